@@ -1,0 +1,450 @@
+//! Article loading: files, folders, standard input and JSONL, streamed one article at a time.
+//!
+//! Inputs are opened read-only and never written. A folder is walked recursively in sorted
+//! order for `.txt`, `.md` and `.jsonl` files (symlink loops are reported, not followed
+//! forever). A plain-text article's id is its file stem and its title its first non-empty
+//! line (a short section label such as "News & Politics" directly above a longer line is
+//! skipped as a kicker). JSONL has one object a line with `id`, `text` and optional
+//! `title`, `outlet`, `date`, `url`; other fields are ignored. Problems with one article
+//! (unreadable, binary, empty, too large, a broken JSONL line) come out of the stream as a
+//! [`LoadError`] in its place, so a batch goes on with the rest. Invalid UTF-8 is decoded
+//! lossily with a warning naming the first bad byte offset.
+
+use std::collections::VecDeque;
+use std::fs::File;
+use std::io::{BufRead, BufReader, Read};
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+/// One article, as loaded.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Article {
+    pub id: String,
+    /// Path, `-` for standard input, or `path:line` for a JSONL record.
+    pub source: String,
+    pub title: String,
+    pub outlet: Option<String>,
+    pub date: Option<String>,
+    pub url: Option<String>,
+    pub text: String,
+    /// Non-fatal problems (e.g. invalid UTF-8 replaced).
+    pub warnings: Vec<String>,
+}
+
+impl Article {
+    /// Build an article from text, deriving the title.
+    pub fn from_text(id: &str, source: &str, text: String) -> Article {
+        Article {
+            id: id.to_string(),
+            source: source.to_string(),
+            title: derive_title(&text),
+            text,
+            ..Article::default()
+        }
+    }
+}
+
+/// Where articles come from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Input {
+    Path(PathBuf),
+    Stdin,
+}
+
+impl Input {
+    /// `-` means standard input.
+    pub fn parse(s: &str) -> Input {
+        if s == "-" {
+            Input::Stdin
+        } else {
+            Input::Path(PathBuf::from(s))
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct LoadOptions {
+    /// Treat every file (and stdin) as JSONL regardless of extension.
+    pub jsonl: bool,
+    /// Refuse articles larger than this many bytes.
+    pub max_article_bytes: usize,
+}
+
+impl Default for LoadOptions {
+    fn default() -> Self {
+        LoadOptions {
+            jsonl: false,
+            max_article_bytes: 32 * 1024 * 1024,
+        }
+    }
+}
+
+/// Why one input (or one JSONL line) produced no article.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[error("{source_name}: {message}")]
+pub struct LoadError {
+    /// The file, `-`, or `file:line`.
+    pub source_name: String,
+    pub message: String,
+    /// True for "skipped on purpose" (e.g. a binary file in a folder) rather than broken.
+    pub skipped: bool,
+}
+
+impl LoadError {
+    fn new(source: impl Into<String>, message: impl Into<String>) -> LoadError {
+        LoadError {
+            source_name: source.into(),
+            message: message.into(),
+            skipped: false,
+        }
+    }
+    fn skipped(source: impl Into<String>, message: impl Into<String>) -> LoadError {
+        LoadError {
+            skipped: true,
+            ..LoadError::new(source, message)
+        }
+    }
+}
+
+/// A stream of articles from a list of inputs.
+pub struct Articles {
+    pending: VecDeque<Pending>,
+    jsonl: Option<JsonlReader>,
+    opts: LoadOptions,
+}
+
+enum Pending {
+    Path(PathBuf, bool),
+    Stdin,
+    Error(LoadError),
+}
+
+struct JsonlReader {
+    name: String,
+    stem: String,
+    reader: Box<dyn BufRead + Send>,
+    line: usize,
+    buf: Vec<u8>,
+}
+
+/// Load articles from `inputs` lazily, in order.
+pub fn load(inputs: &[Input], opts: LoadOptions) -> Articles {
+    let mut pending = VecDeque::new();
+    for input in inputs {
+        match input {
+            Input::Stdin => pending.push_back(Pending::Stdin),
+            Input::Path(p) => expand(p, &mut pending),
+        }
+    }
+    Articles {
+        pending,
+        jsonl: None,
+        opts,
+    }
+}
+
+fn has_ext(p: &Path, exts: &[&str]) -> bool {
+    p.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| exts.iter().any(|x| e.eq_ignore_ascii_case(x)))
+}
+
+/// Expand a path into files: a file stays itself; a folder is walked recursively.
+fn expand(path: &Path, out: &mut VecDeque<Pending>) {
+    let meta = match std::fs::metadata(path) {
+        Ok(m) => m,
+        Err(e) => {
+            out.push_back(Pending::Error(LoadError::new(
+                path.display().to_string(),
+                io_message(&e),
+            )));
+            return;
+        }
+    };
+    if !meta.is_dir() {
+        out.push_back(Pending::Path(path.to_path_buf(), true));
+        return;
+    }
+    let walker = walkdir::WalkDir::new(path)
+        .follow_links(true)
+        .sort_by_file_name();
+    for entry in walker {
+        match entry {
+            Ok(e) => {
+                if e.file_type().is_dir() {
+                    continue;
+                }
+                let p = e.path();
+                if has_ext(p, &["txt", "md", "jsonl"]) {
+                    out.push_back(Pending::Path(p.to_path_buf(), false));
+                }
+            }
+            Err(e) => {
+                let where_ = e
+                    .path()
+                    .map(|p| p.display().to_string())
+                    .unwrap_or_else(|| path.display().to_string());
+                let msg = if e.loop_ancestor().is_some() {
+                    "symbolic link loop; not followed".to_string()
+                } else if let Some(io) = e.io_error() {
+                    io_message(io)
+                } else {
+                    e.to_string()
+                };
+                out.push_back(Pending::Error(LoadError::new(where_, msg)));
+            }
+        }
+    }
+}
+
+fn io_message(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "no such file or folder".to_string(),
+        std::io::ErrorKind::PermissionDenied => {
+            "permission denied (check the file's read permission)".to_string()
+        }
+        _ => e.to_string(),
+    }
+}
+
+impl Iterator for Articles {
+    type Item = Result<Article, LoadError>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        loop {
+            if let Some(reader) = &mut self.jsonl {
+                match reader.next_article(self.opts) {
+                    Some(item) => return Some(item),
+                    None => self.jsonl = None,
+                }
+            }
+            match self.pending.pop_front()? {
+                Pending::Error(e) => return Some(Err(e)),
+                Pending::Stdin => {
+                    if self.opts.jsonl {
+                        self.jsonl = Some(JsonlReader {
+                            name: "-".into(),
+                            stem: "stdin".into(),
+                            reader: Box::new(BufReader::new(std::io::stdin())),
+                            line: 0,
+                            buf: Vec::new(),
+                        });
+                        continue;
+                    }
+                    let mut bytes = Vec::new();
+                    let limit = self.opts.max_article_bytes as u64;
+                    if let Err(e) = std::io::stdin().take(limit + 1).read_to_end(&mut bytes) {
+                        return Some(Err(LoadError::new("-", io_message(&e))));
+                    }
+                    return Some(text_article("stdin", "-", bytes, self.opts, false));
+                }
+                Pending::Path(path, explicit) => {
+                    let name = path.display().to_string();
+                    if self.opts.jsonl || has_ext(&path, &["jsonl"]) {
+                        match File::open(&path) {
+                            Ok(f) => {
+                                self.jsonl = Some(JsonlReader {
+                                    name,
+                                    stem: stem(&path),
+                                    reader: Box::new(BufReader::with_capacity(1 << 16, f)),
+                                    line: 0,
+                                    buf: Vec::new(),
+                                });
+                                continue;
+                            }
+                            Err(e) => return Some(Err(LoadError::new(name, io_message(&e)))),
+                        }
+                    }
+                    return Some(read_file(&path, &name, self.opts, explicit));
+                }
+            }
+        }
+    }
+}
+
+fn stem(path: &Path) -> String {
+    path.file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "article".to_string())
+}
+
+fn read_file(path: &Path, name: &str, opts: LoadOptions, explicit: bool) -> Result<Article, LoadError> {
+    let f = File::open(path).map_err(|e| LoadError::new(name, io_message(&e)))?;
+    let mut bytes = Vec::new();
+    f.take(opts.max_article_bytes as u64 + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| LoadError::new(name, io_message(&e)))?;
+    text_article(&stem(path), name, bytes, opts, !explicit)
+}
+
+/// Turn raw bytes into an article, applying the size, binary, UTF-8 and emptiness rules.
+fn text_article(id: &str, name: &str, bytes: Vec<u8>, opts: LoadOptions, in_folder: bool) -> Result<Article, LoadError> {
+    if bytes.len() > opts.max_article_bytes {
+        return Err(LoadError::new(
+            name,
+            format!(
+                "article is larger than {} bytes; raise the limit with --max-article-bytes",
+                opts.max_article_bytes
+            ),
+        ));
+    }
+    if bytes.iter().take(8192).any(|&b| b == 0) {
+        let msg = "looks like a binary file (it contains NUL bytes); skipped";
+        return Err(if in_folder {
+            LoadError::skipped(name, msg)
+        } else {
+            LoadError::new(name, msg)
+        });
+    }
+    let mut warnings = Vec::new();
+    let text = match String::from_utf8(bytes) {
+        Ok(t) => t,
+        Err(e) => {
+            let offset = e.utf8_error().valid_up_to();
+            warnings.push(format!(
+                "{name}: invalid UTF-8 at byte {offset}; bad bytes were replaced with U+FFFD (save the file as UTF-8 to avoid this)"
+            ));
+            String::from_utf8_lossy(e.as_bytes()).into_owned()
+        }
+    };
+    if text.trim().is_empty() {
+        return Err(LoadError::new(name, "article is empty (no text to score)"));
+    }
+    let mut a = Article::from_text(id, name, text);
+    a.warnings = warnings;
+    Ok(a)
+}
+
+#[derive(Deserialize)]
+struct JsonlRecord {
+    #[serde(default)]
+    id: Option<serde_json::Value>,
+    text: String,
+    #[serde(default)]
+    title: Option<String>,
+    #[serde(default)]
+    outlet: Option<String>,
+    #[serde(default)]
+    date: Option<String>,
+    #[serde(default)]
+    url: Option<String>,
+}
+
+impl JsonlReader {
+    fn next_article(&mut self, opts: LoadOptions) -> Option<Result<Article, LoadError>> {
+        loop {
+            self.buf.clear();
+            self.line += 1;
+            let limit = opts.max_article_bytes as u64 * 2 + 1024;
+            let read = (&mut self.reader).take(limit).read_until(b'\n', &mut self.buf);
+            let where_ = format!("{}:{}", self.name, self.line);
+            match read {
+                Ok(0) => return None,
+                Ok(_) => {}
+                Err(e) => return Some(Err(LoadError::new(where_, io_message(&e)))),
+            }
+            if self.buf.last() != Some(&b'\n') && self.buf.len() as u64 >= limit {
+                // Skip the rest of an oversized line.
+                let mut sink = Vec::new();
+                let _ = self.reader.read_until(b'\n', &mut sink);
+                return Some(Err(LoadError::new(
+                    where_,
+                    "line is too long; raise the limit with --max-article-bytes",
+                )));
+            }
+            let line = String::from_utf8_lossy(&self.buf);
+            let line = line.trim();
+            if line.is_empty() {
+                continue;
+            }
+            let rec: JsonlRecord = match serde_json::from_str(line) {
+                Ok(r) => r,
+                Err(e) => {
+                    return Some(Err(LoadError::new(
+                        where_,
+                        format!("not a valid JSON article ({e}); each line must be an object like {{\"id\": \"a1\", \"text\": \"...\"}}"),
+                    )))
+                }
+            };
+            if rec.text.len() > opts.max_article_bytes {
+                return Some(Err(LoadError::new(
+                    where_,
+                    format!("article text is larger than {} bytes; raise the limit with --max-article-bytes", opts.max_article_bytes),
+                )));
+            }
+            let id = match rec.id {
+                Some(serde_json::Value::String(s)) if !s.trim().is_empty() => s,
+                Some(serde_json::Value::Number(n)) => n.to_string(),
+                _ => format!("{}-{}", self.stem, self.line),
+            };
+            let mut a = Article::from_text(&id, &where_, rec.text);
+            if let Some(t) = rec.title.filter(|t| !t.trim().is_empty()) {
+                a.title = t.trim().to_string();
+            }
+            a.outlet = rec.outlet;
+            a.date = rec.date;
+            a.url = rec.url;
+            if a.text.trim().is_empty() {
+                return Some(Err(LoadError::new(where_, "article text is empty")));
+            }
+            return Some(Ok(a));
+        }
+    }
+}
+
+/// The first non-empty line, skipping a short kicker ("News & Politics") that sits above
+/// a longer line.
+pub fn derive_title(text: &str) -> String {
+    let mut lines = text.lines().map(str::trim).filter(|l| !l.is_empty());
+    let Some(first) = lines.next() else {
+        return String::new();
+    };
+    let words = first.split_whitespace().count();
+    let ends_sentence = first.ends_with(['.', '!', '?', ':', '"', '”']);
+    if words <= 3 && !ends_sentence {
+        if let Some(second) = lines.next() {
+            let w2 = second.split_whitespace().count();
+            if (4..=25).contains(&w2) {
+                return second.to_string();
+            }
+        }
+    }
+    first.to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn title_is_first_nonempty_line_skipping_a_kicker() {
+        assert_eq!(derive_title("\n\n  Headline here \nbody"), "Headline here");
+        assert_eq!(
+            derive_title("News & Politics\n\nICE Goes to War With New York City Over Sanctuary Policies\n\nBody."),
+            "ICE Goes to War With New York City Over Sanctuary Policies"
+        );
+        assert_eq!(derive_title("Breaking\n"), "Breaking");
+    }
+
+    #[test]
+    fn empty_binary_and_oversized_articles_are_refused() {
+        let opts = LoadOptions {
+            max_article_bytes: 10,
+            ..LoadOptions::default()
+        };
+        let e = text_article("a", "a.txt", b"   \n ".to_vec(), opts, false).unwrap_err();
+        assert!(e.message.contains("empty"));
+        let e = text_article("a", "a.txt", b"ab\0c".to_vec(), opts, true).unwrap_err();
+        assert!(e.skipped && e.message.contains("binary"));
+        let e = text_article("a", "a.txt", vec![b'a'; 11], opts, false).unwrap_err();
+        assert!(e.message.contains("--max-article-bytes"));
+    }
+
+    #[test]
+    fn invalid_utf8_is_replaced_with_a_warning_naming_the_offset() {
+        let a = text_article("a", "a.txt", b"ok \xff bad".to_vec(), LoadOptions::default(), false).unwrap();
+        assert_eq!(a.text, "ok \u{FFFD} bad");
+        assert!(a.warnings[0].contains("byte 3"), "{:?}", a.warnings);
+    }
+}

@@ -1,0 +1,514 @@
+//! Lexicons: the YAML format, loading (with `extends` composition), validation and the
+//! compiled, ready-to-match form.
+//!
+//! A lexicon file is data a teacher edits. [`schema`] holds the serde types exactly as
+//! written in YAML (unknown fields rejected); [`validate`] turns a parsed file into a list of
+//! [`Diagnostic`]s with YAML paths, and [`locate`] maps those paths to `line:column`. A file
+//! that passes becomes a [`Lexicon`]: sides, concepts and actors with resolved side indices,
+//! scoring weights with their defaults, and the SHA-256 of every source file it was built
+//! from. Compiling the terms into one automaton is the matcher's job.
+
+pub mod locate;
+pub mod schema;
+pub mod validate;
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use sha2::{Digest, Sha256};
+
+pub use schema::{ActorKind, LexiconFile};
+pub use validate::{Diagnostic, Severity};
+
+/// The default lexicon, embedded in the binary.
+pub const DEFAULT_NAME: &str = "immigration";
+/// Built-in lexicons, by name: `(name, file name, YAML)`.
+pub const BUILTIN: &[(&str, &str, &str)] = &[
+    (
+        "immigration",
+        "immigration.yaml",
+        include_str!("../../lexicons/immigration.yaml"),
+    ),
+    (
+        "climate",
+        "climate.yaml",
+        include_str!("../../lexicons/climate.yaml"),
+    ),
+];
+
+/// Side of a variant or actor: an index into [`Lexicon::sides`], or neutral.
+pub type SideRef = Option<usize>;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Side {
+    pub id: String,
+    pub label: String,
+    pub color: (u8, u8, u8),
+    pub description: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Variant {
+    /// Display name: the `label` field, or the first term.
+    pub label: String,
+    pub terms: Vec<String>,
+    pub patterns: Vec<String>,
+    pub side: SideRef,
+    pub weight: f64,
+    pub case_sensitive: bool,
+    pub description: String,
+    pub examples: Vec<String>,
+    pub counter_examples: Vec<String>,
+}
+
+/// What scare quotes (or "so-called") around a term of a concept signal.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ScareQuoted {
+    /// The opposite side of the variant (two-sided lexicons); neutral stays neutral.
+    Flip,
+    /// The variant's own side.
+    Keep,
+    /// This side (or neutral).
+    Side(SideRef),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Concept {
+    pub id: String,
+    pub label: String,
+    pub description: String,
+    pub scare_quoted: ScareQuoted,
+    pub variants: Vec<Variant>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Actor {
+    pub name: String,
+    pub aliases: Vec<String>,
+    pub kind: ActorKind,
+    pub side: SideRef,
+    pub description: String,
+}
+
+/// How voice, modifiers and the two halves of the stance are weighed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Scoring {
+    /// Factor for a term in the outlet's own words.
+    pub narrator: f64,
+    /// Factor for a term inside a speech quotation.
+    pub quoted: f64,
+    /// Factor for a term inside scare quotes (after the concept's `scare_quoted` side).
+    pub scare_quoted: f64,
+    /// Factor for a negated term ("not illegal aliens").
+    pub negated: f64,
+    /// Factor for a distanced term ("so-called", "what critics call"), applied with the
+    /// concept's `scare_quoted` side.
+    pub distanced: f64,
+    /// Weight of the term lean in the combined stance.
+    pub stance_terms: f64,
+    /// Weight of the quote lean in the combined stance.
+    pub stance_quotes: f64,
+    /// Below this evidence a lean is "too little evidence".
+    pub min_evidence: f64,
+    /// Below this many (prominence-weighted) words of aligned speakers, the quote lean is
+    /// "too little evidence".
+    pub min_quote_words: f64,
+}
+
+impl Default for Scoring {
+    fn default() -> Self {
+        Scoring {
+            narrator: 1.0,
+            quoted: 0.3,
+            scare_quoted: 0.5,
+            negated: 0.5,
+            distanced: 1.0,
+            stance_terms: 0.6,
+            stance_quotes: 0.4,
+            min_evidence: 3.0,
+            min_quote_words: 15.0,
+        }
+    }
+}
+
+/// Limits that keep a hostile lexicon from eating the machine.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Limits {
+    /// Largest lexicon file, in bytes.
+    pub max_file_bytes: usize,
+    /// Longest regex pattern, in bytes.
+    pub max_pattern_bytes: usize,
+    /// Compiled size limit for each regex, in bytes.
+    pub regex_size_limit: usize,
+    /// Deepest `extends` chain.
+    pub max_extends_depth: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            max_file_bytes: 8 * 1024 * 1024,
+            max_pattern_bytes: 2_000,
+            regex_size_limit: 2 * 1024 * 1024,
+            max_extends_depth: 8,
+        }
+    }
+}
+
+/// A validated lexicon, ready to compile into a matcher.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Lexicon {
+    pub name: String,
+    pub version: String,
+    pub description: String,
+    /// Where it came from: a path, or `builtin:NAME`.
+    pub origin: String,
+    /// SHA-256 (hex) over the bytes of every file it was built from, child first.
+    pub sha256: String,
+    pub sides: Vec<Side>,
+    pub scoring: Scoring,
+    pub concepts: Vec<Concept>,
+    pub actors: Vec<Actor>,
+    pub limits: Limits,
+}
+
+impl Lexicon {
+    /// First 8 hex digits of the hash, for footers.
+    pub fn short_hash(&self) -> &str {
+        &self.sha256[..8.min(self.sha256.len())]
+    }
+
+    /// The side id for a side reference (`"neutral"` for none).
+    pub fn side_id(&self, side: SideRef) -> &str {
+        match side {
+            Some(i) => &self.sides[i].id,
+            None => "neutral",
+        }
+    }
+
+    /// Position of a side on the lean scale: the first side at -1, the last at +1,
+    /// the others evenly between.
+    pub fn side_position(&self, side: usize) -> f64 {
+        let n = self.sides.len();
+        if n < 2 {
+            return 0.0;
+        }
+        -1.0 + 2.0 * side as f64 / (n - 1) as f64
+    }
+
+    /// The side opposite to `side` (mirror on the lean scale); neutral stays neutral.
+    pub fn opposite(&self, side: SideRef) -> SideRef {
+        side.map(|i| self.sides.len() - 1 - i)
+    }
+
+    /// Load the embedded default lexicon.
+    pub fn default_lexicon() -> Result<Lexicon, LexiconError> {
+        Lexicon::builtin(DEFAULT_NAME, Limits::default())
+    }
+
+    /// Load a built-in lexicon by name.
+    pub fn builtin(name: &str, limits: Limits) -> Result<Lexicon, LexiconError> {
+        let mut loader = Loader::new(limits);
+        let file = loader.load_source(Source::builtin(name)?, 0)?;
+        loader.finish(file)
+    }
+
+    /// Load a lexicon file (following `extends`).
+    pub fn from_path(path: &Path, limits: Limits) -> Result<Lexicon, LexiconError> {
+        let mut loader = Loader::new(limits);
+        let source = Source::read(path, limits)?;
+        let file = loader.load_source(source, 0)?;
+        loader.finish(file)
+    }
+
+    /// Load from YAML text; `origin` names it in messages. `extends` paths are resolved
+    /// relative to the current directory.
+    pub fn from_yaml(origin: &str, yaml: &str, limits: Limits) -> Result<Lexicon, LexiconError> {
+        let mut loader = Loader::new(limits);
+        let source = Source {
+            origin: origin.to_string(),
+            dir: None,
+            text: yaml.to_string(),
+        };
+        let file = loader.load_source(source, 0)?;
+        loader.finish(file)
+    }
+
+    /// Load `path` if given, else the default.
+    pub fn load(path: Option<&Path>, limits: Limits) -> Result<Lexicon, LexiconError> {
+        match path {
+            Some(p) => {
+                if let Some(name) = p.to_str().and_then(|s| s.strip_prefix("builtin:")) {
+                    Lexicon::builtin(name, limits)
+                } else {
+                    Lexicon::from_path(p, limits)
+                }
+            }
+            None => Lexicon::builtin(DEFAULT_NAME, limits),
+        }
+    }
+}
+
+/// One lexicon source text.
+#[derive(Debug, Clone)]
+pub struct Source {
+    /// Path as given, or `builtin:NAME`.
+    pub origin: String,
+    /// Folder for resolving `extends` (None for built-ins and text).
+    pub dir: Option<PathBuf>,
+    pub text: String,
+}
+
+impl Source {
+    pub fn builtin(name: &str) -> Result<Source, LexiconError> {
+        let name = name.trim_end_matches(".yaml");
+        BUILTIN
+            .iter()
+            .find(|(n, _, _)| *n == name)
+            .map(|(n, _, text)| Source {
+                origin: format!("builtin:{n}"),
+                dir: None,
+                text: text.to_string(),
+            })
+            .ok_or_else(|| LexiconError::UnknownBuiltin {
+                name: name.to_string(),
+                known: BUILTIN.iter().map(|(n, _, _)| *n).collect::<Vec<_>>().join(", "),
+            })
+    }
+
+    pub fn read(path: &Path, limits: Limits) -> Result<Source, LexiconError> {
+        let origin = path.display().to_string();
+        let meta = std::fs::metadata(path).map_err(|e| LexiconError::Io {
+            path: origin.clone(),
+            source: e,
+        })?;
+        if meta.is_dir() {
+            return Err(LexiconError::IsDirectory { path: origin });
+        }
+        if meta.len() as usize > limits.max_file_bytes {
+            return Err(LexiconError::TooLarge {
+                path: origin,
+                bytes: meta.len(),
+                limit: limits.max_file_bytes,
+            });
+        }
+        let bytes = std::fs::read(path).map_err(|e| LexiconError::Io {
+            path: origin.clone(),
+            source: e,
+        })?;
+        let text = String::from_utf8(bytes).map_err(|e| LexiconError::NotUtf8 {
+            path: origin.clone(),
+            offset: e.utf8_error().valid_up_to(),
+        })?;
+        Ok(Source {
+            origin,
+            dir: path.parent().map(Path::to_path_buf),
+            text,
+        })
+    }
+}
+
+/// Everything that can stop a lexicon from loading. Each message names the file and, where
+/// it can, the line and column, and says what to do.
+#[derive(Debug, thiserror::Error)]
+pub enum LexiconError {
+    #[error("cannot read lexicon {path}: {source}")]
+    Io {
+        path: String,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("{path} is a folder; give a lexicon YAML file, e.g. lexicons/immigration.yaml")]
+    IsDirectory { path: String },
+    #[error("{path}: lexicon is {bytes} bytes, over the {limit}-byte limit (raise it with --max-lexicon-bytes)")]
+    TooLarge { path: String, bytes: u64, limit: usize },
+    #[error("{path}: not UTF-8 text (first bad byte at offset {offset}); save the file as UTF-8")]
+    NotUtf8 { path: String, offset: usize },
+    #[error("no built-in lexicon named `{name}`; built-in lexicons: {known}")]
+    UnknownBuiltin { name: String, known: String },
+    #[error("{0}")]
+    Invalid(Box<Invalid>),
+    #[error("{origin}: `extends` chain is deeper than {limit} files (is there a cycle?)")]
+    ExtendsTooDeep { origin: String, limit: usize },
+    #[error("{origin}: `extends` loops back to {target}")]
+    ExtendsCycle { origin: String, target: String },
+}
+
+/// A lexicon with errors: all of its diagnostics, with the source text for carets.
+#[derive(Debug)]
+pub struct Invalid {
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl std::fmt::Display for Invalid {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let errors: Vec<&Diagnostic> = self
+            .diagnostics
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+            .collect();
+        for (i, d) in errors.iter().enumerate() {
+            if i > 0 {
+                writeln!(f)?;
+            }
+            write!(f, "{d}")?;
+        }
+        if errors.len() > 1 {
+            write!(
+                f,
+                "\n{} errors in the lexicon (run `slant lexicon check` for details)",
+                errors.len()
+            )?;
+        }
+        Ok(())
+    }
+}
+
+impl LexiconError {
+    /// The diagnostics of an invalid lexicon (empty for other errors).
+    pub fn diagnostics(&self) -> &[Diagnostic] {
+        match self {
+            LexiconError::Invalid(inv) => &inv.diagnostics,
+            _ => &[],
+        }
+    }
+}
+
+/// Loads a lexicon and its `extends` chain, collecting hashes.
+struct Loader {
+    limits: Limits,
+    hasher: Sha256,
+    seen: Vec<String>,
+    texts: HashMap<String, String>,
+}
+
+/// A parsed file with the sources it was built from (child last).
+struct Resolved {
+    file: LexiconFile,
+    origin: String,
+    diagnostics: Vec<Diagnostic>,
+}
+
+impl Loader {
+    fn new(limits: Limits) -> Loader {
+        Loader {
+            limits,
+            hasher: Sha256::new(),
+            seen: Vec::new(),
+            texts: HashMap::new(),
+        }
+    }
+
+    fn load_source(&mut self, source: Source, depth: usize) -> Result<Resolved, LexiconError> {
+        if depth > self.limits.max_extends_depth {
+            return Err(LexiconError::ExtendsTooDeep {
+                origin: source.origin,
+                limit: self.limits.max_extends_depth,
+            });
+        }
+        if self.seen.contains(&source.origin) {
+            return Err(LexiconError::ExtendsCycle {
+                origin: self.seen.last().cloned().unwrap_or_default(),
+                target: source.origin,
+            });
+        }
+        self.seen.push(source.origin.clone());
+        self.texts.insert(source.origin.clone(), source.text.clone());
+        self.hasher.update(source.origin.len().to_le_bytes());
+        self.hasher.update(source.text.as_bytes());
+        let file = match validate::parse(&source.origin, &source.text) {
+            Ok(f) => f,
+            Err(d) => return Err(LexiconError::Invalid(Box::new(Invalid { diagnostics: vec![*d] }))),
+        };
+        let mut diagnostics = Vec::new();
+        let file = match file.extends.clone() {
+            None => file,
+            Some(parent) => {
+                let parent_source = if parent.starts_with("builtin:") {
+                    Source::builtin(parent.trim_start_matches("builtin:"))?
+                } else {
+                    let base = source.dir.clone().unwrap_or_else(|| PathBuf::from("."));
+                    Source::read(&base.join(&parent), self.limits)?
+                };
+                let parent = self.load_source(parent_source, depth + 1)?;
+                diagnostics.extend(parent.diagnostics);
+                schema::compose(parent.file, file, &source.origin, &source.text, &mut diagnostics)
+            }
+        };
+        Ok(Resolved {
+            file,
+            origin: source.origin,
+            diagnostics,
+        })
+    }
+
+    fn finish(self, resolved: Resolved) -> Result<Lexicon, LexiconError> {
+        let checked = self.check(resolved);
+        match checked.lexicon {
+            Some(l) => Ok(l),
+            None => Err(LexiconError::Invalid(Box::new(Invalid {
+                diagnostics: checked.diagnostics,
+            }))),
+        }
+    }
+
+    fn check(self, resolved: Resolved) -> Checked {
+        let sha256 = hex(&self.hasher.finalize());
+        let Resolved {
+            file,
+            origin,
+            mut diagnostics,
+        } = resolved;
+        let lexicon = validate::build(&file, &origin, sha256, self.limits, &mut diagnostics);
+        locate::attach(&mut diagnostics, &self.texts);
+        let has_errors = diagnostics.iter().any(|d| d.severity == Severity::Error);
+        Checked {
+            lexicon: if has_errors { None } else { lexicon },
+            diagnostics,
+        }
+    }
+}
+
+/// The outcome of checking a lexicon: the lexicon if it has no errors, and every
+/// diagnostic (errors and warnings) with positions.
+#[derive(Debug)]
+pub struct Checked {
+    pub lexicon: Option<Lexicon>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Check a lexicon file (or the default with `None`), collecting every problem.
+/// Unreadable files and broken `extends` chains are errors too, reported as diagnostics.
+pub fn check(path: Option<&Path>, limits: Limits) -> Checked {
+    let mut loader = Loader::new(limits);
+    let source = match path {
+        Some(p) => match p.to_str().and_then(|s| s.strip_prefix("builtin:")) {
+            Some(name) => Source::builtin(name),
+            None => Source::read(p, limits),
+        },
+        None => Source::builtin(DEFAULT_NAME),
+    };
+    let origin = path.map(|p| p.display().to_string()).unwrap_or_else(|| format!("builtin:{DEFAULT_NAME}"));
+    let resolved = source.and_then(|s| loader.load_source(s, 0));
+    match resolved {
+        Ok(r) => loader.check(r),
+        Err(LexiconError::Invalid(inv)) => {
+            let mut diagnostics = inv.diagnostics;
+            locate::attach(&mut diagnostics, &loader.texts);
+            Checked { lexicon: None, diagnostics }
+        }
+        Err(e) => Checked {
+            lexicon: None,
+            diagnostics: vec![Diagnostic::error(&origin, Vec::new(), e.to_string())],
+        },
+    }
+}
+
+fn hex(bytes: &[u8]) -> String {
+    use std::fmt::Write;
+    let mut s = String::with_capacity(bytes.len() * 2);
+    for b in bytes {
+        let _ = write!(s, "{b:02x}");
+    }
+    s
+}

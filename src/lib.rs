@@ -1,0 +1,17 @@
+//! slant: shows how a news article leans.
+//!
+//! Data flows one way: **load → normalize → match → attribute → score → report**.
+//! [`article`] loads articles; [`normalize`] makes the matching copy with an offset map;
+//! [`lexicon`] reads and validates the YAML lexicons and [`matcher`] compiles their terms
+//! into one automaton; [`quotes`] finds quotations and their speakers; [`attribute`] gives
+//! every term hit its voice and modifiers; [`score`] does the arithmetic; [`analysis`] runs
+//! the pipeline for one article. Everything a user sees is rendered under [`report`]:
+//! renderers are pure functions from data to bytes. The library never prints.
+
+#![warn(clippy::print_stdout, clippy::print_stderr)]
+
+pub mod article;
+pub mod lexicon;
+pub mod matcher;
+pub mod normalize;
+pub mod score;

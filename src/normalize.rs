@@ -1,0 +1,260 @@
+//! Text normalization for matching, with an offset map back to the original bytes.
+//!
+//! Matching runs on a normalized copy of the article: lowercased, curly quotes and
+//! apostrophes made straight, Unicode hyphens made `-`, every run of whitespace (including
+//! non-breaking spaces and line breaks) folded to one space, and invisible characters (soft
+//! hyphens, zero-width spaces, byte-order marks) removed. Em and en dashes are left alone:
+//! "job—killing" is not "job-killing". Every normalized byte remembers which original byte
+//! produced it, so a hit found in the copy is reported at its exact place in the input.
+
+/// A normalized copy of a text plus the map back to the original.
+#[derive(Debug, Clone, Default)]
+pub struct Normalized {
+    /// The normalized text.
+    pub text: String,
+    /// `map[i]` is the byte offset in the original of the character that produced
+    /// normalized byte `i`; `map[text.len()]` is the original length.
+    map: Vec<u32>,
+    /// `ends[i]`: original byte offset just past the character that produced byte `i`.
+    ends: Vec<u32>,
+}
+
+/// What a single character becomes after normalization.
+enum Norm {
+    /// Dropped entirely (soft hyphen, zero-width characters).
+    Drop,
+    /// Whitespace: folded with its neighbours into one space.
+    Space,
+    /// Replaced by one ASCII character.
+    Ascii(u8),
+    /// Kept, lowercased.
+    Keep,
+}
+
+fn classify(c: char) -> Norm {
+    match c {
+        '\u{00AD}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' => Norm::Drop,
+        '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '\u{02BC}' => {
+            Norm::Ascii(b'\'')
+        }
+        '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{00AB}' | '\u{00BB}'
+        | '\u{2033}' => Norm::Ascii(b'"'),
+        '\u{2010}' | '\u{2011}' | '\u{2212}' | '\u{FE63}' | '\u{FF0D}' => Norm::Ascii(b'-'),
+        c if c.is_whitespace() => Norm::Space,
+        _ => Norm::Keep,
+    }
+}
+
+/// True for characters that make up words: letters and digits in any script.
+#[inline]
+pub fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+impl Normalized {
+    /// Normalize `original`. Offsets are kept as `u32`, so texts must be under 4 GiB
+    /// (article loading enforces a much smaller limit).
+    pub fn new(original: &str) -> Normalized {
+        let mut text = String::with_capacity(original.len());
+        let mut map = Vec::with_capacity(original.len() + 1);
+        let mut ends = Vec::with_capacity(original.len() + 1);
+        let mut in_space = false;
+        let bytes = original.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            let b = bytes[i];
+            if b < 0x80 {
+                // ASCII fast path.
+                if b.is_ascii_whitespace() || b == 0x0B {
+                    if !in_space {
+                        text.push(' ');
+                        map.push(i as u32);
+                        ends.push(i as u32 + 1);
+                        in_space = true;
+                    }
+                } else {
+                    text.push(b.to_ascii_lowercase() as char);
+                    map.push(i as u32);
+                    ends.push(i as u32 + 1);
+                    in_space = false;
+                }
+                i += 1;
+                continue;
+            }
+            let c = original[i..].chars().next().expect("char boundary");
+            let len = c.len_utf8();
+            let end = (i + len) as u32;
+            match classify(c) {
+                Norm::Drop => {}
+                Norm::Space => {
+                    if !in_space {
+                        text.push(' ');
+                        map.push(i as u32);
+                        ends.push(end);
+                        in_space = true;
+                    }
+                }
+                Norm::Ascii(a) => {
+                    text.push(a as char);
+                    map.push(i as u32);
+                    ends.push(end);
+                    in_space = false;
+                }
+                Norm::Keep => {
+                    let before = text.len();
+                    for l in c.to_lowercase() {
+                        text.push(l);
+                    }
+                    for _ in before..text.len() {
+                        map.push(i as u32);
+                        ends.push(end);
+                    }
+                    in_space = false;
+                }
+            }
+            i += len;
+        }
+        map.push(original.len() as u32);
+        ends.push(original.len() as u32);
+        Normalized { text, map, ends }
+    }
+
+    /// Map a normalized byte range back to the original byte range covering the
+    /// characters that produced it.
+    pub fn original_range(&self, start: usize, end: usize) -> (usize, usize) {
+        debug_assert!(start < end && end <= self.text.len());
+        (self.map[start] as usize, self.ends[end - 1] as usize)
+    }
+
+    /// Original byte offset of the character that produced normalized byte `i`.
+    pub fn original_offset(&self, i: usize) -> usize {
+        self.map[i] as usize
+    }
+}
+
+/// Normalize a lexicon term the same way as article text, and trim it.
+pub fn normalize_term(term: &str) -> String {
+    Normalized::new(term.trim()).text.trim().to_string()
+}
+
+/// Count words: runs of letters and digits, where an apostrophe or hyphen between two
+/// letters joins ("it’s", "job-killing" are one word) and anything else, including em
+/// dashes, separates ("request—it’s" is two).
+pub fn count_words(text: &str) -> u32 {
+    let mut count = 0;
+    let mut in_word = false;
+    let mut joiner = false;
+    for c in text.chars() {
+        if is_word_char(c) {
+            if !in_word {
+                count += 1;
+            }
+            in_word = true;
+            joiner = false;
+        } else if in_word && !joiner && matches!(c, '\'' | '\u{2019}' | '-' | '\u{2010}' | '\u{2011}') {
+            joiner = true;
+        } else {
+            in_word = false;
+            joiner = false;
+        }
+    }
+    count
+}
+
+/// 1-based line and column (in characters) for byte offsets of one text.
+#[derive(Debug, Clone)]
+pub struct LineIndex {
+    starts: Vec<usize>,
+}
+
+impl LineIndex {
+    pub fn new(text: &str) -> LineIndex {
+        let mut starts = vec![0];
+        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        LineIndex { starts }
+    }
+
+    /// `(line, column)`, both 1-based; the column counts Unicode scalar values.
+    pub fn line_col(&self, text: &str, offset: usize) -> (u32, u32) {
+        let line = self.starts.partition_point(|&s| s <= offset) - 1;
+        let start = self.starts[line];
+        let col = text[start..offset].chars().count() + 1;
+        (line as u32 + 1, col as u32)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lowercases_and_folds_typography() {
+        let n = Normalized::new("So-called  “Sanctuary”\u{00A0}Cities’ \n policy");
+        assert_eq!(n.text, "so-called \"sanctuary\" cities' policy");
+    }
+
+    #[test]
+    fn em_dash_is_left_alone() {
+        let n = Normalized::new("job—killing – rules");
+        assert_eq!(n.text, "job—killing – rules");
+    }
+
+    #[test]
+    fn soft_hyphen_and_zero_width_are_removed() {
+        let n = Normalized::new("ille\u{00AD}gal\u{200B} aliens");
+        assert_eq!(n.text, "illegal aliens");
+        // The range of "illegal aliens" maps back to the whole original span.
+        let (s, e) = n.original_range(0, n.text.len());
+        assert_eq!((s, e), (0, "ille\u{00AD}gal\u{200B} aliens".len()));
+    }
+
+    #[test]
+    fn offsets_map_back_through_multibyte_characters() {
+        let original = "Ünited — “Illegal Aliens” déjà";
+        let n = Normalized::new(original);
+        let at = n.text.find("illegal aliens").unwrap();
+        let (s, e) = n.original_range(at, at + "illegal aliens".len());
+        assert_eq!(&original[s..e], "Illegal Aliens");
+        let at = n.text.find("déjà").unwrap();
+        let (s, e) = n.original_range(at, at + "déjà".len());
+        assert_eq!(&original[s..e], "déjà");
+    }
+
+    #[test]
+    fn lowercase_expansion_keeps_offsets() {
+        // 'İ' lowercases to two characters (3 bytes); offsets must still map to it.
+        let original = "İstanbul migrants";
+        let n = Normalized::new(original);
+        let at = n.text.find("migrants").unwrap();
+        let (s, e) = n.original_range(at, at + "migrants".len());
+        assert_eq!(&original[s..e], "migrants");
+        let (s, e) = n.original_range(0, 1);
+        assert_eq!(&original[s..e], "İ");
+    }
+
+    #[test]
+    fn whitespace_runs_map_to_their_start() {
+        let original = "a \n\t b";
+        let n = Normalized::new(original);
+        assert_eq!(n.text, "a b");
+        assert_eq!(n.original_offset(2), 5);
+    }
+
+    #[test]
+    fn words_are_counted_by_tokens_with_letters() {
+        assert_eq!(count_words("This is not a request—it’s a demand, — • 92"), 9);
+        assert_eq!(count_words("job-killing rules -- don't"), 3);
+        assert_eq!(count_words("'90s agency’s"), 2);
+        assert_eq!(count_words("   "), 0);
+    }
+
+    #[test]
+    fn line_and_column_count_characters() {
+        let text = "first\n“Ünï” here\nthird";
+        let idx = LineIndex::new(text);
+        let off = text.find("here").unwrap();
+        assert_eq!(idx.line_col(text, off), (2, 7));
+        assert_eq!(idx.line_col(text, 0), (1, 1));
+        assert_eq!(idx.line_col(text, text.find("third").unwrap()), (3, 1));
+    }
+}
