@@ -269,7 +269,12 @@ fn stem(path: &Path) -> String {
         .unwrap_or_else(|| "article".to_string())
 }
 
-fn read_file(path: &Path, name: &str, opts: LoadOptions, explicit: bool) -> Result<Article, LoadError> {
+fn read_file(
+    path: &Path,
+    name: &str,
+    opts: LoadOptions,
+    explicit: bool,
+) -> Result<Article, LoadError> {
     let f = File::open(path).map_err(|e| LoadError::new(name, io_message(&e)))?;
     let mut bytes = Vec::new();
     f.take(opts.max_article_bytes as u64 + 1)
@@ -279,7 +284,13 @@ fn read_file(path: &Path, name: &str, opts: LoadOptions, explicit: bool) -> Resu
 }
 
 /// Turn raw bytes into an article, applying the size, binary, UTF-8 and emptiness rules.
-fn text_article(id: &str, name: &str, bytes: Vec<u8>, opts: LoadOptions, in_folder: bool) -> Result<Article, LoadError> {
+fn text_article(
+    id: &str,
+    name: &str,
+    bytes: Vec<u8>,
+    opts: LoadOptions,
+    in_folder: bool,
+) -> Result<Article, LoadError> {
     if bytes.len() > opts.max_article_bytes {
         return Err(LoadError::new(
             name,
@@ -337,7 +348,9 @@ impl JsonlReader {
             self.buf.clear();
             self.line += 1;
             let limit = opts.max_article_bytes as u64 * 2 + 1024;
-            let read = (&mut self.reader).take(limit).read_until(b'\n', &mut self.buf);
+            let read = (&mut self.reader)
+                .take(limit)
+                .read_until(b'\n', &mut self.buf);
             let where_ = format!("{}:{}", self.name, self.line);
             match read {
                 Ok(0) => return None,
@@ -443,7 +456,14 @@ mod tests {
 
     #[test]
     fn invalid_utf8_is_replaced_with_a_warning_naming_the_offset() {
-        let a = text_article("a", "a.txt", b"ok \xff bad".to_vec(), LoadOptions::default(), false).unwrap();
+        let a = text_article(
+            "a",
+            "a.txt",
+            b"ok \xff bad".to_vec(),
+            LoadOptions::default(),
+            false,
+        )
+        .unwrap();
         assert_eq!(a.text, "ok \u{FFFD} bad");
         assert!(a.warnings[0].contains("byte 3"), "{:?}", a.warnings);
     }

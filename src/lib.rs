@@ -10,8 +10,17 @@
 
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
+pub mod analysis;
 pub mod article;
+pub mod attribute;
+pub mod batch;
+pub mod cli;
+pub mod commands;
+pub mod corpus;
+pub mod examples;
 pub mod lexicon;
 pub mod matcher;
 pub mod normalize;
+pub mod quotes;
+pub mod report;
 pub mod score;

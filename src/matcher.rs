@@ -179,7 +179,9 @@ impl Matcher {
                         continue;
                     }
                     let p = om.pattern().as_usize();
-                    if best.is_none_or(|(_, e)| om.end() > e) && self.valid(original, norm, p, s, om.end()) {
+                    if best.is_none_or(|(_, e)| om.end() > e)
+                        && self.valid(original, norm, p, s, om.end())
+                    {
                         best = Some((p, om.end()));
                     }
                 }
@@ -372,7 +374,10 @@ mod tests {
     fn texts(l: &Lexicon, text: &str) -> Vec<String> {
         let m = Matcher::new(l).unwrap();
         let n = Normalized::new(text);
-        m.find(text, &n).iter().map(|h| text[h.start..h.end].to_string()).collect()
+        m.find(text, &n)
+            .iter()
+            .map(|h| text[h.start..h.end].to_string())
+            .collect()
     }
 
     const BASIC: &str = "  - id: people\n    variants:\n      - {terms: [illegal alien, illegal aliens, illegals], side: b}\n      - {terms: [immigrant, immigrants, undocumented immigrants], side: a}\n      - {terms: [illegal], side: b, weight: 0.5}\n  - id: sense\n    variants:\n      - {terms: [common-sense laws], side: a}\n";
@@ -380,7 +385,10 @@ mod tests {
     #[test]
     fn case_insensitive_whole_words() {
         let l = lex(BASIC);
-        assert_eq!(texts(&l, "ILLEGAL ALIENS and Immigrants"), vec!["ILLEGAL ALIENS", "Immigrants"]);
+        assert_eq!(
+            texts(&l, "ILLEGAL ALIENS and Immigrants"),
+            vec!["ILLEGAL ALIENS", "Immigrants"]
+        );
         // No match inside words.
         assert!(texts(&l, "immigrantsx nonimmigrant").is_empty());
     }
@@ -388,7 +396,10 @@ mod tests {
     #[test]
     fn longest_wins_and_hits_do_not_overlap() {
         let l = lex(BASIC);
-        assert_eq!(texts(&l, "the undocumented immigrants"), vec!["undocumented immigrants"]);
+        assert_eq!(
+            texts(&l, "the undocumented immigrants"),
+            vec!["undocumented immigrants"]
+        );
     }
 
     #[test]
@@ -404,7 +415,10 @@ mod tests {
     fn typography_is_normalized_and_offsets_point_into_original() {
         let l = lex(BASIC);
         let text = "“Illegal\u{00A0}aliens” — ille\u{00AD}gals";
-        assert_eq!(texts(&l, text), vec!["Illegal\u{00A0}aliens", "ille\u{00AD}gals"]);
+        assert_eq!(
+            texts(&l, text),
+            vec!["Illegal\u{00A0}aliens", "ille\u{00AD}gals"]
+        );
     }
 
     #[test]
@@ -425,7 +439,10 @@ mod tests {
     #[test]
     fn regex_patterns_compete_leftmost_longest() {
         let l = lex("  - id: flood\n    variants:\n      - {terms: [flood], side: b}\n      - {patterns: ['flood(s|ing)? of (migrants|immigrants)'], side: b, weight: 2}\n");
-        assert_eq!(texts(&l, "a flood of migrants, a flood"), vec!["flood of migrants", "flood"]);
+        assert_eq!(
+            texts(&l, "a flood of migrants, a flood"),
+            vec!["flood of migrants", "flood"]
+        );
     }
 
     /// Deterministic pseudo-random text over a small alphabet, compared with the reference.
@@ -434,8 +451,24 @@ mod tests {
         let l = lex(BASIC);
         let m = Matcher::new(&l).unwrap();
         let words = [
-            "illegal", "alien", "aliens", "alienses", "immigrant", "immigrants", "undocumented",
-            "illegals", "x", "common", "sense", "laws", "-", "—", "“", "’s", "Ü", "illegalx",
+            "illegal",
+            "alien",
+            "aliens",
+            "alienses",
+            "immigrant",
+            "immigrants",
+            "undocumented",
+            "illegals",
+            "x",
+            "common",
+            "sense",
+            "laws",
+            "-",
+            "—",
+            "“",
+            "’s",
+            "Ü",
+            "illegalx",
         ];
         let mut state: u64 = 0x9E3779B97F4A7C15;
         for _ in 0..400 {
@@ -450,7 +483,11 @@ mod tests {
                 }
             }
             let n = Normalized::new(&text);
-            let got: Vec<_> = m.find(&text, &n).iter().map(|h| (h.start, h.end, h.concept, h.variant)).collect();
+            let got: Vec<_> = m
+                .find(&text, &n)
+                .iter()
+                .map(|h| (h.start, h.end, h.concept, h.variant))
+                .collect();
             assert_eq!(got, reference_find(&l, &text), "text: {text}");
         }
     }

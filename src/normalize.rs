@@ -151,7 +151,10 @@ pub fn count_words(text: &str) -> u32 {
             }
             in_word = true;
             joiner = false;
-        } else if in_word && !joiner && matches!(c, '\'' | '\u{2019}' | '-' | '\u{2010}' | '\u{2011}') {
+        } else if in_word
+            && !joiner
+            && matches!(c, '\'' | '\u{2019}' | '-' | '\u{2010}' | '\u{2011}')
+        {
             joiner = true;
         } else {
             in_word = false;
@@ -242,7 +245,10 @@ mod tests {
 
     #[test]
     fn words_are_counted_by_tokens_with_letters() {
-        assert_eq!(count_words("This is not a request—it’s a demand, — • 92"), 9);
+        assert_eq!(
+            count_words("This is not a request—it’s a demand, — • 92"),
+            9
+        );
         assert_eq!(count_words("job-killing rules -- don't"), 3);
         assert_eq!(count_words("'90s agency’s"), 2);
         assert_eq!(count_words("   "), 0);

@@ -45,8 +45,13 @@ pub fn attach(diags: &mut [Diagnostic], texts: &HashMap<String, String>) {
 }
 
 enum Frame {
-    Map { key: Option<String>, expect_key: bool },
-    Seq { index: usize },
+    Map {
+        key: Option<String>,
+        expect_key: bool,
+    },
+    Seq {
+        index: usize,
+    },
 }
 
 struct Finder {
@@ -94,7 +99,13 @@ impl Finder {
     }
 
     fn is_key_position(&self) -> bool {
-        matches!(self.stack.last(), Some(Frame::Map { expect_key: true, .. }))
+        matches!(
+            self.stack.last(),
+            Some(Frame::Map {
+                expect_key: true,
+                ..
+            })
+        )
     }
 }
 
@@ -175,8 +186,14 @@ mod tests {
         assert_eq!(locate(DOC, &p(&["name"])), Some((1, 7)));
         assert_eq!(locate(DOC, &p(&["sides", "0", "color"])), Some((4, 12)));
         assert_eq!(locate(DOC, &p(&["sides", "1", "color"])), Some((5, 20)));
-        assert_eq!(locate(DOC, &p(&["concepts", "0", "variants", "0", "side"])), Some((10, 15)));
-        assert_eq!(locate(DOC, &p(&["concepts", "0", "variants", "0", "terms", "1"])), Some((9, 20)));
+        assert_eq!(
+            locate(DOC, &p(&["concepts", "0", "variants", "0", "side"])),
+            Some((10, 15))
+        );
+        assert_eq!(
+            locate(DOC, &p(&["concepts", "0", "variants", "0", "terms", "1"])),
+            Some((9, 20))
+        );
     }
 
     #[test]

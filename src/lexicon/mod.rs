@@ -272,7 +272,11 @@ impl Source {
             })
             .ok_or_else(|| LexiconError::UnknownBuiltin {
                 name: name.to_string(),
-                known: BUILTIN.iter().map(|(n, _, _)| *n).collect::<Vec<_>>().join(", "),
+                known: BUILTIN
+                    .iter()
+                    .map(|(n, _, _)| *n)
+                    .collect::<Vec<_>>()
+                    .join(", "),
             })
     }
 
@@ -321,7 +325,11 @@ pub enum LexiconError {
     #[error("{path} is a folder; give a lexicon YAML file, e.g. lexicons/immigration.yaml")]
     IsDirectory { path: String },
     #[error("{path}: lexicon is {bytes} bytes, over the {limit}-byte limit (raise it with --max-lexicon-bytes)")]
-    TooLarge { path: String, bytes: u64, limit: usize },
+    TooLarge {
+        path: String,
+        bytes: u64,
+        limit: usize,
+    },
     #[error("{path}: not UTF-8 text (first bad byte at offset {offset}); save the file as UTF-8")]
     NotUtf8 { path: String, offset: usize },
     #[error("no built-in lexicon named `{name}`; built-in lexicons: {known}")]
@@ -413,12 +421,17 @@ impl Loader {
             });
         }
         self.seen.push(source.origin.clone());
-        self.texts.insert(source.origin.clone(), source.text.clone());
+        self.texts
+            .insert(source.origin.clone(), source.text.clone());
         self.hasher.update(source.origin.len().to_le_bytes());
         self.hasher.update(source.text.as_bytes());
         let file = match validate::parse(&source.origin, &source.text) {
             Ok(f) => f,
-            Err(d) => return Err(LexiconError::Invalid(Box::new(Invalid { diagnostics: vec![*d] }))),
+            Err(d) => {
+                return Err(LexiconError::Invalid(Box::new(Invalid {
+                    diagnostics: vec![*d],
+                })))
+            }
         };
         let mut diagnostics = Vec::new();
         let file = match file.extends.clone() {
@@ -432,7 +445,13 @@ impl Loader {
                 };
                 let parent = self.load_source(parent_source, depth + 1)?;
                 diagnostics.extend(parent.diagnostics);
-                schema::compose(parent.file, file, &source.origin, &source.text, &mut diagnostics)
+                schema::compose(
+                    parent.file,
+                    file,
+                    &source.origin,
+                    &source.text,
+                    &mut diagnostics,
+                )
             }
         };
         Ok(Resolved {
@@ -488,14 +507,19 @@ pub fn check(path: Option<&Path>, limits: Limits) -> Checked {
         },
         None => Source::builtin(DEFAULT_NAME),
     };
-    let origin = path.map(|p| p.display().to_string()).unwrap_or_else(|| format!("builtin:{DEFAULT_NAME}"));
+    let origin = path
+        .map(|p| p.display().to_string())
+        .unwrap_or_else(|| format!("builtin:{DEFAULT_NAME}"));
     let resolved = source.and_then(|s| loader.load_source(s, 0));
     match resolved {
         Ok(r) => loader.check(r),
         Err(LexiconError::Invalid(inv)) => {
             let mut diagnostics = inv.diagnostics;
             locate::attach(&mut diagnostics, &loader.texts);
-            Checked { lexicon: None, diagnostics }
+            Checked {
+                lexicon: None,
+                diagnostics,
+            }
         }
         Err(e) => Checked {
             lexicon: None,

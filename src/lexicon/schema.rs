@@ -202,7 +202,10 @@ pub fn compose(
     out.scoring = match (&parent.scoring, &child.scoring) {
         (_, Some(c)) => {
             out.provenance.scoring = Some(child_origin.to_string());
-            Some(merge_scoring(parent.scoring.clone().unwrap_or_default(), c.clone()))
+            Some(merge_scoring(
+                parent.scoring.clone().unwrap_or_default(),
+                c.clone(),
+            ))
         }
         (p, None) => {
             out.provenance.scoring = parent.provenance.scoring.clone();
@@ -230,12 +233,19 @@ pub fn compose(
         if disabled(&c.id) {
             continue;
         }
-        if let Some((j, cc)) = child.concepts.iter().enumerate().find(|(_, cc)| cc.id == c.id) {
+        if let Some((j, cc)) = child
+            .concepts
+            .iter()
+            .enumerate()
+            .find(|(_, cc)| cc.id == c.id)
+        {
             out.concepts.push(cc.clone());
             out.provenance.concepts.push((child_origin.to_string(), j));
         } else {
             out.concepts.push(c.clone());
-            out.provenance.concepts.push(parent_prov("c", i, &parent.provenance));
+            out.provenance
+                .concepts
+                .push(parent_prov("c", i, &parent.provenance));
         }
     }
     for (j, cc) in child.concepts.iter().enumerate() {
@@ -248,12 +258,19 @@ pub fn compose(
         if disabled(&a.name) {
             continue;
         }
-        if let Some((j, ca)) = child.actors.iter().enumerate().find(|(_, ca)| ca.name == a.name) {
+        if let Some((j, ca)) = child
+            .actors
+            .iter()
+            .enumerate()
+            .find(|(_, ca)| ca.name == a.name)
+        {
             out.actors.push(ca.clone());
             out.provenance.actors.push((child_origin.to_string(), j));
         } else {
             out.actors.push(a.clone());
-            out.provenance.actors.push(parent_prov("a", i, &parent.provenance));
+            out.provenance
+                .actors
+                .push(parent_prov("a", i, &parent.provenance));
         }
     }
     for (j, ca) in child.actors.iter().enumerate() {
@@ -288,5 +305,200 @@ fn merge_scoring(p: ScoringDef, c: ScoringDef) -> ScoringDef {
         }),
         min_evidence: c.min_evidence.or(p.min_evidence),
         min_quote_words: c.min_quote_words.or(p.min_quote_words),
+    }
+}
+
+/// What a field's value must look like, for the structural check that runs when serde
+/// rejects a file (so every problem is reported, not just the first).
+#[derive(Debug, Clone, Copy)]
+pub enum FieldType {
+    /// Text (numbers and booleans are read as their text; empty means "").
+    Str,
+    /// Optional text.
+    OptStr,
+    /// A number that has a default (an empty value is an error).
+    Num,
+    /// An optional number.
+    OptNum,
+    /// `true` or `false`.
+    Bool,
+    /// A list of texts.
+    StrList,
+    /// One of a fixed set of words.
+    Choice(&'static [&'static str]),
+    /// An optional mapping of the given shape.
+    Struct(&'static Shape),
+    /// A list of mappings of the given shape.
+    List(&'static Shape),
+}
+
+/// One field of a mapping: name, type, required.
+pub type Field = (&'static str, FieldType, bool);
+
+/// The fields of one kind of mapping, in the order serde lists them.
+#[derive(Debug)]
+pub struct Shape {
+    /// What the mapping is called in messages ("a variant").
+    pub what: &'static str,
+    pub fields: &'static [Field],
+}
+
+impl Shape {
+    pub fn field(&self, name: &str) -> Option<&Field> {
+        self.fields.iter().find(|f| f.0 == name)
+    }
+}
+
+use FieldType as T;
+
+pub const ACTOR_KINDS: &[&str] = &["person", "organization", "role", "document"];
+
+pub static SIDE_SHAPE: Shape = Shape {
+    what: "a side",
+    fields: &[
+        ("id", T::Str, true),
+        ("label", T::Str, true),
+        ("color", T::Str, true),
+        ("description", T::Str, false),
+    ],
+};
+
+pub static VOICE_SHAPE: Shape = Shape {
+    what: "`scoring.voice`",
+    fields: &[
+        ("narrator", T::OptNum, false),
+        ("quoted", T::OptNum, false),
+        ("scare_quoted", T::OptNum, false),
+    ],
+};
+
+pub static MODIFIERS_SHAPE: Shape = Shape {
+    what: "`scoring.modifiers`",
+    fields: &[
+        ("negated", T::OptNum, false),
+        ("distanced", T::OptNum, false),
+    ],
+};
+
+pub static STANCE_SHAPE: Shape = Shape {
+    what: "`scoring.stance`",
+    fields: &[("terms", T::OptNum, false), ("quotes", T::OptNum, false)],
+};
+
+pub static SCORING_SHAPE: Shape = Shape {
+    what: "`scoring`",
+    fields: &[
+        ("voice", T::Struct(&VOICE_SHAPE), false),
+        ("modifiers", T::Struct(&MODIFIERS_SHAPE), false),
+        ("stance", T::Struct(&STANCE_SHAPE), false),
+        ("min_evidence", T::OptNum, false),
+        ("min_quote_words", T::OptNum, false),
+    ],
+};
+
+pub static VARIANT_SHAPE: Shape = Shape {
+    what: "a variant",
+    fields: &[
+        ("label", T::OptStr, false),
+        ("terms", T::StrList, false),
+        ("patterns", T::StrList, false),
+        ("side", T::Str, true),
+        ("weight", T::Num, false),
+        ("case_sensitive", T::Bool, false),
+        ("description", T::Str, false),
+        ("examples", T::StrList, false),
+        ("counter_examples", T::StrList, false),
+    ],
+};
+
+pub static CONCEPT_SHAPE: Shape = Shape {
+    what: "a concept",
+    fields: &[
+        ("id", T::Str, true),
+        ("label", T::OptStr, false),
+        ("description", T::Str, false),
+        ("scare_quoted", T::OptStr, false),
+        ("variants", T::List(&VARIANT_SHAPE), false),
+    ],
+};
+
+pub static ACTOR_SHAPE: Shape = Shape {
+    what: "an actor",
+    fields: &[
+        ("name", T::Str, true),
+        ("aliases", T::StrList, false),
+        ("kind", T::Choice(ACTOR_KINDS), false),
+        ("side", T::Str, true),
+        ("description", T::Str, false),
+    ],
+};
+
+pub static FILE_SHAPE: Shape = Shape {
+    what: "the lexicon",
+    fields: &[
+        ("name", T::Str, true),
+        ("version", T::Str, true),
+        ("description", T::Str, false),
+        ("extends", T::OptStr, false),
+        ("disable", T::StrList, false),
+        ("sides", T::List(&SIDE_SHAPE), false),
+        ("scoring", T::Struct(&SCORING_SHAPE), false),
+        ("concepts", T::List(&CONCEPT_SHAPE), false),
+        ("actors", T::List(&ACTOR_SHAPE), false),
+    ],
+};
+
+/// Every shape, for "this field belongs elsewhere" hints.
+pub static ALL_SHAPES: &[&Shape] = &[
+    &FILE_SHAPE,
+    &SIDE_SHAPE,
+    &SCORING_SHAPE,
+    &VOICE_SHAPE,
+    &MODIFIERS_SHAPE,
+    &STANCE_SHAPE,
+    &CONCEPT_SHAPE,
+    &VARIANT_SHAPE,
+    &ACTOR_SHAPE,
+];
+
+#[cfg(test)]
+mod shape_tests {
+    use super::*;
+
+    /// The field lists above must be exactly what serde accepts: serde's own "expected one
+    /// of" list for an unknown field is compared with each shape.
+    fn serde_fields<T: serde::de::DeserializeOwned + std::fmt::Debug>() -> Vec<String> {
+        let err = serde_yaml::from_str::<T>("zz_unknown_zz: 1\n").unwrap_err();
+        let msg = err.to_string();
+        let rest = msg
+            .split("expected ")
+            .nth(1)
+            .unwrap_or_else(|| panic!("no field list in `{msg}`"));
+        rest.split('`')
+            .skip(1)
+            .step_by(2)
+            .map(str::to_string)
+            .collect()
+    }
+
+    fn names(s: &Shape) -> Vec<String> {
+        s.fields.iter().map(|f| f.0.to_string()).collect()
+    }
+
+    #[test]
+    fn shapes_match_the_serde_types() {
+        assert_eq!(serde_fields::<LexiconFile>(), names(&FILE_SHAPE));
+        assert_eq!(serde_fields::<SideDef>(), names(&SIDE_SHAPE));
+        assert_eq!(serde_fields::<ScoringDef>(), names(&SCORING_SHAPE));
+        assert_eq!(serde_fields::<VoiceDef>(), names(&VOICE_SHAPE));
+        assert_eq!(serde_fields::<ModifiersDef>(), names(&MODIFIERS_SHAPE));
+        assert_eq!(serde_fields::<StanceDef>(), names(&STANCE_SHAPE));
+        assert_eq!(serde_fields::<ConceptDef>(), names(&CONCEPT_SHAPE));
+        assert_eq!(serde_fields::<VariantDef>(), names(&VARIANT_SHAPE));
+        assert_eq!(serde_fields::<ActorDef>(), names(&ACTOR_SHAPE));
+        for k in ACTOR_KINDS {
+            let kind: ActorKind = serde_yaml::from_str(k).unwrap();
+            assert_eq!(kind.as_str(), *k);
+        }
     }
 }

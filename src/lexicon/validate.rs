@@ -157,12 +157,20 @@ fn yaml_error(origin: &str, text: &str, e: &serde_yaml::Error) -> Diagnostic {
             .map(|s| s.split('`').skip(1).step_by(2).collect())
             .unwrap_or_default();
         if let Some(best) = closest(field, &expected) {
-            msg = msg.replacen(&format!("unknown field `{field}`"), &format!("unknown field `{field}` — did you mean `{best}`?"), 1);
+            msg = msg.replacen(
+                &format!("unknown field `{field}`"),
+                &format!("unknown field `{field}` — did you mean `{best}`?"),
+                1,
+            );
             hint = Some(format!("write `{best}:` instead of `{field}:`"));
         } else if !expected.is_empty() {
             hint = Some(format!(
                 "allowed fields here: {}",
-                expected.iter().map(|s| format!("`{s}`")).collect::<Vec<_>>().join(", ")
+                expected
+                    .iter()
+                    .map(|s| format!("`{s}`"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
             ));
         }
     } else if msg.contains("missing field") {
@@ -174,7 +182,10 @@ fn yaml_error(origin: &str, text: &str, e: &serde_yaml::Error) -> Diagnostic {
     d.hint = hint;
     if let Some(loc) = e.location() {
         d = d.at(loc.line(), loc.column());
-        d.snippet = text.lines().nth(loc.line().saturating_sub(1)).map(str::to_string);
+        d.snippet = text
+            .lines()
+            .nth(loc.line().saturating_sub(1))
+            .map(str::to_string);
     }
     d
 }
@@ -205,7 +216,11 @@ pub fn closest<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str> {
         .filter_map(|c| {
             let cl = c.to_lowercase();
             let d = edit_distance(&w, &cl);
-            let prefix = w.chars().zip(cl.chars()).take_while(|(a, b)| a == b).count();
+            let prefix = w
+                .chars()
+                .zip(cl.chars())
+                .take_while(|(a, b)| a == b)
+                .count();
             let shorter = w.chars().count().min(cl.chars().count());
             // A typo (few edits) or a clipped/extended word sharing most of its start.
             let similar = d <= limit || (prefix >= 4 && prefix * 10 >= shorter * 6);
@@ -259,7 +274,14 @@ impl Origins<'_> {
             .unwrap_or_else(|| (self.origin.to_string(), i));
         let mut p = vec![Seg::key("concepts"), Seg::Index(j)];
         p.extend(rest);
-        (if o.is_empty() { self.origin.to_string() } else { o }, p)
+        (
+            if o.is_empty() {
+                self.origin.to_string()
+            } else {
+                o
+            },
+            p,
+        )
     }
     fn actor(&self, i: usize, rest: Vec<Seg>) -> (String, Vec<Seg>) {
         let (o, j) = self
@@ -271,13 +293,28 @@ impl Origins<'_> {
             .unwrap_or_else(|| (self.origin.to_string(), i));
         let mut p = vec![Seg::key("actors"), Seg::Index(j)];
         p.extend(rest);
-        (if o.is_empty() { self.origin.to_string() } else { o }, p)
+        (
+            if o.is_empty() {
+                self.origin.to_string()
+            } else {
+                o
+            },
+            p,
+        )
     }
     fn sides(&self) -> String {
-        self.file.provenance.sides.clone().unwrap_or_else(|| self.origin.to_string())
+        self.file
+            .provenance
+            .sides
+            .clone()
+            .unwrap_or_else(|| self.origin.to_string())
     }
     fn scoring(&self) -> String {
-        self.file.provenance.scoring.clone().unwrap_or_else(|| self.origin.to_string())
+        self.file
+            .provenance
+            .scoring
+            .clone()
+            .unwrap_or_else(|| self.origin.to_string())
     }
 }
 
@@ -293,16 +330,25 @@ pub fn build(
     diags: &mut Vec<Diagnostic>,
 ) -> Option<Lexicon> {
     let o = Origins { file, origin };
-    let start_errors = diags.iter().filter(|d| d.severity == Severity::Error).count();
+    let start_errors = diags
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .count();
     let err = |diags: &mut Vec<Diagnostic>, (org, path): (String, Vec<Seg>), msg: String| {
         diags.push(Diagnostic::error(&org, path, msg));
     };
 
     if file.name.trim().is_empty() {
-        diags.push(Diagnostic::error(origin, vec![Seg::key("name")], "`name` is empty").hint("give the lexicon a short name, e.g. `name: immigration`"));
+        diags.push(
+            Diagnostic::error(origin, vec![Seg::key("name")], "`name` is empty")
+                .hint("give the lexicon a short name, e.g. `name: immigration`"),
+        );
     }
     if file.version.trim().is_empty() {
-        diags.push(Diagnostic::error(origin, vec![Seg::key("version")], "`version` is empty").hint("write a version such as `version: \"1.0.0\"`"));
+        diags.push(
+            Diagnostic::error(origin, vec![Seg::key("version")], "`version` is empty")
+                .hint("write a version such as `version: \"1.0.0\"`"),
+        );
     }
 
     // Sides.
@@ -319,21 +365,48 @@ pub fn build(
         let path = |k: &str| vec![Seg::key("sides"), Seg::Index(i), Seg::key(k)];
         let id = s.id.trim();
         if id.is_empty() {
-            diags.push(Diagnostic::error(&sides_origin, path("id"), "side `id` is empty").hint("use a short snake_case id such as `restrictionist`"));
+            diags.push(
+                Diagnostic::error(&sides_origin, path("id"), "side `id` is empty")
+                    .hint("use a short snake_case id such as `restrictionist`"),
+            );
         } else if RESERVED_SIDES.contains(&id) {
-            diags.push(Diagnostic::error(&sides_origin, path("id"), format!("`{id}` is reserved and cannot be a side id")).hint("`neutral` is written on variants without declaring it; pick another id"));
+            diags.push(
+                Diagnostic::error(
+                    &sides_origin,
+                    path("id"),
+                    format!("`{id}` is reserved and cannot be a side id"),
+                )
+                .hint("`neutral` is written on variants without declaring it; pick another id"),
+            );
         } else if let Some(prev) = side_ids.insert(id.to_string(), i) {
-            diags.push(Diagnostic::error(&sides_origin, path("id"), format!("side id `{id}` is declared twice (first as sides[{prev}])")).hint("give each side its own id"));
+            diags.push(
+                Diagnostic::error(
+                    &sides_origin,
+                    path("id"),
+                    format!("side id `{id}` is declared twice (first as sides[{prev}])"),
+                )
+                .hint("give each side its own id"),
+            );
         }
         let color = match parse_color(&s.color) {
             Some(c) => c,
             None => {
-                diags.push(Diagnostic::error(&sides_origin, path("color"), format!("`{}` is not a color", s.color)).hint("write a hex color in quotes, e.g. `color: \"#0072B2\"`"));
+                diags.push(
+                    Diagnostic::error(
+                        &sides_origin,
+                        path("color"),
+                        format!("`{}` is not a color", s.color),
+                    )
+                    .hint("write a hex color in quotes, e.g. `color: \"#0072B2\"`"),
+                );
                 (128, 128, 128)
             }
         };
         if s.label.trim().is_empty() {
-            diags.push(Diagnostic::error(&sides_origin, path("label"), "side `label` is empty").hint("write the name readers see, e.g. `label: Restrictionist`"));
+            diags.push(
+                Diagnostic::error(&sides_origin, path("label"), "side `label` is empty")
+                    .hint("write the name readers see, e.g. `label: Restrictionist`"),
+            );
         }
         sides.push(Side {
             id: id.to_string(),
@@ -343,28 +416,32 @@ pub fn build(
         });
     }
     let declared: Vec<&str> = file.sides.iter().map(|s| s.id.as_str()).collect();
-    let resolve_side = |value: &str, diags: &mut Vec<Diagnostic>, at: (String, Vec<Seg>)| -> SideRef {
-        let v = value.trim();
-        if v == "neutral" {
-            return None;
-        }
-        if let Some(&i) = side_ids.get(v) {
-            return Some(i);
-        }
-        let mut d = Diagnostic::error(
-            &at.0,
-            at.1,
-            format!("side `{v}` is not declared; declared sides: {}", declared.join(", ")),
-        );
-        let mut cands = declared.clone();
-        cands.push("neutral");
-        d.hint = Some(match closest(v, &cands) {
-            Some(best) => format!("did you mean `{best}`?"),
-            None => format!("use one of: {}, or neutral", declared.join(", ")),
-        });
-        diags.push(d);
-        None
-    };
+    let resolve_side =
+        |value: &str, diags: &mut Vec<Diagnostic>, at: (String, Vec<Seg>)| -> SideRef {
+            let v = value.trim();
+            if v == "neutral" {
+                return None;
+            }
+            if let Some(&i) = side_ids.get(v) {
+                return Some(i);
+            }
+            let mut d = Diagnostic::error(
+                &at.0,
+                at.1,
+                format!(
+                    "side `{v}` is not declared; declared sides: {}",
+                    declared.join(", ")
+                ),
+            );
+            let mut cands = declared.clone();
+            cands.push("neutral");
+            d.hint = Some(match closest(v, &cands) {
+                Some(best) => format!("did you mean `{best}`?"),
+                None => format!("use one of: {}, or neutral", declared.join(", ")),
+            });
+            diags.push(d);
+            None
+        };
 
     // Scoring.
     let scoring = build_scoring(file, &o.scoring(), diags);
@@ -377,14 +454,32 @@ pub fn build(
     for (ci, c) in file.concepts.iter().enumerate() {
         let at = |rest: Vec<Seg>| o.concept(ci, rest);
         if c.id.trim().is_empty() {
-            err(diags, at(vec![Seg::key("id")]), "concept `id` is empty".into());
+            err(
+                diags,
+                at(vec![Seg::key("id")]),
+                "concept `id` is empty".into(),
+            );
         } else if let Some(prev) = concept_ids.insert(c.id.as_str(), ci) {
             let (org, path) = at(vec![Seg::key("id")]);
-            diags.push(Diagnostic::error(&org, path, format!("concept id `{}` is used twice (first by concept #{})", c.id, prev + 1)).hint("give each concept its own id, or merge the two concepts' variants"));
+            diags.push(
+                Diagnostic::error(
+                    &org,
+                    path,
+                    format!(
+                        "concept id `{}` is used twice (first by concept #{})",
+                        c.id,
+                        prev + 1
+                    ),
+                )
+                .hint("give each concept its own id, or merge the two concepts' variants"),
+            );
         }
         if c.variants.is_empty() {
             let (org, path) = at(vec![Seg::key("variants")]);
-            diags.push(Diagnostic::error(&org, path, format!("concept `{}` has no variants", c.id)).hint("add `variants:` with at least one `- terms: [...]` and `side:`"));
+            diags.push(
+                Diagnostic::error(&org, path, format!("concept `{}` has no variants", c.id))
+                    .hint("add `variants:` with at least one `- terms: [...]` and `side:`"),
+            );
         }
         let scare = build_scare(c, &at, &resolve_side, diags);
         let mut variants = Vec::new();
@@ -397,7 +492,14 @@ pub fn build(
             let side = resolve_side(&v.side, diags, vat(vec![Seg::key("side")]));
             if v.terms.is_empty() && v.patterns.is_empty() {
                 let (org, path) = vat(vec![]);
-                diags.push(Diagnostic::error(&org, path, format!("a variant of `{}` has no `terms` and no `patterns`", c.id)).hint("add `terms: [\"word\", \"words\"]`"));
+                diags.push(
+                    Diagnostic::error(
+                        &org,
+                        path,
+                        format!("a variant of `{}` has no `terms` and no `patterns`", c.id),
+                    )
+                    .hint("add `terms: [\"word\", \"words\"]`"),
+                );
             }
             if !v.weight.is_finite() || v.weight <= 0.0 {
                 let (org, path) = vat(vec![Seg::key("weight")]);
@@ -411,12 +513,24 @@ pub fn build(
                 let forms = term_forms(t);
                 if forms[0].is_empty() {
                     let (org, path) = tat();
-                    diags.push(Diagnostic::error(&org, path, "empty term").hint("remove the empty entry or write the word"));
+                    diags.push(
+                        Diagnostic::error(&org, path, "empty term")
+                            .hint("remove the empty entry or write the word"),
+                    );
                     continue;
                 }
                 if !forms[0].chars().any(crate::normalize::is_word_char) {
                     let (org, path) = tat();
-                    diags.push(Diagnostic::error(&org, path, format!("term `{t}` has no letters or digits and would match punctuation")).hint("terms are words or phrases; use `patterns` for anything else"));
+                    diags.push(
+                        Diagnostic::error(
+                            &org,
+                            path,
+                            format!(
+                                "term `{t}` has no letters or digits and would match punctuation"
+                            ),
+                        )
+                        .hint("terms are words or phrases; use `patterns` for anything else"),
+                    );
                     continue;
                 }
                 for (fi, form) in forms.iter().enumerate() {
@@ -432,7 +546,10 @@ pub fn build(
                         } else {
                             format!("surface form `{t}` is also under concept `{}` variant #{} ({}); only the first can ever match", file.concepts[*pc].id, pv + 1, file.concepts[*pc].variants[*pv].side)
                         };
-                        diags.push(Diagnostic::warning(&org, path, msg).hint("keep each surface form in exactly one variant"));
+                        diags.push(
+                            Diagnostic::warning(&org, path, msg)
+                                .hint("keep each surface form in exactly one variant"),
+                        );
                     } else {
                         forms_seen.insert(form.clone(), (ci, vi, t.clone()));
                     }
@@ -500,11 +617,29 @@ pub fn build(
             err(diags, at("name"), "actor `name` is empty".into());
         } else if let Some(prev) = names.insert(a.name.trim().to_lowercase(), ai) {
             let (org, path) = at("name");
-            diags.push(Diagnostic::error(&org, path, format!("actor `{}` is listed twice (first as actor #{})", a.name, prev + 1)).hint("merge the two entries' aliases"));
+            diags.push(
+                Diagnostic::error(
+                    &org,
+                    path,
+                    format!(
+                        "actor `{}` is listed twice (first as actor #{})",
+                        a.name,
+                        prev + 1
+                    ),
+                )
+                .hint("merge the two entries' aliases"),
+            );
         }
         let side = if a.side.trim() == "unaligned" {
             let (org, path) = at("side");
-            diags.push(Diagnostic::error(&org, path, "`unaligned` is what slant calls speakers missing from the roster").hint("give the actor a declared side or `neutral`"));
+            diags.push(
+                Diagnostic::error(
+                    &org,
+                    path,
+                    "`unaligned` is what slant calls speakers missing from the roster",
+                )
+                .hint("give the actor a declared side or `neutral`"),
+            );
             None
         } else {
             resolve_side(&a.side, diags, at("side"))
@@ -525,14 +660,22 @@ pub fn build(
         }
         actors.push(Actor {
             name: a.name.trim().to_string(),
-            aliases: a.aliases.iter().map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect(),
+            aliases: a
+                .aliases
+                .iter()
+                .map(|s| s.trim().to_string())
+                .filter(|s| !s.is_empty())
+                .collect(),
             kind: a.kind,
             side,
             description: a.description.clone(),
         });
     }
 
-    let errors = diags.iter().filter(|d| d.severity == Severity::Error).count();
+    let errors = diags
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .count();
     if errors > start_errors {
         return None;
     }
@@ -550,16 +693,23 @@ pub fn build(
     })
 }
 
+/// Where a diagnostic points: origin file and YAML path.
+type At = (String, Vec<Seg>);
+
 fn build_scare(
     c: &ConceptDef,
-    at: &dyn Fn(Vec<Seg>) -> (String, Vec<Seg>),
-    resolve_side: &dyn Fn(&str, &mut Vec<Diagnostic>, (String, Vec<Seg>)) -> SideRef,
+    at: &dyn Fn(Vec<Seg>) -> At,
+    resolve_side: &dyn Fn(&str, &mut Vec<Diagnostic>, At) -> SideRef,
     diags: &mut Vec<Diagnostic>,
 ) -> ScareQuoted {
     match c.scare_quoted.as_deref().map(str::trim) {
         None | Some("flip") => ScareQuoted::Flip,
         Some("keep") => ScareQuoted::Keep,
-        Some(other) => ScareQuoted::Side(resolve_side(other, diags, at(vec![Seg::key("scare_quoted")]))),
+        Some(other) => ScareQuoted::Side(resolve_side(
+            other,
+            diags,
+            at(vec![Seg::key("scare_quoted")]),
+        )),
     }
 }
 
@@ -571,8 +721,18 @@ fn build_scoring(file: &LexiconFile, origin: &str, diags: &mut Vec<Diagnostic>) 
     let mut set = |target: &mut f64, value: Option<f64>, path: &[&str]| {
         if let Some(v) = value {
             if !v.is_finite() || v < 0.0 {
-                let p = std::iter::once("scoring").chain(path.iter().copied()).map(Seg::key).collect();
-                diags.push(Diagnostic::error(origin, p, format!("`{}` must be a number ≥ 0, found {v}", path.join("."))).hint("factors are multipliers: 1 counts fully, 0.5 half, 0 not at all"));
+                let p = std::iter::once("scoring")
+                    .chain(path.iter().copied())
+                    .map(Seg::key)
+                    .collect();
+                diags.push(
+                    Diagnostic::error(
+                        origin,
+                        p,
+                        format!("`{}` must be a number ≥ 0, found {v}", path.join(".")),
+                    )
+                    .hint("factors are multipliers: 1 counts fully, 0.5 half, 0 not at all"),
+                );
             } else {
                 *target = v;
             }
@@ -581,7 +741,11 @@ fn build_scoring(file: &LexiconFile, origin: &str, diags: &mut Vec<Diagnostic>) 
     if let Some(v) = &def.voice {
         set(&mut s.narrator, v.narrator, &["voice", "narrator"]);
         set(&mut s.quoted, v.quoted, &["voice", "quoted"]);
-        set(&mut s.scare_quoted, v.scare_quoted, &["voice", "scare_quoted"]);
+        set(
+            &mut s.scare_quoted,
+            v.scare_quoted,
+            &["voice", "scare_quoted"],
+        );
     }
     if let Some(m) = &def.modifiers {
         set(&mut s.negated, m.negated, &["modifiers", "negated"]);
@@ -592,9 +756,20 @@ fn build_scoring(file: &LexiconFile, origin: &str, diags: &mut Vec<Diagnostic>) 
         set(&mut s.stance_quotes, st.quotes, &["stance", "quotes"]);
     }
     set(&mut s.min_evidence, def.min_evidence, &["min_evidence"]);
-    set(&mut s.min_quote_words, def.min_quote_words, &["min_quote_words"]);
+    set(
+        &mut s.min_quote_words,
+        def.min_quote_words,
+        &["min_quote_words"],
+    );
     if s.stance_terms + s.stance_quotes <= 0.0 {
-        diags.push(Diagnostic::error(origin, vec![Seg::key("scoring"), Seg::key("stance")], "stance weights add up to 0").hint("give `terms` or `quotes` a positive weight"));
+        diags.push(
+            Diagnostic::error(
+                origin,
+                vec![Seg::key("scoring"), Seg::key("stance")],
+                "stance weights add up to 0",
+            )
+            .hint("give `terms` or `quotes` a positive weight"),
+        );
     }
     s
 }
@@ -606,8 +781,14 @@ mod tests {
     #[test]
     fn edit_distance_and_closest() {
         assert_eq!(edit_distance("wieght", "weight"), 2);
-        assert_eq!(closest("wieght", &["label", "terms", "weight", "side"]), Some("weight"));
-        assert_eq!(closest("restrictive", &["pro_immigrant", "restrictionist"]), Some("restrictionist"));
+        assert_eq!(
+            closest("wieght", &["label", "terms", "weight", "side"]),
+            Some("weight")
+        );
+        assert_eq!(
+            closest("restrictive", &["pro_immigrant", "restrictionist"]),
+            Some("restrictionist")
+        );
         assert_eq!(closest("zzz", &["pro_immigrant", "restrictionist"]), None);
     }
 
@@ -622,8 +803,14 @@ mod tests {
 
     #[test]
     fn hyphenated_terms_also_match_spaces() {
-        assert_eq!(term_forms("Common-Sense"), vec!["common-sense", "common sense"]);
+        assert_eq!(
+            term_forms("Common-Sense"),
+            vec!["common-sense", "common sense"]
+        );
         assert_eq!(term_forms("common sense"), vec!["common sense"]);
-        assert_eq!(term_forms("“So-called”"), vec!["\"so-called\"", "\"so called\""]);
+        assert_eq!(
+            term_forms("“So-called”"),
+            vec!["\"so-called\"", "\"so called\""]
+        );
     }
 }

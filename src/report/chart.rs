@@ -163,7 +163,9 @@ pub fn render_comparison_svg(
     width: u32,
     height: u32,
 ) -> Result<String, ChartError> {
-    render_svg(width, height, |root| draw_comparison(root, data, Flavor::Svg))
+    render_svg(width, height, |root| {
+        draw_comparison(root, data, Flavor::Svg)
+    })
 }
 
 /// A sensible canvas size for `data`: 1600 wide at least, wider when the
@@ -259,7 +261,7 @@ fn encode_png(rgb: &[u8], width: u32, height: u32) -> Result<Vec<u8>, ChartError
         enc.set_color(png::ColorType::Rgb);
         enc.set_depth(png::BitDepth::Eight);
         enc.set_compression(png::Compression::Fast);
-        enc.set_filter(png::FilterType::Sub);
+        enc.set_filter(png::FilterType::Paeth);
         enc.set_adaptive_filter(png::AdaptiveFilterType::NonAdaptive);
         let mut writer = enc
             .write_header()
@@ -305,7 +307,11 @@ fn rgb(c: Rgb) -> RGBColor {
 
 /// Mix `c` toward `to` by `t` (0 = c, 1 = to).
 fn mix(c: Rgb, to: Rgb, t: f64) -> Rgb {
-    let f = |a: u8, b: u8| (a as f64 + (b as f64 - a as f64) * t).round().clamp(0.0, 255.0) as u8;
+    let f = |a: u8, b: u8| {
+        (a as f64 + (b as f64 - a as f64) * t)
+            .round()
+            .clamp(0.0, 255.0) as u8
+    };
     (f(c.0, to.0), f(c.1, to.1), f(c.2, to.2))
 }
 
@@ -430,6 +436,27 @@ impl Rect {
 
 type Res<T = ()> = Result<T, ChartError>;
 
+fn font_desc(f: Font, size: f64) -> FontDesc<'static> {
+    let style = if f.bold {
+        FontStyle::Bold
+    } else {
+        FontStyle::Normal
+    };
+    FontDesc::new(FontFamily::SansSerif, size, style)
+}
+
+/// Width in pixels of `t` set in `f`, measured with the embedded font (the
+/// same measurement the bitmap backend's `estimate_text_size` performs).
+fn text_width(t: &str, f: Font) -> Res<f64> {
+    if t.is_empty() {
+        return Ok(0.0);
+    }
+    let (w, _) = font_desc(f, f.px * BITMAP_SIZE_PER_EM)
+        .box_size(t)
+        .map_err(|e| ChartError::Font(e.to_string()))?;
+    Ok(w as f64 + 1.0)
+}
+
 struct Painter<'a, DB: DrawingBackend> {
     area: &'a DrawingArea<DB, Shift>,
     flavor: Flavor,
@@ -445,23 +472,12 @@ impl<DB: DrawingBackend> Painter<'_, DB> {
     }
 
     fn desc(f: Font, size: f64) -> FontDesc<'static> {
-        let style = if f.bold {
-            FontStyle::Bold
-        } else {
-            FontStyle::Normal
-        };
-        FontDesc::new(FontFamily::SansSerif, size, style)
+        font_desc(f, size)
     }
 
     /// Width in pixels of `t` set in `f` (measured with the embedded font).
     fn width(&self, t: &str, f: Font) -> Res<f64> {
-        if t.is_empty() {
-            return Ok(0.0);
-        }
-        let (w, _) = Self::desc(f, f.px * BITMAP_SIZE_PER_EM)
-            .box_size(t)
-            .map_err(|e| ChartError::Font(e.to_string()))?;
-        Ok(w as f64 + 1.0)
+        text_width(t, f)
     }
 
     /// `t` unchanged if it fits in `max_w`, else its longest prefix that fits
@@ -531,9 +547,37 @@ impl<DB: DrawingBackend> Painter<'_, DB> {
             rest = rest[cut..].trim_start();
         }
         if !rest.is_empty() {
-            lines.push(self.fit(rest, f, max_w)?);
+            lines.push(self.fit_words(rest, f, max_w)?);
         }
         Ok(lines)
+    }
+
+    /// Like `fit`, but prefers to cut at a word boundary when that does not
+    /// waste more than a quarter of the line.
+    fn fit_words(&self, t: &str, f: Font, max_w: f64) -> Res<String> {
+        let t = t.trim();
+        if self.width(t, f)? <= max_w {
+            return Ok(t.to_string());
+        }
+        let mut best: Option<String> = None;
+        for (i, ch) in t.char_indices() {
+            if ch == ' ' {
+                let cand = format!(
+                    "{}{}",
+                    t[..i].trim_end_matches([',', ';', ':', ' ', '-']),
+                    ELLIPSIS
+                );
+                if self.width(&cand, f)? <= max_w {
+                    best = Some(cand);
+                } else {
+                    break;
+                }
+            }
+        }
+        match best {
+            Some(b) if self.width(&b, f)? >= 0.75 * max_w => Ok(b),
+            _ => self.fit(t, f, max_w),
+        }
     }
 
     /// Draw `t` with its baseline at `baseline`, anchored horizontally at `x`.
@@ -579,10 +623,42 @@ impl<DB: DrawingBackend> Painter<'_, DB> {
     fn outline(&self, r: Rect, color: Rgb, width: f64) -> Res {
         let (x0, y0, x1, y1) = (r.x0, r.y0, r.x1, r.y1);
         let w = width.max(1.0);
-        self.rect(Rect { x0, y0, x1, y1: y0 + w }, color)?;
-        self.rect(Rect { x0, y0: y1 - w, x1, y1 }, color)?;
-        self.rect(Rect { x0, y0, x1: x0 + w, y1 }, color)?;
-        self.rect(Rect { x0: x1 - w, y0, x1, y1 }, color)
+        self.rect(
+            Rect {
+                x0,
+                y0,
+                x1,
+                y1: y0 + w,
+            },
+            color,
+        )?;
+        self.rect(
+            Rect {
+                x0,
+                y0: y1 - w,
+                x1,
+                y1,
+            },
+            color,
+        )?;
+        self.rect(
+            Rect {
+                x0,
+                y0,
+                x1: x0 + w,
+                y1,
+            },
+            color,
+        )?;
+        self.rect(
+            Rect {
+                x0: x1 - w,
+                y0,
+                x1,
+                y1,
+            },
+            color,
+        )
     }
 
     fn line(&self, pts: &[(f64, f64)], color: Rgb, width: f64) -> Res {
@@ -691,11 +767,19 @@ impl<DB: DrawingBackend> Painter<'_, DB> {
         match kind {
             Marker::Circle => {
                 self.circle(x, y, r + ring_out, outer)?;
-                self.circle(x, y, r + ring_out - if hollow { ring * 1.6 } else { ring }, inner)
+                self.circle(
+                    x,
+                    y,
+                    r + ring_out - if hollow { ring * 1.6 } else { ring },
+                    inner,
+                )
             }
             _ => {
                 self.polygon(&shape(r + ring_out * 1.4), outer)?;
-                self.polygon(&shape(r + ring_out * 1.4 - if hollow { ring * 2.2 } else { ring * 1.4 }), inner)
+                self.polygon(
+                    &shape(r + ring_out * 1.4 - if hollow { ring * 2.2 } else { ring * 1.4 }),
+                    inner,
+                )
             }
         }
     }
@@ -794,12 +878,20 @@ fn validate_sides(sides: &[ChartSide]) -> Res {
     Ok(())
 }
 
-fn draw_card<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, data: &CardData, flavor: Flavor) -> Res {
+fn draw_card<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    data: &CardData,
+    flavor: Flavor,
+) -> Res {
     validate_sides(&data.sides)?;
     let (w, h) = root.dim_in_pixel();
     let (w, h) = (w as f64, h as f64);
     let s = (w / DEFAULT_SIZE.0 as f64).min(h / DEFAULT_SIZE.1 as f64);
-    let p = Painter { area: root, flavor, s };
+    let p = Painter {
+        area: root,
+        flavor,
+        s,
+    };
     root.fill(&WHITE).map_err(draw_err)?;
 
     let m = 48.0 * s;
@@ -837,13 +929,13 @@ fn draw_card<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, data: &CardData,
 
     // Footer.
     let foot_f = p.font(22.0, false);
-    let foot_base = h - 26.0 * s;
+    let foot_base = h - 22.0 * s;
     let foot = p.fit(&data.footer, foot_f, content_w)?;
     p.text(&foot, m, foot_base, foot_f, MUTED, HPos::Left)?;
 
     // Bottom band: lean scale.
-    let lean_bottom = foot_base - foot_f.px - 18.0 * s;
-    let lean_top = lean_bottom - 250.0 * s;
+    let lean_bottom = foot_base - foot_f.px - 24.0 * s;
+    let lean_top = lean_bottom - 244.0 * s;
     p.hline(m, w - m, lean_top - 16.0 * s, RULE, 1.5 * s)?;
     draw_lean_panel(
         &p,
@@ -906,7 +998,14 @@ fn draw_concepts_panel<DB: DrawingBackend>(p: &Painter<'_, DB>, data: &CardData,
     if data.concepts.is_empty() {
         let f = p.font(26.0, false);
         let t = p.fit("No loaded terms found", f, r.w())?;
-        p.text_mid(&t, r.x0 + r.w() / 2.0, (y + r.y1) / 2.0, f, MUTED, HPos::Center)?;
+        p.text_mid(
+            &t,
+            r.x0 + r.w() / 2.0,
+            (y + r.y1) / 2.0,
+            f,
+            MUTED,
+            HPos::Center,
+        )?;
         return Ok(());
     }
 
@@ -944,24 +1043,60 @@ fn draw_concepts_panel<DB: DrawingBackend>(p: &Painter<'_, DB>, data: &CardData,
     let cx = (bars_x0 + bars_x1) / 2.0;
     let half = (bars_x1 - bars_x0) / 2.0;
 
-    // Side headers around the centre line.
+    // Side headers: left sides end just left of the centre line, right sides
+    // start just right of it (in lexicon order, matching the bars). If a group
+    // does not fit its half, fall back to one legend line across the panel.
     let header_y = y + 14.0 * s;
-    for (idxs, left) in [(&left_sides, true), (&right_sides, false)] {
-        let labels: Vec<String> = idxs.iter().map(|&i| data.sides[i].label.trim().to_string()).collect();
-        let item_extra = 18.0 * s + 8.0 * s + 16.0 * s;
-        let fitted = p.fit_items(&labels, head_f, item_extra, half - 12.0 * s)?;
-        let widths: Vec<f64> = fitted.iter().map(|l| p.width(l, head_f)).collect::<Res<_>>()?;
-        let total: f64 = widths.iter().map(|w| w + item_extra).sum::<f64>() - 16.0 * s;
-        let mut x = if left { cx - 12.0 * s - total } else { cx + 12.0 * s };
-        for ((&i, label), lw) in idxs.iter().zip(&fitted).zip(&widths) {
+    let item_gap = 18.0 * s;
+    let item_extra = 18.0 * s + 8.0 * s + item_gap;
+    let group_w = |idxs: &[usize]| -> Res<f64> {
+        Ok(idxs
+            .iter()
+            .map(|&i| p.width(data.sides[i].label.trim(), head_f))
+            .collect::<Res<Vec<_>>>()?
+            .iter()
+            .map(|w| w + item_extra)
+            .sum::<f64>()
+            - item_gap)
+    };
+    let centred = group_w(&left_sides)? <= cx - 12.0 * s - r.x0
+        && group_w(&right_sides)? <= r.x1 - cx - 12.0 * s;
+    let row_h = 1.35 * head_f.px;
+    // (sides, x start, row index)
+    let groups: Vec<(Vec<usize>, f64, usize)> = if centred {
+        let lw = group_w(&left_sides)?;
+        vec![
+            (left_sides.clone(), cx - 12.0 * s - lw, 0),
+            (right_sides.clone(), cx + 12.0 * s, 0),
+        ]
+    } else {
+        let all: Vec<usize> = (0..n_sides).collect();
+        if group_w(&all)? <= r.w() {
+            vec![(all, r.x0, 0)]
+        } else {
+            // Two legend rows, in lexicon order.
+            let k = n_sides.div_ceil(2);
+            vec![(all[..k].to_vec(), r.x0, 0), (all[k..].to_vec(), r.x0, 1)]
+        }
+    };
+    let header_rows = groups.iter().map(|g| g.2).max().unwrap_or(0) + 1;
+    for (idxs, x_start, row) in groups {
+        let header_y = header_y + row as f64 * row_h;
+        let labels: Vec<String> = idxs
+            .iter()
+            .map(|&i| data.sides[i].label.trim().to_string())
+            .collect();
+        let fitted = p.fit_items(&labels, head_f, item_extra, r.x1 - x_start + item_gap)?;
+        let mut x = x_start;
+        for (&i, label) in idxs.iter().zip(&fitted) {
             let c = data.sides[i].color;
             p.swatch(x, header_y, 18.0 * s, c, false)?;
             x += 26.0 * s;
             p.text_mid(label, x, header_y, head_f, text_color(c), HPos::Left)?;
-            x += lw + 16.0 * s;
+            x += p.width(label, head_f)? + item_gap;
         }
     }
-    y = header_y + 22.0 * s;
+    y = header_y + (header_rows - 1) as f64 * row_h + 22.0 * s;
 
     // Rows.
     let avail = r.y1 - y;
@@ -975,7 +1110,11 @@ fn draw_concepts_panel<DB: DrawingBackend>(p: &Painter<'_, DB>, data: &CardData,
         (shown, total - shown)
     };
     let slots = shown + usize::from(more > 0);
-    let row_h = if slots == 0 { 0.0 } else { (avail / slots as f64).min(46.0 * s) };
+    let row_h = if slots == 0 {
+        0.0
+    } else {
+        (avail / slots as f64).min(46.0 * s)
+    };
     let bar_h = (row_h * 0.62).min(30.0 * s);
 
     let side_total = |c: &ConceptBar, i: usize| -> (f64, f64) {
@@ -1005,7 +1144,11 @@ fn draw_concepts_panel<DB: DrawingBackend>(p: &Painter<'_, DB>, data: &CardData,
         .into_iter()
         .fold(0.0, f64::max);
     let bar_room = (half - count_w - 14.0 * s).max(half * 0.3);
-    let scale = if max_total > 0.0 { bar_room / max_total } else { 0.0 };
+    let scale = if max_total > 0.0 {
+        bar_room / max_total
+    } else {
+        0.0
+    };
 
     let rows_top = y;
     for (k, c) in shown_concepts.iter().enumerate() {
@@ -1071,7 +1214,14 @@ fn draw_concepts_panel<DB: DrawingBackend>(p: &Painter<'_, DB>, data: &CardData,
     if more > 0 {
         let t = format!("+{} more concept{}", more, if more == 1 { "" } else { "s" });
         let t = p.fit(&t, small_f, r.w())?;
-        p.text_mid(&t, r.x0 + label_w, rows_bottom + row_h / 2.0, small_f, MUTED, HPos::Right)?;
+        p.text_mid(
+            &t,
+            r.x0 + label_w,
+            rows_bottom + row_h / 2.0,
+            small_f,
+            MUTED,
+            HPos::Right,
+        )?;
     }
     Ok(())
 }
@@ -1087,18 +1237,46 @@ fn draw_quotes_panel<DB: DrawingBackend>(p: &Painter<'_, DB>, data: &CardData, r
     if data.quotes.is_empty() || total_words == 0 {
         let f = p.font(26.0, false);
         let t = p.fit("No quotations", f, r.w())?;
-        p.text_mid(&t, r.x0 + r.w() / 2.0, (y + r.y1) / 2.0, f, MUTED, HPos::Center)?;
+        p.text_mid(
+            &t,
+            r.x0 + r.w() / 2.0,
+            (y + r.y1) / 2.0,
+            f,
+            MUTED,
+            HPos::Center,
+        )?;
         return Ok(());
     }
 
+    // Total on the title row, right-aligned, when it fits beside the title.
     let sub = format!(
-        "share of {} quoted word{}",
+        "{} quoted word{}",
         total_words,
         if total_words == 1 { "" } else { "s" }
     );
-    let sub = p.fit(&sub, small_f, r.w())?;
-    p.text(&sub, r.x0, y + 6.0 * s + ASCENT * small_f.px, small_f, MUTED, HPos::Left)?;
-    y += 6.0 * s + 1.5 * small_f.px;
+    let title_w = p.width("Who is quoted", p.font(28.0, true))?;
+    let sub_w = p.width(&sub, small_f)?;
+    if title_w + sub_w + 24.0 * s <= r.w() {
+        p.text(
+            &sub,
+            r.x1,
+            r.y0 + ASCENT * p.font(28.0, true).px,
+            small_f,
+            MUTED,
+            HPos::Right,
+        )?;
+    } else {
+        let sub = p.fit(&sub, small_f, r.w())?;
+        p.text(
+            &sub,
+            r.x0,
+            y + ASCENT * small_f.px,
+            small_f,
+            MUTED,
+            HPos::Left,
+        )?;
+        y += 1.3 * small_f.px;
+    }
 
     // Segment colors (None => distinct greys).
     let mut grey_i = 0;
@@ -1120,7 +1298,7 @@ fn draw_quotes_panel<DB: DrawingBackend>(p: &Painter<'_, DB>, data: &CardData, r
         x0: r.x0,
         y0: y + 8.0 * s,
         x1: r.x1,
-        y1: y + 8.0 * s + 50.0 * s,
+        y1: y + 8.0 * s + 48.0 * s,
     };
     let mut cum = 0u64;
     for (q, &c) in data.quotes.iter().zip(&colors) {
@@ -1144,7 +1322,13 @@ fn draw_quotes_panel<DB: DrawingBackend>(p: &Painter<'_, DB>, data: &CardData, r
         }
     }
     // 50% tick for reading balance.
-    p.vline(bar.x0 + bar.w() / 2.0, bar.y1, bar.y1 + 10.0 * s, MUTED, 2.0 * s)?;
+    p.vline(
+        bar.x0 + bar.w() / 2.0,
+        bar.y1,
+        bar.y1 + 10.0 * s,
+        MUTED,
+        2.0 * s,
+    )?;
     p.text(
         "50%",
         bar.x0 + bar.w() / 2.0,
@@ -1153,23 +1337,36 @@ fn draw_quotes_panel<DB: DrawingBackend>(p: &Painter<'_, DB>, data: &CardData, r
         MUTED,
         HPos::Center,
     )?;
-    y = bar.y1 + 12.0 * s + 1.3 * small_f.px + 8.0 * s;
+    y = bar.y1 + 12.0 * s + 1.3 * small_f.px + 6.0 * s;
 
-    // Legend list: swatch, label, words · %, then speakers.
-    let entry_h = 1.4 * label_f.px + 1.3 * small_f.px + 12.0 * s;
-    let avail = r.y1 - y;
+    // Legend list: swatch, label, words · %, then speakers (if any).
+    let line1 = 1.3 * label_f.px;
+    let line2 = 1.25 * small_f.px;
+    let gap = 10.0 * s;
+    let heights: Vec<f64> = data
+        .quotes
+        .iter()
+        .map(|q| line1 + if q.speakers.is_empty() { 0.0 } else { line2 } + gap)
+        .collect();
     let n = data.quotes.len();
-    let fit_n = (avail / entry_h).floor().max(0.0) as usize;
-    let (shown, more) = if n <= fit_n {
-        (n, 0)
-    } else {
-        let k = fit_n.saturating_sub(1);
-        (k, n - k)
-    };
+    let avail = r.y1 - y;
+    let more_h = line2;
+    let mut shown = 0;
+    let mut used = 0.0;
+    while shown < n {
+        let need = used + heights[shown];
+        let rest_fits = shown + 1 == n || need + more_h <= avail;
+        if need > avail || !rest_fits {
+            break;
+        }
+        used = need;
+        shown += 1;
+    }
+    let more = n - shown;
     let sw = 22.0 * s;
     let text_x = r.x0 + sw + 12.0 * s;
-    for (k, (q, &c)) in data.quotes.iter().zip(&colors).take(shown).enumerate() {
-        let top = y + k as f64 * entry_h;
+    let mut top = y;
+    for (q, &c) in data.quotes.iter().zip(&colors).take(shown) {
         let base1 = top + ASCENT * label_f.px;
         let pct = 100.0 * q.words as f64 / total_words as f64;
         let right = format!(
@@ -1184,19 +1381,25 @@ fn draw_quotes_panel<DB: DrawingBackend>(p: &Painter<'_, DB>, data: &CardData, r
         let label = p.fit(&q.label, bold_f, r.x1 - text_x - right_w - 16.0 * s)?;
         p.text(&label, text_x, base1, bold_f, lab_color, HPos::Left)?;
         p.text(&right, r.x1, base1, label_f, INK, HPos::Right)?;
-        let base2 = base1 + 1.3 * small_f.px;
-        let names = if q.speakers.is_empty() {
-            String::new()
-        } else {
-            p.fit_names(&q.speakers, small_f, r.x1 - text_x)?
-        };
-        p.text(&names, text_x, base2, small_f, MUTED, HPos::Left)?;
+        let base2 = base1 + line2;
+        if !q.speakers.is_empty() {
+            let names = p.fit_names(&q.speakers, small_f, r.x1 - text_x)?;
+            p.text(&names, text_x, base2, small_f, MUTED, HPos::Left)?;
+            top += line2;
+        }
+        top += line1 + gap;
     }
     if more > 0 {
-        let top = y + shown as f64 * entry_h;
         let t = format!("+{} more segment{}", more, if more == 1 { "" } else { "s" });
         let t = p.fit(&t, small_f, r.w())?;
-        p.text(&t, r.x0, top + ASCENT * small_f.px, small_f, MUTED, HPos::Left)?;
+        p.text(
+            &t,
+            r.x0,
+            top + ASCENT * small_f.px,
+            small_f,
+            MUTED,
+            HPos::Left,
+        )?;
     }
     Ok(())
 }
@@ -1222,7 +1425,7 @@ fn lean_background<DB: DrawingBackend>(
     p.rect(Rect { x0, y0, x1: cx, y1 }, tint(first, 0.92))?;
     p.rect(Rect { x0: cx, y0, x1, y1 }, tint(last, 0.92))?;
     for t in [-1.0, -0.5, 0.5, 1.0] {
-        p.vline(lean_x(t, x0, x1), y0, y1, GRID, 1.5 * p.s)?;
+        p.vline(lean_x(t, x0, x1), y0, y1, (0xd2, 0xd2, 0xd2), 1.5 * p.s)?;
     }
     p.vline(cx, y0, y1, MUTED, 2.0 * p.s)
 }
@@ -1232,7 +1435,14 @@ fn lean_ticks<DB: DrawingBackend>(p: &Painter<'_, DB>, x0: f64, x1: f64, y: f64)
     for t in [-1.0, -0.5, 0.0, 0.5, 1.0] {
         let x = lean_x(t, x0, x1);
         p.vline(x, y, y + 8.0 * p.s, MUTED, 2.0 * p.s)?;
-        p.text(&fmt_tick(t), x, y + 10.0 * p.s + ASCENT * f.px, f, MUTED, HPos::Center)?;
+        p.text(
+            &fmt_tick(t),
+            x,
+            y + 10.0 * p.s + ASCENT * f.px,
+            f,
+            MUTED,
+            HPos::Center,
+        )?;
     }
     Ok(())
 }
@@ -1268,14 +1478,25 @@ fn draw_lean_panel<DB: DrawingBackend>(p: &Painter<'_, DB>, data: &CardData, r: 
         "evidence {:.1} (threshold {:.1}){}",
         finite(data.evidence),
         finite(data.min_evidence),
-        if below { " \u{2014} below threshold" } else { "" }
+        if below {
+            " \u{2014} below threshold"
+        } else {
+            ""
+        }
     );
     let ev = p.fit(&ev, label_f, r.w() * 0.6)?;
     let ev_w = p.width(&ev, label_f)?;
     let title = p.fit("Lean", title_f, r.w() - ev_w - 24.0 * s)?;
     let base = r.y0 + ASCENT * title_f.px;
     p.text(&title, r.x0, base, title_f, INK, HPos::Left)?;
-    p.text(&ev, r.x1, base, label_f, if below { INK } else { MUTED }, HPos::Right)?;
+    p.text(
+        &ev,
+        r.x1,
+        base,
+        label_f,
+        if below { INK } else { MUTED },
+        HPos::Right,
+    )?;
 
     // Axis geometry.
     let lanes = [
@@ -1285,7 +1506,7 @@ fn draw_lean_panel<DB: DrawingBackend>(p: &Painter<'_, DB>, data: &CardData, r: 
     ];
     let lane_label_w = lanes
         .iter()
-        .map(|l| p.width(l.0, label_f))
+        .map(|l| p.width(l.0, p.font(24.0, matches!(l.1, Marker::Circle))))
         .collect::<Res<Vec<_>>>()?
         .into_iter()
         .fold(0.0, f64::max)
@@ -1298,7 +1519,7 @@ fn draw_lean_panel<DB: DrawingBackend>(p: &Painter<'_, DB>, data: &CardData, r: 
     side_ends(p, &data.sides, ax0, ax1, ends_base)?;
 
     let lanes_top = ends_base + 14.0 * s;
-    let lane_h = 46.0 * s;
+    let lane_h = 44.0 * s;
     let lanes_bottom = lanes_top + lane_h * lanes.len() as f64;
     lean_background(p, &data.sides, ax0, ax1, lanes_top, lanes_bottom)?;
     lean_ticks(p, ax0, ax1, lanes_bottom)?;
@@ -1309,7 +1530,11 @@ fn draw_lean_panel<DB: DrawingBackend>(p: &Painter<'_, DB>, data: &CardData, r: 
         let r_m = if is_stance { 13.0 * s } else { 12.0 * s };
         let fill = if is_stance { STANCE_FILL } else { MARKER_FILL };
         p.marker(*kind, r.x0 + icon_w / 2.0, mid, 11.0 * s, fill, false)?;
-        let f = if is_stance { p.font(24.0, true) } else { label_f };
+        let f = if is_stance {
+            p.font(24.0, true)
+        } else {
+            label_f
+        };
         let name = p.fit(name, f, lane_label_w)?;
         p.text_mid(&name, r.x0 + icon_w + 8.0 * s, mid, f, INK, HPos::Left)?;
         p.hline(ax0, ax1, mid, (0xc8, 0xc8, 0xc8), 1.0 * s)?;
@@ -1364,20 +1589,54 @@ struct ComparisonGeometry {
     title_lines: usize,
     rows: usize,
     concepts: usize,
+    /// Preferred matrix column and concept-label widths at scale 1.
+    col_w: f64,
+    concept_col: f64,
 }
 
 const CMP_ROW_H: f64 = 64.0;
 const CMP_CELL_H: f64 = 46.0;
-const CMP_COL_W: f64 = 210.0;
-const CMP_CONCEPT_COL: f64 = 300.0;
 
 impl ComparisonGeometry {
     fn natural(data: &ComparisonData) -> Self {
+        let fonts = ensure_fonts().is_ok();
+        let measure = |t: &str, px: f64, bold: bool| -> f64 {
+            let f = Font { px, bold };
+            match fonts {
+                true => text_width(t.trim(), f).unwrap_or(0.0),
+                false => t.trim().chars().count() as f64 * 0.62 * px,
+            }
+        };
         let rows = data.rows.len().min(CMP_MAX_ROWS);
         let concepts = data.concepts.len().min(CMP_MAX_CONCEPTS);
         let articles = data.articles.len().min(CMP_MAX_ARTICLES);
-        let title_lines = if data.title.chars().count() > 60 { 2 } else { 1 };
-        let width = (96.0 + CMP_CONCEPT_COL + 20.0 + CMP_COL_W * articles as f64).clamp(1600.0, 3400.0);
+        let title_lines = if measure(&data.title, 40.0, true) > 1504.0 {
+            2
+        } else {
+            1
+        };
+        let widest_cell = data
+            .cells
+            .iter()
+            .take(concepts)
+            .flat_map(|row| row.iter().take(articles).flatten())
+            .map(|c| measure(&c.variant, 22.0, false) + 32.0)
+            .fold(0.0, f64::max);
+        let widest_head = data
+            .articles
+            .iter()
+            .take(articles)
+            .map(|a| measure(a, 22.0, true) + 16.0)
+            .fold(0.0, f64::max);
+        let col_w = widest_cell.max(widest_head).clamp(170.0, 340.0);
+        let concept_col = data
+            .concepts
+            .iter()
+            .take(concepts)
+            .map(|c| measure(c, 24.0, false))
+            .fold(0.0, f64::max)
+            .clamp(100.0, 340.0);
+        let width = (96.0 + concept_col + 20.0 + col_w * articles as f64).clamp(1600.0, 3400.0);
         let more_rows = usize::from(data.rows.len() > rows);
         let more_concepts = usize::from(data.concepts.len() > concepts);
         let rows_h = if rows == 0 {
@@ -1401,14 +1660,16 @@ impl ComparisonGeometry {
             + 30.0 // gap + rule
             + 48.0 // section title
             + matrix_h
-            + 30.0 // gap
-            + 56.0; // footer
+            + 20.0 // gap
+            + 50.0; // footer
         ComparisonGeometry {
             width: width.round(),
             height: height.round().max(700.0),
             title_lines,
             rows,
             concepts,
+            col_w,
+            concept_col,
         }
     }
 }
@@ -1423,14 +1684,18 @@ fn draw_comparison<DB: DrawingBackend>(
     let (w, h) = (w as f64, h as f64);
     let g = ComparisonGeometry::natural(data);
     let s = (w / g.width).min(h / g.height);
-    let p = Painter { area: root, flavor, s };
+    let p = Painter {
+        area: root,
+        flavor,
+        s,
+    };
     root.fill(&WHITE).map_err(draw_err)?;
     let m = 48.0 * s;
     let content_w = w - 2.0 * m;
 
     // Title.
     let title_f = p.font(40.0, true);
-    let lines = p.wrap(&data.title, title_f, content_w, g.title_lines.max(1).min(2))?;
+    let lines = p.wrap(&data.title, title_f, content_w, g.title_lines.clamp(1, 2))?;
     let mut y = 34.0 * s;
     for line in &lines {
         p.text(line, m, y + ASCENT * title_f.px, title_f, INK, HPos::Left)?;
@@ -1444,7 +1709,11 @@ fn draw_comparison<DB: DrawingBackend>(
     let leg_f = p.font(22.0, false);
     let leg_y = y + 24.0 * s;
     let sw = 20.0 * s;
-    let mut side_labels: Vec<String> = data.sides.iter().map(|sd| sd.label.trim().to_string()).collect();
+    let mut side_labels: Vec<String> = data
+        .sides
+        .iter()
+        .map(|sd| sd.label.trim().to_string())
+        .collect();
     side_labels.push("neutral".to_string());
     let marker_items = [
         ("term lean", Marker::Diamond),
@@ -1456,10 +1725,19 @@ fn draw_comparison<DB: DrawingBackend>(
         .map(|(l, _)| p.width(l, leg_f).map(|w| w + 34.0 * s + 22.0 * s))
         .sum::<Res<f64>>()?;
     let item_extra = sw + 8.0 * s + 22.0 * s;
-    let fitted = p.fit_items(&side_labels, leg_f, item_extra, (content_w - marker_w - 40.0 * s).max(content_w * 0.4))?;
+    let fitted = p.fit_items(
+        &side_labels,
+        leg_f,
+        item_extra,
+        (content_w - marker_w - 40.0 * s).max(content_w * 0.4),
+    )?;
     let mut x = m;
     for (k, label) in fitted.iter().enumerate() {
-        let c = data.sides.get(k).map(|sd| sd.color).unwrap_or((0x9a, 0x9a, 0x9a));
+        let c = data
+            .sides
+            .get(k)
+            .map(|sd| sd.color)
+            .unwrap_or((0x9a, 0x9a, 0x9a));
         p.swatch(x, leg_y, sw, c, false)?;
         x += sw + 8.0 * s;
         p.text_mid(label, x, leg_y, leg_f, INK, HPos::Left)?;
@@ -1470,7 +1748,11 @@ fn draw_comparison<DB: DrawingBackend>(
         x = m;
     }
     for (label, kind) in marker_items {
-        let fill = if matches!(kind, Marker::Circle) { STANCE_FILL } else { MARKER_FILL };
+        let fill = if matches!(kind, Marker::Circle) {
+            STANCE_FILL
+        } else {
+            MARKER_FILL
+        };
         p.marker(kind, x + 12.0 * s, leg_y, 10.0 * s, fill, false)?;
         x += 34.0 * s;
         p.text_mid(label, x, leg_y, leg_f, INK, HPos::Left)?;
@@ -1494,7 +1776,10 @@ fn draw_comparison<DB: DrawingBackend>(
 
     let mut order: Vec<usize> = (0..data.rows.len()).collect();
     order.sort_by(|&a, &b| {
-        match (lean_value(&data.rows[a].stance), lean_value(&data.rows[b].stance)) {
+        match (
+            lean_value(&data.rows[a].stance),
+            lean_value(&data.rows[b].stance),
+        ) {
             (Some(x), Some(y)) => x.total_cmp(&y),
             (Some(_), None) => std::cmp::Ordering::Less,
             (None, Some(_)) => std::cmp::Ordering::Greater,
@@ -1512,7 +1797,7 @@ fn draw_comparison<DB: DrawingBackend>(
         .into_iter()
         .fold(0.0, f64::max);
     let label_w = max_label.clamp(120.0 * s, content_w * 0.26);
-    let ev_col_w = 250.0 * s;
+    let ev_col_w = 290.0 * s;
     let ax0 = m + label_w + 36.0 * s;
     let ax1 = w - m - ev_col_w - 36.0 * s;
 
@@ -1541,7 +1826,14 @@ fn draw_comparison<DB: DrawingBackend>(
     let ev_bar_w = ev_col_w - 80.0 * s;
     if data.rows.is_empty() {
         let t = p.fit("No articles", label_f, ax1 - ax0)?;
-        p.text_mid(&t, (ax0 + ax1) / 2.0, rows_top + row_h / 2.0, label_f, MUTED, HPos::Center)?;
+        p.text_mid(
+            &t,
+            (ax0 + ax1) / 2.0,
+            rows_top + row_h / 2.0,
+            label_f,
+            MUTED,
+            HPos::Center,
+        )?;
     }
     for (k, &ri) in order.iter().take(shown_rows).enumerate() {
         let row = &data.rows[ri];
@@ -1552,7 +1844,14 @@ fn draw_comparison<DB: DrawingBackend>(
             p.hline(m, w - m, top, GRID, 1.0 * s)?;
         }
         let label = p.fit(&row.label, label_f, label_w)?;
-        p.text_mid(&label, m, mid, label_f, if greyed { MUTED } else { INK }, HPos::Left)?;
+        p.text_mid(
+            &label,
+            m,
+            mid,
+            label_f,
+            if greyed { MUTED } else { INK },
+            HPos::Left,
+        )?;
 
         // Three sub-lanes: term above, stance centre, quote below.
         let sub = 17.0 * s;
@@ -1564,7 +1863,11 @@ fn draw_comparison<DB: DrawingBackend>(
         let present: Vec<f64> = leans.iter().filter_map(|l| lean_value(l.1)).collect();
         for (kind, lean, dy, rr) in leans {
             if let Some(v) = lean_value(lean) {
-                let fill = if matches!(kind, Marker::Circle) { STANCE_FILL } else { MARKER_FILL };
+                let fill = if matches!(kind, Marker::Circle) {
+                    STANCE_FILL
+                } else {
+                    MARKER_FILL
+                };
                 p.marker(kind, lean_x(v, ax0, ax1), mid + dy, rr, fill, greyed)?;
             }
         }
@@ -1592,14 +1895,18 @@ fn draw_comparison<DB: DrawingBackend>(
             )?;
             p.text_mid(t, cx, mid, small_f, MUTED, HPos::Center)?;
         } else if let Some(v) = lean_value(&row.stance) {
-            let x = lean_x(v, ax0, ax1);
+            // Stance value beside the outermost marker so it never covers one.
+            let xs: Vec<f64> = present.iter().map(|&v| lean_x(v, ax0, ax1)).collect();
+            let (lo, hi) = xs
+                .iter()
+                .fold((f64::MAX, f64::MIN), |(a, b), &x| (a.min(x), b.max(x)));
             let t = fmt_lean(v);
             let tw = p.width(&t, value_f)?;
-            let pad = 24.0 * s;
-            let (tx, anchor) = if x + pad + tw <= ax1 {
-                (x + pad, HPos::Left)
+            let pad = 18.0 * s;
+            let (tx, anchor) = if hi + pad + tw <= ax1 {
+                (hi + pad, HPos::Left)
             } else {
-                (x - pad, HPos::Right)
+                (lo - pad, HPos::Right)
             };
             p.text_mid(&t, tx, mid, value_f, INK, anchor)?;
         }
@@ -1621,7 +1928,14 @@ fn draw_comparison<DB: DrawingBackend>(
             },
             ZEBRA,
         )?;
-        p.rect(bar, if greyed { (0xbb, 0xbb, 0xbb) } else { (0x6a, 0x6a, 0x6a) })?;
+        p.rect(
+            bar,
+            if greyed {
+                (0xbb, 0xbb, 0xbb)
+            } else {
+                (0x6a, 0x6a, 0x6a)
+            },
+        )?;
         let tx = ev_x0 + ev_bar_w * (finite(data.min_evidence) / max_ev).min(1.0);
         p.vline(tx, mid - 15.0 * s, mid + 15.0 * s, INK, 2.0 * s)?;
         p.text_mid(
@@ -1636,7 +1950,11 @@ fn draw_comparison<DB: DrawingBackend>(
     lean_ticks(&p, ax0, ax1, rows_bottom)?;
     let mut y = rows_bottom + 10.0 * s + 1.3 * small_f.px;
     if more_rows > 0 {
-        let t = format!("+{} more article{}", more_rows, if more_rows == 1 { "" } else { "s" });
+        let t = format!(
+            "+{} more article{}",
+            more_rows,
+            if more_rows == 1 { "" } else { "s" }
+        );
         p.text(&t, m, y - 0.2 * small_f.px, small_f, MUTED, HPos::Left)?;
     }
     y += 20.0 * s;
@@ -1651,19 +1969,29 @@ fn draw_comparison<DB: DrawingBackend>(
         y1: h,
     };
     y = panel_title(&p, sec, "Word choice by concept")?;
-    draw_matrix(&p, data, g.concepts, Rect { x0: m, y0: y, x1: w - m, y1: h - 56.0 * s })?;
+    draw_matrix(
+        &p,
+        data,
+        &g,
+        Rect {
+            x0: m,
+            y0: y,
+            x1: w - m,
+            y1: h - 50.0 * s,
+        },
+    )?;
 
     // Footer.
     let foot_f = p.font(22.0, false);
     let foot = p.fit(&data.footer, foot_f, content_w)?;
-    p.text(&foot, m, h - 26.0 * s, foot_f, MUTED, HPos::Left)?;
+    p.text(&foot, m, h - 22.0 * s, foot_f, MUTED, HPos::Left)?;
     Ok(())
 }
 
 fn draw_matrix<DB: DrawingBackend>(
     p: &Painter<'_, DB>,
     data: &ComparisonData,
-    max_concepts: usize,
+    g: &ComparisonGeometry,
     r: Rect,
 ) -> Res {
     let s = p.s;
@@ -1673,7 +2001,14 @@ fn draw_matrix<DB: DrawingBackend>(
     let small_f = p.font(22.0, false);
     if data.concepts.is_empty() || data.articles.is_empty() {
         let t = p.fit("No loaded terms found", label_f, r.w())?;
-        p.text_mid(&t, r.x0, r.y0 + CMP_CELL_H * s / 2.0, label_f, MUTED, HPos::Left)?;
+        p.text_mid(
+            &t,
+            r.x0,
+            r.y0 + CMP_CELL_H * s / 2.0,
+            label_f,
+            MUTED,
+            HPos::Left,
+        )?;
         return Ok(());
     }
     let max_label = data
@@ -1683,7 +2018,7 @@ fn draw_matrix<DB: DrawingBackend>(
         .collect::<Res<Vec<_>>>()?
         .into_iter()
         .fold(0.0, f64::max);
-    let label_w = max_label.clamp(100.0 * s, CMP_CONCEPT_COL * s);
+    let label_w = max_label.clamp(100.0 * s, g.concept_col * s);
     let grid_x0 = r.x0 + label_w + 20.0 * s;
     let min_col = 140.0 * s;
     let n_art = data.articles.len();
@@ -1694,7 +2029,7 @@ fn draw_matrix<DB: DrawingBackend>(
         (fit_cols - 1).max(1)
     };
     let more_cols = n_art - cols;
-    let col_w = ((r.x1 - grid_x0) / cols as f64).min(CMP_COL_W * 1.5 * s);
+    let col_w = ((r.x1 - grid_x0) / cols as f64).min(g.col_w * 1.25 * s);
     let cell_h = CMP_CELL_H * s;
 
     // Header row.
@@ -1709,7 +2044,7 @@ fn draw_matrix<DB: DrawingBackend>(
 
     let avail_rows = ((r.y1 - rows_top) / cell_h).floor().max(0.0) as usize;
     let n_con = data.concepts.len();
-    let limit = max_concepts.min(avail_rows);
+    let limit = g.concepts.min(avail_rows);
     let (shown, more) = if n_con <= limit {
         (n_con, 0)
     } else {
@@ -1722,7 +2057,13 @@ fn draw_matrix<DB: DrawingBackend>(
         let mid = top + cell_h / 2.0;
         let label = p.fit(concept, label_f, label_w)?;
         p.text_mid(&label, r.x0, mid, label_f, INK, HPos::Left)?;
-        p.hline(r.x0, grid_x0 + cols as f64 * col_w, top + cell_h, GRID, 1.0 * s)?;
+        p.hline(
+            r.x0,
+            grid_x0 + cols as f64 * col_w,
+            top + cell_h,
+            GRID,
+            1.0 * s,
+        )?;
         let row = data.cells.get(i);
         for j in 0..cols {
             let Some(Some(cell)) = row.and_then(|rw| rw.get(j)) else {
@@ -1750,13 +2091,24 @@ fn draw_matrix<DB: DrawingBackend>(
                 border,
             )?;
             let t = p.fit(&cell.variant, cell_f, cr.w() - 20.0 * s)?;
-            p.text_mid(&t, (cr.x0 + 5.0 * s + cr.x1) / 2.0, mid, cell_f, INK, HPos::Center)?;
+            p.text_mid(
+                &t,
+                (cr.x0 + 5.0 * s + cr.x1) / 2.0,
+                mid,
+                cell_f,
+                INK,
+                HPos::Center,
+            )?;
         }
     }
     let bottom = rows_top + shown as f64 * cell_h;
     let mut notes = Vec::new();
     if more > 0 {
-        notes.push(format!("+{} more concept{}", more, if more == 1 { "" } else { "s" }));
+        notes.push(format!(
+            "+{} more concept{}",
+            more,
+            if more == 1 { "" } else { "s" }
+        ));
     }
     if more_cols > 0 {
         notes.push(format!(
@@ -1770,4 +2122,543 @@ fn draw_matrix<DB: DrawingBackend>(
         p.text_mid(&t, r.x0, bottom + cell_h / 2.0, small_f, MUTED, HPos::Left)?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const BLUE_C: Rgb = (0x00, 0x72, 0xB2);
+    const ORANGE_C: Rgb = (0xD5, 0x5E, 0x00);
+
+    fn sides(n: usize) -> Vec<ChartSide> {
+        let palette = [
+            BLUE_C,
+            (0x56, 0xB4, 0xE9),
+            (0x00, 0x9E, 0x73),
+            (0xE6, 0x9F, 0x00),
+            (0xCC, 0x79, 0xA7),
+            ORANGE_C,
+        ];
+        let mut v: Vec<ChartSide> = (0..n)
+            .map(|i| ChartSide {
+                id: format!("s{i}"),
+                label: format!("Side number {i}"),
+                color: palette[i % palette.len()],
+            })
+            .collect();
+        if n == 2 {
+            v[0].label = "Pro-immigrant".into();
+            v[1].label = "Restrictionist".into();
+            v[1].color = ORANGE_C;
+        }
+        v
+    }
+
+    fn concept(label: &str, n_sides: usize, narrator: f64, quoted: f64) -> ConceptBar {
+        ConceptBar {
+            label: label.into(),
+            counts: (0..n_sides)
+                .map(|i| SideCount {
+                    narrator: narrator + i as f64,
+                    quoted,
+                })
+                .collect(),
+        }
+    }
+
+    fn card(n_sides: usize) -> CardData {
+        CardData {
+            title: "City council votes to keep sanctuary policy".into(),
+            outlet: Some("Denver Gazette".into()),
+            id: "3f2a9c1d".into(),
+            sides: sides(n_sides),
+            concepts: vec![
+                concept("people label", n_sides, 4.0, 2.0),
+                concept("sanctuary policy", n_sides, 3.0, 1.0),
+                concept("crime framing", n_sides, 2.0, 2.0),
+            ],
+            quotes: vec![
+                QuoteSegment {
+                    label: "Restrictionist".into(),
+                    color: Some(ORANGE_C),
+                    words: 412,
+                    speakers: vec!["Henry Lucero".into()],
+                },
+                QuoteSegment {
+                    label: "Pro-immigrant".into(),
+                    color: Some(BLUE_C),
+                    words: 188,
+                    speakers: vec!["Freddi Goldstein".into()],
+                },
+                QuoteSegment {
+                    label: "Unattributed".into(),
+                    color: None,
+                    words: 40,
+                    speakers: vec![],
+                },
+            ],
+            term_lean: Lean { value: Some(0.4) },
+            quote_lean: Lean { value: Some(0.3) },
+            stance: Lean { value: Some(0.35) },
+            evidence: 4.8,
+            min_evidence: 3.0,
+            footer: "lexicon immigration 1.0.0 (3f2a9c1d) · slant 0.1.0".into(),
+        }
+    }
+
+    fn comparison(n_sides: usize) -> ComparisonData {
+        let row = |label: &str, s: Option<f64>, e: f64| ComparisonRow {
+            label: label.into(),
+            term_lean: Lean {
+                value: s.map(|v| v + 0.1),
+            },
+            quote_lean: Lean {
+                value: s.map(|v| v - 0.1),
+            },
+            stance: Lean { value: s },
+            evidence: e,
+        };
+        let cell = |v: &str, side: Option<usize>| {
+            Some(MatrixCell {
+                variant: v.into(),
+                side,
+            })
+        };
+        ComparisonData {
+            title: "Five outlets compared".into(),
+            sides: sides(n_sides),
+            rows: vec![
+                row("Gazette", Some(0.42), 4.8),
+                row("Sun", Some(-0.22), 6.1),
+                row("Fox31", None, 1.2),
+                row("Post", Some(0.02), 7.4),
+                row("Westword", Some(-0.66), 3.9),
+            ],
+            concepts: vec!["people label".into(), "crime framing".into()],
+            articles: vec![
+                "Gazette".into(),
+                "Sun".into(),
+                "Fox31".into(),
+                "Post".into(),
+                "Westword".into(),
+            ],
+            cells: vec![
+                vec![
+                    cell("illegal aliens", Some(n_sides - 1)),
+                    cell("undocumented immigrants", Some(0)),
+                    None,
+                    cell("immigrants", None),
+                    cell("undocumented people", Some(0)),
+                ],
+                vec![
+                    cell("criminal aliens", Some(1)),
+                    None,
+                    cell("migrant crime", Some(1)),
+                ],
+            ],
+            min_evidence: 3.0,
+            footer: "lexicon immigration 1.0.0 · slant 0.1.0".into(),
+        }
+    }
+
+    /// Decoded RGB8 image.
+    struct Image {
+        w: u32,
+        h: u32,
+        px: Vec<u8>,
+    }
+
+    impl Image {
+        fn get(&self, x: u32, y: u32) -> Rgb {
+            let i = (y as usize * self.w as usize + x as usize) * 3;
+            (self.px[i], self.px[i + 1], self.px[i + 2])
+        }
+        fn count(&self, x0: u32, y0: u32, x1: u32, y1: u32, pred: impl Fn(Rgb) -> bool) -> usize {
+            let mut n = 0;
+            for y in y0..y1.min(self.h) {
+                for x in x0..x1.min(self.w) {
+                    if pred(self.get(x, y)) {
+                        n += 1;
+                    }
+                }
+            }
+            n
+        }
+    }
+
+    fn decode(bytes: &[u8]) -> Image {
+        let decoder = png::Decoder::new(bytes);
+        let mut reader = decoder.read_info().expect("valid PNG header");
+        let mut px = vec![0; reader.output_buffer_size()];
+        let info = reader.next_frame(&mut px).expect("valid PNG data");
+        assert_eq!(info.color_type, png::ColorType::Rgb);
+        assert_eq!(info.bit_depth, png::BitDepth::Eight);
+        px.truncate(info.buffer_size());
+        Image {
+            w: info.width,
+            h: info.height,
+            px,
+        }
+    }
+
+    /// (attributes, content) of every `<text>` element.
+    fn svg_texts(svg: &str) -> Vec<(String, String)> {
+        let mut out = Vec::new();
+        let mut rest = svg;
+        while let Some(i) = rest.find("<text") {
+            rest = &rest[i..];
+            let close = rest.find('>').unwrap();
+            let end = rest.find("</text>").unwrap();
+            out.push((
+                rest[..close].to_string(),
+                rest[close + 1..end].trim().to_string(),
+            ));
+            rest = &rest[end..];
+        }
+        out
+    }
+
+    fn attr(attrs: &str, name: &str) -> Option<String> {
+        let key = format!(" {name}=\"");
+        let i = attrs.find(&key)? + key.len();
+        let j = attrs[i..].find('"')? + i;
+        Some(attrs[i..j].to_string())
+    }
+
+    #[test]
+    fn card_png_decodes_at_requested_size_and_draws_bars() {
+        let (w, h) = DEFAULT_SIZE;
+        let img = decode(&render_card_png(&card(2), w, h).unwrap());
+        assert_eq!((img.w, img.h), (w, h));
+        let mut colors = std::collections::BTreeSet::new();
+        for c in img.px.chunks(3) {
+            colors.insert((c[0], c[1], c[2]));
+        }
+        assert!(colors.len() > 100, "only {} distinct colors", colors.len());
+        // The diverging bars live in the left ~55% of the canvas, between
+        // the header and the lean panel: both side colors must fill real area.
+        let blue = img.count(0, 250, 880, 660, |c| c == BLUE_C);
+        let orange = img.count(0, 250, 880, 660, |c| c == ORANGE_C);
+        assert!(blue > 3000, "blue bar pixels: {blue}");
+        assert!(orange > 3000, "orange bar pixels: {orange}");
+        let non_white = img.count(0, 0, w, h, |c| c != (255, 255, 255));
+        assert!(non_white > 50_000, "non-white pixels: {non_white}");
+        // Other sizes are honoured too.
+        let small = decode(&render_card_png(&card(2), 800, 500).unwrap());
+        assert_eq!((small.w, small.h), (800, 500));
+    }
+
+    #[test]
+    fn quoted_hits_are_drawn_lighter_than_narrator_hits() {
+        let light = tint(ORANGE_C, 0.72);
+        let (w, h) = DEFAULT_SIZE;
+        let with_quotes = decode(&render_card_png(&card(2), w, h).unwrap());
+        let n = with_quotes.count(0, 250, 880, 660, |c| c == light);
+        assert!(n > 500, "lighter quoted-hit pixels: {n}");
+        let mut no_quotes = card(2);
+        for c in &mut no_quotes.concepts {
+            for sc in &mut c.counts {
+                sc.quoted = 0.0;
+            }
+        }
+        let img = decode(&render_card_png(&no_quotes, w, h).unwrap());
+        // Only the legend swatch remains (it is grey, not orange).
+        assert_eq!(img.count(0, 250, 880, 660, |c| c == light), 0);
+        let svg = render_card_svg(&card(2), w, h).unwrap();
+        assert!(svg.contains("inside quotation marks"));
+        assert!(svg.contains("narrator"));
+    }
+
+    #[test]
+    fn card_svg_contains_title_sides_concepts_and_evidence() {
+        let svg = render_card_svg(&card(2), 1600, 1000).unwrap();
+        assert!(svg.starts_with("<svg"));
+        let texts: Vec<String> = svg_texts(&svg).into_iter().map(|t| t.1).collect();
+        let has = |s: &str| texts.iter().any(|t| t.contains(s));
+        assert!(has("City council votes to keep sanctuary policy"));
+        assert!(has("Denver Gazette"));
+        assert!(has("Pro-immigrant"));
+        assert!(has("Restrictionist"));
+        for c in ["people label", "sanctuary policy", "crime framing"] {
+            assert!(texts.iter().any(|t| t == c), "concept label {c} missing");
+        }
+        assert!(has("evidence 4.8 (threshold 3.0)"));
+        assert!(has("Henry Lucero"));
+        assert!(has("lexicon immigration 1.0.0"));
+        assert!(has("+0.35"));
+        assert!(!has("too little evidence"));
+    }
+
+    #[test]
+    fn renders_are_byte_identical() {
+        let a = render_card_png(&card(2), 1600, 1000).unwrap();
+        let b = render_card_png(&card(2), 1600, 1000).unwrap();
+        assert!(a == b, "card PNG differs between renders");
+        let c = render_comparison_png(&comparison(2), 1600, 1000).unwrap();
+        let d = render_comparison_png(&comparison(2), 1600, 1000).unwrap();
+        assert!(c == d, "comparison PNG differs between renders");
+        assert_eq!(
+            render_card_svg(&card(2), 1600, 1000).unwrap(),
+            render_card_svg(&card(2), 1600, 1000).unwrap()
+        );
+        // And different data gives different bytes.
+        let mut other = card(2);
+        other.stance.value = Some(-0.8);
+        assert!(render_card_png(&other, 1600, 1000).unwrap() != a);
+    }
+
+    #[test]
+    fn empty_card_says_so() {
+        let mut c = card(2);
+        c.concepts.clear();
+        c.quotes.clear();
+        c.outlet = None;
+        let png_bytes = render_card_png(&c, 1600, 1000).unwrap();
+        assert_eq!(decode(&png_bytes).w, 1600);
+        let svg = render_card_svg(&c, 1600, 1000).unwrap();
+        assert!(svg.contains("No loaded terms found"));
+        assert!(svg.contains("No quotations"));
+        // Quotes present but all with zero words also counts as none.
+        c.quotes = vec![QuoteSegment {
+            label: "Unaligned".into(),
+            color: None,
+            words: 0,
+            speakers: vec![],
+        }];
+        assert!(render_card_svg(&c, 1600, 1000)
+            .unwrap()
+            .contains("No quotations"));
+    }
+
+    #[test]
+    fn long_title_is_wrapped_to_two_lines_and_shortened() {
+        let mut c = card(2);
+        let words = "Internal memo shows the administration weighed sweeping changes to asylum processing at the border";
+        let mut title = String::new();
+        while title.chars().count() < 300 {
+            title.push_str(words);
+            title.push(' ');
+        }
+        c.title = title.chars().take(300).collect();
+        let svg = render_card_svg(&c, 1600, 1000).unwrap();
+        let title_lines: Vec<(String, String)> = svg_texts(&svg)
+            .into_iter()
+            .filter(|(a, _)| attr(a, "font-size").as_deref() == Some("44"))
+            .collect();
+        assert_eq!(title_lines.len(), 2, "title should wrap to exactly 2 lines");
+        assert!(title_lines[1].1.ends_with('…'), "{:?}", title_lines[1].1);
+        assert!(!svg.contains(c.title.as_str()));
+        // Each line fits the canvas width minus margins.
+        let f = Font {
+            px: 44.0,
+            bold: true,
+        };
+        for (_, line) in &title_lines {
+            assert!(text_width(line, f).unwrap() <= 1600.0 - 96.0, "{line}");
+        }
+        // A single unbreakable 300-char word is hard-broken, not overflowing.
+        c.title = "x".repeat(300);
+        let svg = render_card_svg(&c, 1600, 1000).unwrap();
+        let lines: Vec<String> = svg_texts(&svg)
+            .into_iter()
+            .filter(|(a, _)| attr(a, "font-size").as_deref() == Some("44"))
+            .map(|t| t.1)
+            .collect();
+        assert_eq!(lines.len(), 2);
+        assert!(lines[1].ends_with('…'));
+        for line in &lines {
+            assert!(text_width(line, f).unwrap() <= 1600.0 - 96.0);
+        }
+        assert!(render_card_png(&c, 1600, 1000).is_ok());
+    }
+
+    #[test]
+    fn missing_lean_shows_too_little_evidence() {
+        let mut c = card(2);
+        c.quote_lean = Lean { value: None };
+        let svg = render_card_svg(&c, 1600, 1000).unwrap();
+        assert_eq!(svg.matches("too little evidence").count(), 1);
+        assert!(svg.contains("+0.40") && svg.contains("+0.35"));
+        assert!(!svg.contains("+0.30"));
+        c.term_lean = Lean { value: None };
+        c.stance = Lean {
+            value: Some(f64::NAN),
+        };
+        let svg = render_card_svg(&c, 1600, 1000).unwrap();
+        assert_eq!(svg.matches("too little evidence").count(), 3);
+        assert!(render_card_png(&c, 1600, 1000).is_ok());
+    }
+
+    #[test]
+    fn below_threshold_evidence_is_flagged() {
+        let mut c = card(2);
+        c.evidence = 2.4;
+        let svg = render_card_svg(&c, 1600, 1000).unwrap();
+        assert!(svg.contains("evidence 2.4 (threshold 3.0) — below threshold"));
+    }
+
+    #[test]
+    fn comparison_renders_rows_sorted_and_matrix() {
+        let data = comparison(2);
+        let (w, h) = comparison_size(&data);
+        assert!(w >= 1600 && h >= 700);
+        let img = decode(&render_comparison_png(&data, w, h).unwrap());
+        assert_eq!((img.w, img.h), (w, h));
+        // Matrix cells are tinted with the side colors.
+        let blue_tint = tint(BLUE_C, 0.78);
+        assert!(img.count(0, 0, w, h, |c| c == blue_tint) > 5000);
+        assert!(img.count(0, 0, w, h, |c| c == NEUTRAL_CELL) > 1000);
+
+        let svg = render_comparison_svg(&data, w, h).unwrap();
+        let texts = svg_texts(&svg);
+        for v in [
+            "illegal aliens",
+            "criminal aliens",
+            "migrant crime",
+            "immigrants",
+        ] {
+            assert!(texts.iter().any(|t| t.1 == v), "variant {v} missing");
+        }
+        assert!(texts.iter().any(|t| t.1 == "people label"));
+        assert!(svg.contains("too little evidence"));
+        // Row labels (24px, left column) appear top-to-bottom by stance, None last.
+        let mut rows: Vec<(i32, String)> = texts
+            .iter()
+            .filter(|(a, c)| {
+                attr(a, "font-size").as_deref() == Some("24")
+                    && ["Gazette", "Sun", "Fox31", "Post", "Westword"].contains(&c.as_str())
+                    && attr(a, "x").as_deref() == Some("48")
+            })
+            .map(|(a, c)| (attr(a, "y").unwrap().parse().unwrap(), c.clone()))
+            .collect();
+        rows.sort();
+        let order: Vec<&str> = rows.iter().map(|r| r.1.as_str()).collect();
+        assert_eq!(order, ["Westword", "Sun", "Post", "Gazette", "Fox31"]);
+        // Side legend.
+        assert!(texts.iter().any(|t| t.1 == "Pro-immigrant"));
+        assert!(texts.iter().any(|t| t.1 == "neutral"));
+    }
+
+    #[test]
+    fn comparison_size_grows_with_content() {
+        let small = comparison(2);
+        let mut big = comparison(2);
+        for i in 0..20 {
+            big.rows.push(ComparisonRow {
+                label: format!("Extra {i}"),
+                term_lean: Lean { value: Some(0.1) },
+                quote_lean: Lean { value: None },
+                stance: Lean { value: Some(0.1) },
+                evidence: 5.0,
+            });
+            big.concepts.push(format!("concept {i}"));
+        }
+        for i in 0..6 {
+            big.articles.push(format!("Outlet {i}"));
+        }
+        let (sw, sh) = comparison_size(&small);
+        let (bw, bh) = comparison_size(&big);
+        assert!(bh > sh + 20 * 40, "{sh} -> {bh}");
+        assert!(bw > sw, "{sw} -> {bw}");
+        let (w, h) = comparison_size(&big);
+        assert!(render_comparison_png(&big, w, h).is_ok());
+    }
+
+    #[test]
+    fn truncated_concepts_say_how_many_more() {
+        let mut c = card(2);
+        c.concepts = (0..20)
+            .map(|i| concept(&format!("concept {i}"), 2, 1.0, 0.0))
+            .collect();
+        let svg = render_card_svg(&c, 1600, 1000).unwrap();
+        let shown = (0..20)
+            .filter(|i| svg.contains(&format!(">\nconcept {i}\n<")))
+            .count();
+        assert!((8..=12).contains(&shown), "shown {shown}");
+        assert!(svg.contains(&format!("+{} more concepts", 20 - shown)));
+    }
+
+    #[test]
+    fn two_to_six_sides_render_without_panicking() {
+        for n in 2..=6 {
+            let c = card(n);
+            let img = decode(&render_card_png(&c, 1600, 1000).unwrap());
+            assert_eq!(img.w, 1600);
+            let svg = render_card_svg(&c, 1600, 1000).unwrap();
+            assert!(svg.contains("Side number 0") || n == 2);
+            let cmp = comparison(n);
+            let (w, h) = comparison_size(&cmp);
+            assert!(render_comparison_png(&cmp, w, h).is_ok());
+            assert!(render_comparison_svg(&cmp, 1600, 1000).is_ok());
+        }
+        // Ragged counts (fewer entries than sides) are treated as zero.
+        let mut c = card(3);
+        c.concepts[0].counts.truncate(1);
+        assert!(render_card_png(&c, 1600, 1000).is_ok());
+    }
+
+    #[test]
+    fn bad_input_is_an_error_not_a_panic() {
+        let err = render_card_png(&card(2), 0, 1000).unwrap_err();
+        assert!(err.to_string().contains("0x1000"), "{err}");
+        assert!(render_card_svg(&card(2), 100_000, 1000).is_err());
+        let mut c = card(2);
+        c.sides.truncate(1);
+        let err = render_card_png(&c, 1600, 1000).unwrap_err();
+        assert!(err.to_string().contains("at least 2 sides"), "{err}");
+        let mut cmp = comparison(2);
+        cmp.sides.clear();
+        assert!(render_comparison_svg(&cmp, 1600, 1000).is_err());
+    }
+
+    #[test]
+    fn text_fitting_respects_width() {
+        ensure_fonts().unwrap();
+        let f = Font {
+            px: 24.0,
+            bold: false,
+        };
+        let mut buf = String::new();
+        let root = SVGBackend::with_string(&mut buf, (400, 300)).into_drawing_area();
+        let p = Painter {
+            area: &root,
+            flavor: Flavor::Svg,
+            s: 1.0,
+        };
+        let long = "Maria Sanchez-Rodriguez of the Colorado Immigrant Rights Coalition";
+        let short = p.fit(long, f, 200.0).unwrap();
+        assert!(short.ends_with('…'));
+        assert!(p.width(&short, f).unwrap() <= 200.0);
+        assert_eq!(p.fit("Henry", f, 200.0).unwrap(), "Henry");
+        assert_eq!(p.fit(long, f, 1.0).unwrap(), "");
+        let names: Vec<String> = [
+            "Henry Lucero",
+            "Freddi Goldstein",
+            "Jon Ewing",
+            "Chris Hinds",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        let fitted = p.fit_names(&names, f, 380.0).unwrap();
+        assert!(fitted.starts_with("Henry Lucero, "), "{fitted}");
+        assert!(fitted.ends_with("more"), "{fitted}");
+        assert!(p.width(&fitted, f).unwrap() <= 380.0);
+        let tiny = p.fit_names(&names, f, 150.0).unwrap();
+        assert!(p.width(&tiny, f).unwrap() <= 150.0, "{tiny}");
+        assert!(tiny.contains("+3 more"), "{tiny}");
+    }
+
+    #[test]
+    fn text_colors_keep_contrast() {
+        for c in [BLUE_C, ORANGE_C, (0xF0, 0xE4, 0x42), (0x56, 0xB4, 0xE9)] {
+            let t = text_color(c);
+            assert!(1.05 / (luminance(t) + 0.05) >= 4.5, "{c:?} -> {t:?}");
+        }
+        assert_eq!(fmt_lean(-0.421), "\u{2212}0.42");
+        assert_eq!(fmt_lean(0.0), "0.00");
+        assert_eq!(fmt_count(3.0), "3");
+        assert_eq!(fmt_count(2.5), "2.5");
+    }
 }

@@ -1,0 +1,191 @@
+//! The pipeline for one article: normalize → match → quotes → attribute → score.
+//!
+//! An [`Engine`] holds everything compiled from a lexicon (the automaton, the speaker
+//! roster) and is shared across threads; [`Engine::analyze`] turns one [`Article`] into an
+//! [`Analysis`], the domain result every renderer reads.
+
+use crate::article::Article;
+use crate::attribute::{self, TermHit, Voice};
+use crate::lexicon::{Lexicon, SideRef};
+use crate::matcher::{Matcher, MatcherError};
+use crate::normalize::{count_words, LineIndex, Normalized};
+use crate::quotes::{self, Quote, QuoteKind, Roster, RosterActor};
+use crate::score::{self, QuoteInput, QuoteSide, Scores, TermInput};
+
+/// Compiled lexicon: reusable for any number of articles, on any thread.
+pub struct Engine {
+    pub lexicon: Lexicon,
+    matcher: Matcher,
+    roster: Roster,
+}
+
+/// One variant an article used for a concept.
+#[derive(Debug, Clone, PartialEq)]
+pub struct VariantUse {
+    pub variant: usize,
+    pub count: u32,
+    /// Hits in the outlet's own words.
+    pub narrator: u32,
+}
+
+/// A concept an article touched, with the variants it chose.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ConceptUse {
+    pub concept: usize,
+    pub variants: Vec<VariantUse>,
+}
+
+impl ConceptUse {
+    /// The variant used most (ties: the one in the outlet's own voice, then the first).
+    pub fn main_variant(&self) -> Option<&VariantUse> {
+        self.variants.iter().max_by(|a, b| {
+            a.count
+                .cmp(&b.count)
+                .then(a.narrator.cmp(&b.narrator))
+                .then(b.variant.cmp(&a.variant))
+        })
+    }
+}
+
+/// Everything slant knows about one article.
+#[derive(Debug, Clone)]
+pub struct Analysis {
+    pub article: Article,
+    pub words: u32,
+    pub terms: Vec<TermHit>,
+    pub quotes: Vec<Quote>,
+    pub scores: Scores,
+    pub concepts: Vec<ConceptUse>,
+}
+
+impl Engine {
+    pub fn new(lexicon: Lexicon) -> Result<Engine, MatcherError> {
+        let matcher = Matcher::new(&lexicon)?;
+        let actors: Vec<RosterActor> = lexicon
+            .actors
+            .iter()
+            .map(|a| RosterActor {
+                name: a.name.clone(),
+                aliases: a.aliases.clone(),
+                side: lexicon.side_id(a.side).to_string(),
+                kind: match a.kind {
+                    crate::lexicon::ActorKind::Person => quotes::ActorKind::Person,
+                    crate::lexicon::ActorKind::Organization => quotes::ActorKind::Organization,
+                    crate::lexicon::ActorKind::Role => quotes::ActorKind::Role,
+                    crate::lexicon::ActorKind::Document => quotes::ActorKind::Document,
+                },
+            })
+            .collect();
+        let roster = Roster::new(&actors);
+        Ok(Engine {
+            lexicon,
+            matcher,
+            roster,
+        })
+    }
+
+    pub fn matcher(&self) -> &Matcher {
+        &self.matcher
+    }
+
+    /// Quotations of a text, attributed with this lexicon's roster.
+    pub fn quotes(&self, text: &str) -> Vec<Quote> {
+        quotes::extract(text, &self.roster)
+    }
+
+    /// Run the whole pipeline on one article.
+    pub fn analyze(&self, article: Article) -> Analysis {
+        let text = article.text.as_str();
+        let norm = Normalized::new(text);
+        let raw = self.matcher.find(text, &norm);
+        let quotes = quotes::extract(text, &self.roster);
+        let lines = LineIndex::new(text);
+        let terms = attribute::attribute(&self.lexicon, text, &norm, &raw, &quotes, &lines);
+        let words = count_words(text);
+        let term_inputs: Vec<TermInput> = terms
+            .iter()
+            .map(|t| TermInput {
+                side: t.counted_side,
+                contribution: t.contribution,
+                narrator: t.voice == Voice::Narrator,
+            })
+            .collect();
+        let quote_inputs: Vec<QuoteInput> = quotes
+            .iter()
+            .filter(|q| q.kind == QuoteKind::Speech)
+            .map(|q| QuoteInput {
+                offset: q.open,
+                words: q.words,
+                side: self.quote_side(q),
+                speaker: q.speaker.clone(),
+            })
+            .collect();
+        let scores = score::score(
+            &self.lexicon,
+            words,
+            text.len(),
+            &term_inputs,
+            &quote_inputs,
+        );
+        let concepts = concept_uses(&terms);
+        Analysis {
+            article,
+            words,
+            terms,
+            quotes,
+            scores,
+            concepts,
+        }
+    }
+
+    /// The scoring side of a quotation.
+    pub fn quote_side(&self, q: &Quote) -> QuoteSide {
+        match (&q.speaker, q.side.as_deref()) {
+            (None, _) => QuoteSide::Unattributed,
+            (Some(_), None) | (Some(_), Some("unaligned")) => QuoteSide::Unaligned,
+            (Some(_), Some("neutral")) => QuoteSide::Neutral,
+            (Some(_), Some(id)) => match self.lexicon.sides.iter().position(|s| s.id == id) {
+                Some(i) => QuoteSide::Side(i),
+                None => QuoteSide::Unaligned,
+            },
+        }
+    }
+
+    /// Side reference of a quotation's speaker, if aligned.
+    pub fn quote_side_ref(&self, q: &Quote) -> SideRef {
+        match self.quote_side(q) {
+            QuoteSide::Side(i) => Some(i),
+            _ => None,
+        }
+    }
+}
+
+/// Group hits by concept and variant, in order of first appearance.
+pub fn concept_uses(terms: &[TermHit]) -> Vec<ConceptUse> {
+    let mut out: Vec<ConceptUse> = Vec::new();
+    for t in terms {
+        let cu = match out.iter_mut().position(|c| c.concept == t.concept) {
+            Some(i) => &mut out[i],
+            None => {
+                out.push(ConceptUse {
+                    concept: t.concept,
+                    variants: Vec::new(),
+                });
+                out.last_mut().expect("just pushed")
+            }
+        };
+        let narrator = u32::from(t.voice == Voice::Narrator);
+        match cu.variants.iter_mut().find(|v| v.variant == t.variant) {
+            Some(v) => {
+                v.count += 1;
+                v.narrator += narrator;
+            }
+            None => cu.variants.push(VariantUse {
+                variant: t.variant,
+                count: 1,
+                narrator,
+            }),
+        }
+    }
+    out
+}

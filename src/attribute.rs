@@ -1,0 +1,250 @@
+//! Attribution of term hits: whose voice a loaded word is in, and what modifies it.
+//!
+//! A hit inside a speech quotation is `quoted` and carries that quotation's speaker; a hit
+//! inside a term quotation (scare quotes, a coined label) is `scare_quoted`; anything else
+//! is the `narrator`'s, the outlet's own words. Two modifiers are read from the words just
+//! before the hit (within its clause): `negated` ("not", "no", "never", "n't" up to three
+//! words before) and `distanced` ("so-called", "self-styled", "what critics call"). Scare
+//! quotes and distancing move the hit to the side its concept's `scare_quoted` rule names
+//! (by default the opposite of the variant's side). The factors come from the lexicon's
+//! `scoring` section, so every contribution is `weight × voice × modifiers`.
+
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+use crate::lexicon::{Lexicon, ScareQuoted, SideRef};
+use crate::matcher::RawHit;
+use crate::normalize::Normalized;
+use crate::quotes::{Quote, QuoteKind};
+
+/// Whose words a term is in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Voice {
+    Narrator,
+    Quoted,
+    ScareQuoted,
+}
+
+impl Voice {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Voice::Narrator => "narrator",
+            Voice::Quoted => "quoted",
+            Voice::ScareQuoted => "scare_quoted",
+        }
+    }
+}
+
+/// Something in the context that changes what a hit says.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Modifier {
+    pub kind: ModifierKind,
+    /// The words that triggered it, as normalized.
+    pub cue: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ModifierKind {
+    Negated,
+    Distanced,
+}
+
+impl ModifierKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ModifierKind::Negated => "negated",
+            ModifierKind::Distanced => "distanced",
+        }
+    }
+}
+
+/// A term hit with its voice, modifiers and contribution.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TermHit {
+    pub start: usize,
+    pub end: usize,
+    pub line: u32,
+    pub column: u32,
+    /// The text as written in the article.
+    pub text: String,
+    pub concept: usize,
+    pub variant: usize,
+    /// The variant's side.
+    pub side: SideRef,
+    /// The variant's weight.
+    pub weight: f64,
+    pub voice: Voice,
+    /// Index into the article's quotes, when inside one.
+    pub quote: Option<usize>,
+    pub speaker: Option<String>,
+    pub modifiers: Vec<Modifier>,
+    /// The side the hit is counted for.
+    pub counted_side: SideRef,
+    /// Product of the voice and modifier factors.
+    pub factor: f64,
+    /// `weight × factor` when counted for a side, else 0.
+    pub contribution: f64,
+}
+
+fn negation_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(
+            r"(?:\b(?:not|no|never|nor|neither|without)|n't)(?:\s+[\w'-]+){0,2}\s*[\x22']?\s*$",
+        )
+        .expect("valid regex")
+    })
+}
+
+fn distance_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r#"\b(?:so[- ]called|self[- ](?:styled|described|proclaimed)|what (?:critics|opponents|supporters|advocates|some|many|they|he|she|it|others) (?:call|calls|called|term|terms|dub|dubs)|(?:the )?(?:term|label|phrase))\s*["']?\s*$"#)
+            .expect("valid regex")
+    })
+}
+
+/// The words before normalized offset `at`, back to the start of the clause (at most
+/// 60 bytes).
+fn clause_before(h: &str, at: usize) -> &str {
+    let mut from = at.saturating_sub(60);
+    while !h.is_char_boundary(from) {
+        from += 1;
+    }
+    let window = &h[from..at];
+    match window
+        .char_indices()
+        .rev()
+        .find(|(_, c)| matches!(c, '.' | ';' | ':' | '!' | '?' | ',' | '—' | '–' | '(' | ')'))
+    {
+        Some((i, c)) => &window[i + c.len_utf8()..],
+        None => window,
+    }
+}
+
+/// The quote whose marks enclose a hit starting at `start` (quotes are sorted by offset
+/// and never overlap).
+pub fn containing_quote(quotes: &[Quote], start: usize) -> Option<usize> {
+    let i = quotes.partition_point(|q| q.close <= start);
+    let q = quotes.get(i)?;
+    (q.open <= start && start < q.close).then_some(i)
+}
+
+/// Attribute every raw hit of one article.
+pub fn attribute(
+    lexicon: &Lexicon,
+    original: &str,
+    norm: &Normalized,
+    raw: &[RawHit],
+    quotes: &[Quote],
+    line_index: &crate::normalize::LineIndex,
+) -> Vec<TermHit> {
+    let sc = &lexicon.scoring;
+    raw.iter()
+        .map(|h| {
+            let concept = &lexicon.concepts[h.concept];
+            let variant = &concept.variants[h.variant];
+            let q = containing_quote(quotes, h.start);
+            let (voice, speaker) = match q.map(|i| &quotes[i]) {
+                Some(q) if q.kind == QuoteKind::Speech => (Voice::Quoted, q.speaker.clone()),
+                Some(_) => (Voice::ScareQuoted, None),
+                None => (Voice::Narrator, None),
+            };
+            let before = clause_before(&norm.text, h.norm_start);
+            let mut modifiers = Vec::new();
+            if let Some(m) = distance_re().find(before) {
+                modifiers.push(Modifier {
+                    kind: ModifierKind::Distanced,
+                    cue: m
+                        .as_str()
+                        .trim()
+                        .trim_matches(['"', '\''])
+                        .trim()
+                        .to_string(),
+                });
+            }
+            if let Some(m) = negation_re().find(before) {
+                modifiers.push(Modifier {
+                    kind: ModifierKind::Negated,
+                    cue: m.as_str().trim().to_string(),
+                });
+            }
+            let mut factor = match voice {
+                Voice::Narrator => sc.narrator,
+                Voice::Quoted => sc.quoted,
+                Voice::ScareQuoted => sc.scare_quoted,
+            };
+            let distanced = modifiers.iter().any(|m| m.kind == ModifierKind::Distanced);
+            for m in &modifiers {
+                factor *= match m.kind {
+                    ModifierKind::Negated => sc.negated,
+                    ModifierKind::Distanced => sc.distanced,
+                };
+            }
+            let counted_side = if voice == Voice::ScareQuoted || distanced {
+                match concept.scare_quoted {
+                    ScareQuoted::Flip => lexicon.opposite(variant.side),
+                    ScareQuoted::Keep => variant.side,
+                    ScareQuoted::Side(s) => s,
+                }
+            } else {
+                variant.side
+            };
+            let contribution = if counted_side.is_some() {
+                variant.weight * factor
+            } else {
+                0.0
+            };
+            let (line, column) = line_index.line_col(original, h.start);
+            TermHit {
+                start: h.start,
+                end: h.end,
+                line,
+                column,
+                text: original[h.start..h.end].to_string(),
+                concept: h.concept,
+                variant: h.variant,
+                side: variant.side,
+                weight: variant.weight,
+                voice,
+                quote: q,
+                speaker,
+                modifiers,
+                counted_side,
+                factor,
+                contribution,
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn negation_looks_back_within_the_clause() {
+        assert!(negation_re().is_match("they are not "));
+        assert!(negation_re().is_match("we don't call them "));
+        assert!(negation_re().is_match("there is no \""));
+        assert!(!negation_re().is_match("nothing but "));
+        assert!(!negation_re().is_match("they are not going to stop the "));
+        assert_eq!(clause_before("this is not true. the ", 22), " the ");
+        assert_eq!(clause_before("el salvador—who were ", 23), "who were ");
+    }
+
+    #[test]
+    fn distancing_cues() {
+        for s in [
+            "about 200 so-called \"",
+            "the so called ",
+            "what critics call ",
+            "the self-styled ",
+            "the term \"",
+        ] {
+            assert!(distance_re().is_match(s), "{s}");
+        }
+        assert!(!distance_re().is_match("the called "));
+    }
+}

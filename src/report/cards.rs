@@ -1,0 +1,191 @@
+//! From analyses to chart data: the adapter between the domain and the chart renderer.
+//!
+//! The renderer in `chart` knows nothing about lexicons or articles; this module decides
+//! what a card shows: concepts sorted by hits, narrator vs quoted counts per side, the
+//! quote balance by speaker side (grey for neutral, unaligned and unattributed), the three
+//! leans with "too little evidence" where the lexicon's thresholds are not met, and for a
+//! set of articles the word-choice matrix (the variant each article used most per concept).
+
+use crate::analysis::{Analysis, Engine};
+use crate::attribute::Voice;
+use crate::report::chart::{
+    self, CardData, ChartError, ChartSide, ComparisonData, ComparisonRow, ConceptBar, Lean, MatrixCell,
+    QuoteSegment, SideCount,
+};
+
+/// Footer text: lexicon name, version, short hash and slant version.
+pub fn footer(engine: &Engine) -> String {
+    let l = &engine.lexicon;
+    format!(
+        "lexicon {} {} ({}) · slant {}",
+        l.name,
+        l.version,
+        l.short_hash(),
+        env!("CARGO_PKG_VERSION")
+    )
+}
+
+fn sides(engine: &Engine) -> Vec<ChartSide> {
+    engine
+        .lexicon
+        .sides
+        .iter()
+        .map(|s| ChartSide {
+            id: s.id.clone(),
+            label: s.label.clone(),
+            color: s.color,
+        })
+        .collect()
+}
+
+fn lean(value: f64, enough: bool) -> Lean {
+    Lean {
+        value: enough.then_some(value),
+    }
+}
+
+/// The card for one article.
+pub fn card_data(engine: &Engine, a: &Analysis) -> CardData {
+    let l = &engine.lexicon;
+    let n = l.sides.len();
+    let mut bars: Vec<(usize, ConceptBar, f64)> = Vec::new();
+    for cu in &a.concepts {
+        let mut counts = vec![SideCount { narrator: 0.0, quoted: 0.0 }; n];
+        let mut total = 0.0;
+        for t in a.terms.iter().filter(|t| t.concept == cu.concept) {
+            if let Some(side) = t.counted_side {
+                if t.voice == Voice::Narrator {
+                    counts[side].narrator += 1.0;
+                } else {
+                    counts[side].quoted += 1.0;
+                }
+                total += 1.0;
+            }
+        }
+        if total > 0.0 {
+            bars.push((
+                cu.concept,
+                ConceptBar {
+                    label: l.concepts[cu.concept].label.clone(),
+                    counts,
+                },
+                total,
+            ));
+        }
+    }
+    bars.sort_by(|a, b| b.2.total_cmp(&a.2).then(a.0.cmp(&b.0)));
+    let s = &a.scores;
+    let mut quotes: Vec<QuoteSegment> = l
+        .sides
+        .iter()
+        .zip(&s.quotes)
+        .filter(|(_, q)| q.words > 0)
+        .map(|(side, q)| QuoteSegment {
+            label: side.label.clone(),
+            color: Some(side.color),
+            words: q.words,
+            speakers: q.speakers.clone(),
+        })
+        .collect();
+    for (label, q) in [
+        ("Neutral", &s.neutral_quotes),
+        ("Unaligned", &s.unaligned_quotes),
+        ("Unattributed", &s.unattributed_quotes),
+    ] {
+        if q.words > 0 {
+            quotes.push(QuoteSegment {
+                label: label.to_string(),
+                color: None,
+                words: q.words,
+                speakers: q.speakers.clone(),
+            });
+        }
+    }
+    CardData {
+        title: a.article.title.clone(),
+        outlet: a.article.outlet.clone(),
+        id: a.article.id.clone(),
+        sides: sides(engine),
+        concepts: bars.into_iter().map(|(_, b, _)| b).collect(),
+        quotes,
+        term_lean: lean(s.term_lean, s.term_enough),
+        quote_lean: lean(s.quote_lean, s.quote_enough),
+        stance: lean(s.stance, s.stance_enough),
+        evidence: s.evidence,
+        min_evidence: s.min_evidence,
+        footer: footer(engine),
+    }
+}
+
+/// A short label for an article in a set: outlet, else the id.
+pub fn short_label(a: &Analysis) -> String {
+    a.article.outlet.clone().unwrap_or_else(|| a.article.id.clone())
+}
+
+/// The comparison chart data for a set of articles.
+pub fn comparison_data(engine: &Engine, analyses: &[Analysis], title: &str) -> ComparisonData {
+    let l = &engine.lexicon;
+    let rows = analyses
+        .iter()
+        .map(|a| {
+            let s = &a.scores;
+            ComparisonRow {
+                label: short_label(a),
+                term_lean: lean(s.term_lean, s.term_enough),
+                quote_lean: lean(s.quote_lean, s.quote_enough),
+                stance: lean(s.stance, s.stance_enough),
+                evidence: s.evidence,
+            }
+        })
+        .collect();
+    let matrix = word_matrix(engine, analyses);
+    ComparisonData {
+        title: title.to_string(),
+        sides: sides(engine),
+        rows,
+        concepts: matrix.iter().map(|(c, _)| l.concepts[*c].label.clone()).collect(),
+        articles: analyses.iter().map(short_label).collect(),
+        cells: matrix.into_iter().map(|(_, cells)| cells).collect(),
+        min_evidence: l.scoring.min_evidence,
+        footer: footer(engine),
+    }
+}
+
+/// Concepts used by at least one article (most articles first, then lexicon order), with
+/// the main variant each article used.
+pub fn word_matrix(engine: &Engine, analyses: &[Analysis]) -> Vec<(usize, Vec<Option<MatrixCell>>)> {
+    let l = &engine.lexicon;
+    let mut rows: Vec<(usize, Vec<Option<MatrixCell>>, usize)> = Vec::new();
+    for ci in 0..l.concepts.len() {
+        let cells: Vec<Option<MatrixCell>> = analyses
+            .iter()
+            .map(|a| {
+                let cu = a.concepts.iter().find(|c| c.concept == ci)?;
+                let v = cu.main_variant()?;
+                let variant = &l.concepts[ci].variants[v.variant];
+                Some(MatrixCell {
+                    variant: variant.label.clone(),
+                    side: variant.side,
+                })
+            })
+            .collect();
+        let used = cells.iter().filter(|c| c.is_some()).count();
+        // A concept is worth a row when articles chose differently or used a loaded variant.
+        let loaded = cells.iter().flatten().any(|c| c.side.is_some());
+        if used > 0 && (loaded || used > 1) {
+            rows.push((ci, cells, used));
+        }
+    }
+    rows.sort_by(|a, b| b.2.cmp(&a.2).then(a.0.cmp(&b.0)));
+    rows.into_iter().map(|(c, cells, _)| (c, cells)).collect()
+}
+
+/// Render one card as PNG.
+pub fn card_png(engine: &Engine, a: &Analysis, size: (u32, u32)) -> Result<Vec<u8>, ChartError> {
+    chart::render_card_png(&card_data(engine, a), size.0, size.1)
+}
+
+/// Render one card as SVG.
+pub fn card_svg(engine: &Engine, a: &Analysis, size: (u32, u32)) -> Result<String, ChartError> {
+    chart::render_card_svg(&card_data(engine, a), size.0, size.1)
+}

@@ -1,0 +1,341 @@
+//! `slant explain`: a ledger a student can check by hand.
+//!
+//! Every term hit with its context, lexicon entry, voice, modifiers, weight, factor and
+//! contribution; every quotation with its speaker, side, rule and cue; then the arithmetic
+//! of each score written out with the actual numbers.
+
+use std::fmt::Write;
+
+use crate::analysis::{Analysis, Engine};
+use crate::quotes::QuoteKind;
+use crate::report::table::{ellipsize, fmt_lean};
+use crate::score::{prominence, QuoteSide};
+
+/// Up to `n` characters of context on each side of `start..end`, on one line, with the
+/// span in brackets.
+pub fn context(text: &str, start: usize, end: usize, n: usize) -> String {
+    let before: String = text[..start]
+        .chars()
+        .rev()
+        .take(n)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    let after: String = text[end..].chars().take(n).collect();
+    let clean = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let lead = if before.len() < start { "…" } else { "" };
+    let tail = if end + after.len() < text.len() {
+        "…"
+    } else {
+        ""
+    };
+    let b = clean(&before);
+    let a = clean(&after);
+    let sep_b = if before.ends_with(char::is_whitespace) {
+        " "
+    } else {
+        ""
+    };
+    let sep_a = if after.starts_with(char::is_whitespace) {
+        " "
+    } else {
+        ""
+    };
+    format!(
+        "{lead}{b}{sep_b}[{}]{sep_a}{a}{tail}",
+        clean(&text[start..end])
+    )
+}
+
+fn num(x: f64) -> String {
+    let s = format!("{x:.2}");
+    s
+}
+
+/// Render the ledger for one article.
+pub fn render(engine: &Engine, a: &Analysis) -> String {
+    let l = &engine.lexicon;
+    let s = &a.scores;
+    let text = &a.article.text;
+    let mut o = String::new();
+    let _ = writeln!(o, "{}", a.article.title);
+    let _ = writeln!(
+        o,
+        "id {} · {} · {} words · lexicon {} {} ({})",
+        a.article.id,
+        a.article.source,
+        a.words,
+        l.name,
+        l.version,
+        l.short_hash()
+    );
+    for w in &a.article.warnings {
+        let _ = writeln!(o, "warning: {w}");
+    }
+    let sides: Vec<String> = l.sides.iter().map(|s| s.label.clone()).collect();
+    let _ = writeln!(
+        o,
+        "Lean runs from −1 ({}) to +1 ({}).",
+        sides.first().map_or("", |s| s),
+        sides.last().map_or("", |s| s)
+    );
+    let _ = writeln!(
+        o,
+        "Factors: narrator ×{}, quoted ×{}, scare-quoted ×{}, negated ×{}, distanced ×{}.",
+        l.scoring.narrator,
+        l.scoring.quoted,
+        l.scoring.scare_quoted,
+        l.scoring.negated,
+        l.scoring.distanced
+    );
+
+    let _ = writeln!(o, "\nLOADED TERMS ({} hits)", a.terms.len());
+    for (i, t) in a.terms.iter().enumerate() {
+        let c = &l.concepts[t.concept];
+        let v = &c.variants[t.variant];
+        let _ = writeln!(
+            o,
+            "{:>3}. {}:{}  “{}”  {}",
+            i + 1,
+            t.line,
+            t.column,
+            t.text,
+            context(text, t.start, t.end, 40)
+        );
+        let mut why = format!(
+            "     concept {} → variant “{}” ({}, weight {})",
+            c.id,
+            v.label,
+            l.side_id(t.side),
+            num(t.weight)
+        );
+        let voice = match (&t.voice, &t.speaker) {
+            (crate::attribute::Voice::Quoted, Some(sp)) => format!("quoted ({sp})"),
+            (crate::attribute::Voice::Quoted, None) => "quoted (unattributed)".to_string(),
+            (v, _) => v.as_str().replace('_', "-"),
+        };
+        let _ = write!(why, "; voice {voice}");
+        for m in &t.modifiers {
+            let _ = write!(why, "; {} (“{}”)", m.kind.as_str(), m.cue);
+        }
+        let _ = writeln!(o, "{why}");
+        if t.counted_side.is_some() {
+            let moved = if t.counted_side != t.side {
+                format!(
+                    " (moved from {} by scare quotes/distancing)",
+                    l.side_id(t.side)
+                )
+            } else {
+                String::new()
+            };
+            let _ = writeln!(
+                o,
+                "     {} × {} = {} for {}{}",
+                num(t.weight),
+                num(t.factor),
+                num(t.contribution),
+                l.side_id(t.counted_side),
+                moved
+            );
+        } else {
+            let _ = writeln!(o, "     neutral: counted, adds nothing to either side");
+        }
+    }
+
+    let speech = a
+        .quotes
+        .iter()
+        .filter(|q| q.kind == QuoteKind::Speech)
+        .count();
+    let _ = writeln!(
+        o,
+        "\nQUOTATIONS ({} speech, {} term)",
+        speech,
+        a.quotes.len() - speech
+    );
+    for (i, q) in a.quotes.iter().enumerate() {
+        let inner = ellipsize(&text[q.start..q.end], 90);
+        match q.kind {
+            QuoteKind::Term => {
+                let _ = writeln!(
+                    o,
+                    "{:>3}. term quote “{}” (scare quotes / a label, not speech)",
+                    i + 1,
+                    inner
+                );
+            }
+            QuoteKind::Speech => {
+                let who = match (&q.speaker, &q.side) {
+                    (Some(sp), Some(side)) => format!("{sp} ({side})"),
+                    (Some(sp), None) => format!("{sp} (unaligned)"),
+                    (None, _) => "unattributed".to_string(),
+                };
+                let p = prominence(q.open, text.len());
+                let _ = writeln!(o, "{:>3}. {} words, {}: “{}”", i + 1, q.words, who, inner);
+                let _ = writeln!(
+                    o,
+                    "     rule {}{}{}; prominence {} → weighted words {}",
+                    q.rule,
+                    q.cue
+                        .as_ref()
+                        .map(|c| format!(", cue “{c}”"))
+                        .unwrap_or_default(),
+                    if q.unclosed {
+                        "; UNCLOSED (bounded to its paragraph)"
+                    } else {
+                        ""
+                    },
+                    num(p),
+                    num(p * q.words as f64)
+                );
+            }
+        }
+    }
+
+    let _ = writeln!(o, "\nHOW THE SCORES ADD UP");
+    let mut weights = Vec::new();
+    for (i, side) in l.sides.iter().enumerate() {
+        let parts: Vec<String> = a
+            .terms
+            .iter()
+            .filter(|t| t.counted_side == Some(i))
+            .map(|t| num(t.contribution))
+            .collect();
+        let sum = s.sides[i].weight;
+        weights.push(sum);
+        let _ = writeln!(
+            o,
+            "  {}: {} hits, weight {} = {}  ({} per 1,000 words)",
+            side.label,
+            s.sides[i].count,
+            if parts.is_empty() {
+                "0".to_string()
+            } else {
+                parts.join(" + ")
+            },
+            num(sum),
+            num(s.sides[i].per_1000_words)
+        );
+    }
+    let _ = writeln!(o, "  neutral hits: {}", s.neutral_count);
+    let _ = writeln!(
+        o,
+        "  evidence = {} = {} ({} the threshold {})",
+        weights
+            .iter()
+            .map(|w| num(*w))
+            .collect::<Vec<_>>()
+            .join(" + "),
+        num(s.evidence),
+        if s.term_enough { "meets" } else { "below" },
+        num(s.min_evidence)
+    );
+    let lean_formula = |w: &[f64]| -> String {
+        if l.sides.len() == 2 {
+            format!("({} − {}) / {}", num(w[1]), num(w[0]), num(w[0] + w[1]))
+        } else {
+            let terms: Vec<String> = w
+                .iter()
+                .enumerate()
+                .map(|(i, x)| format!("{:+.2}×{}", l.side_position(i), num(*x)))
+                .collect();
+            format!("({}) / {}", terms.join(" + "), num(w.iter().sum()))
+        }
+    };
+    let _ = writeln!(
+        o,
+        "  term lean = {} = {}{}",
+        lean_formula(&weights),
+        format_args!("{:+.2}", s.term_lean),
+        if s.term_enough {
+            ""
+        } else {
+            "  → too little evidence"
+        }
+    );
+    let mut qw = vec![0.0; l.sides.len()];
+    for q in a.quotes.iter().filter(|q| q.kind == QuoteKind::Speech) {
+        if let QuoteSide::Side(i) = engine.quote_side(q) {
+            qw[i] += prominence(q.open, text.len()) * q.words as f64;
+        }
+    }
+    for (i, side) in l.sides.iter().enumerate() {
+        let qs = &s.quotes[i];
+        let _ = writeln!(
+            o,
+            "  quoted {}: {} quotes, {} words ({:.0}% of quoted words), prominence-weighted {}; speakers: {}",
+            side.label,
+            qs.quotes,
+            qs.words,
+            qs.share * 100.0,
+            num(qw[i]),
+            if qs.speakers.is_empty() { "none".to_string() } else { qs.speakers.join(", ") }
+        );
+    }
+    for (name, qs) in [
+        ("neutral", &s.neutral_quotes),
+        ("unaligned", &s.unaligned_quotes),
+        ("unattributed", &s.unattributed_quotes),
+    ] {
+        if qs.quotes > 0 {
+            let _ = writeln!(
+                o,
+                "  quoted {name}: {} quotes, {} words (lean nowhere)",
+                qs.quotes, qs.words
+            );
+        }
+    }
+    let _ = writeln!(
+        o,
+        "  quote lean = {} = {:+.2}{}",
+        lean_formula(&qw),
+        s.quote_lean,
+        if s.quote_enough {
+            String::new()
+        } else {
+            format!(
+                "  → too little evidence (below {} aligned words)",
+                num(s.min_quote_words)
+            )
+        }
+    );
+    let (wt, wq) = (l.scoring.stance_terms, l.scoring.stance_quotes);
+    let stance_line = match (s.term_enough, s.quote_enough) {
+        (true, true) => format!(
+            "({} × {:+.2} + {} × {:+.2}) / {} = {:+.2}",
+            num(wt),
+            s.term_lean,
+            num(wq),
+            s.quote_lean,
+            num(wt + wq),
+            s.stance
+        ),
+        (true, false) => format!("term lean only (quotes lack evidence) = {:+.2}", s.stance),
+        (false, true) => format!("quote lean only (terms lack evidence) = {:+.2}", s.stance),
+        (false, false) => "too little evidence in terms and quotes".to_string(),
+    };
+    let _ = writeln!(o, "  stance = {stance_line}");
+    let _ = writeln!(
+        o,
+        "  summary: terms {}, quotes {}, stance {}",
+        fmt_lean(s.term_lean, s.term_enough),
+        fmt_lean(s.quote_lean, s.quote_enough),
+        fmt_lean(s.stance, s.stance_enough)
+    );
+    o
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn context_brackets_the_span_on_one_line() {
+        let text = "one two\nthree illegal aliens four five";
+        let s = text.find("illegal").unwrap();
+        let e = s + "illegal aliens".len();
+        assert_eq!(context(text, s, e, 8), "…o three [illegal aliens] four fi…");
+        assert_eq!(context("x y", 0, 1, 5), "[x] y");
+    }
+}

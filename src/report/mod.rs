@@ -1,0 +1,11 @@
+//! Everything a user sees: one renderer per output format, each a pure function from
+//! analysis data to text or bytes, plus safe file output.
+
+pub mod csv;
+pub mod explain;
+pub mod json;
+pub mod lexicon;
+pub mod output;
+pub mod table;
+pub mod cards;
+pub mod chart;

@@ -1,0 +1,153 @@
+//! The terminal table: one row per article, streamed as results arrive.
+//!
+//! Columns have fixed widths so rows can be written as soon as each article is scored.
+//! Leans are signed toward the lexicon's last side; a lean below the evidence threshold is
+//! shown in parentheses. Color (ANSI, only when the caller says stdout is a terminal) tints
+//! each lean toward its side's color.
+
+use crate::analysis::{Analysis, Engine};
+
+const ID_W: usize = 20;
+const TITLE_W: usize = 40;
+
+/// Shorten to `max` characters with an ellipsis.
+pub fn ellipsize(s: &str, max: usize) -> String {
+    let s = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    if s.chars().count() <= max {
+        return s;
+    }
+    let mut out: String = s.chars().take(max.saturating_sub(1)).collect();
+    out = out.trim_end().to_string();
+    out.push('…');
+    out
+}
+
+fn pad(s: &str, w: usize) -> String {
+    let n = s.chars().count();
+    if n >= w {
+        s.to_string()
+    } else {
+        format!("{s}{}", " ".repeat(w - n))
+    }
+}
+
+fn abbreviate(label: &str, w: usize) -> String {
+    ellipsize(label, w)
+}
+
+/// Format a lean: `+0.45`, or `(+0.45)` when there is too little evidence.
+pub fn fmt_lean(value: f64, enough: bool) -> String {
+    let v = format!("{:+.2}", value);
+    if enough {
+        v
+    } else {
+        format!("({v})")
+    }
+}
+
+fn ansi(color: (u8, u8, u8), s: &str) -> String {
+    format!("\x1b[1;38;2;{};{};{}m{s}\x1b[0m", color.0, color.1, color.2)
+}
+
+fn tint(engine: &Engine, value: f64, enough: bool, s: String, color: bool) -> String {
+    let sides = &engine.lexicon.sides;
+    if !color || !enough || value.abs() < 0.15 || sides.len() < 2 {
+        return s;
+    }
+    let c = if value < 0.0 {
+        sides[0].color
+    } else {
+        sides[sides.len() - 1].color
+    };
+    ansi(c, &s)
+}
+
+/// The header line (and a rule below it).
+pub fn header(engine: &Engine) -> String {
+    let mut h = format!(
+        "{} {} {:>6}",
+        pad("ID", ID_W),
+        pad("TITLE", TITLE_W),
+        "WORDS"
+    );
+    for s in &engine.lexicon.sides {
+        h.push_str(&format!(" {:>8}", abbreviate(&s.label, 8)));
+    }
+    h.push_str(&format!(" {:>8} {:>8}", "TERMS", "EVIDENCE"));
+    for s in &engine.lexicon.sides {
+        h.push_str(&format!(" {:>8}", abbreviate(&format!("Q:{}", s.label), 8)));
+    }
+    h.push_str(&format!(
+        " {:>7} {:>8} {:>8}",
+        "Q:OTHER", "QUOTES", "STANCE"
+    ));
+    let rule = "─".repeat(h.chars().count());
+    format!("{h}\n{rule}\n")
+}
+
+/// One row for an article.
+pub fn row(engine: &Engine, a: &Analysis, color: bool) -> String {
+    let s = &a.scores;
+    let mut r = format!(
+        "{} {} {:>6}",
+        pad(&ellipsize(&a.article.id, ID_W), ID_W),
+        pad(&ellipsize(&a.article.title, TITLE_W), TITLE_W),
+        a.words
+    );
+    for side in &s.sides {
+        r.push_str(&format!(" {:>8}", side.count));
+    }
+    let tl = format!("{:>8}", fmt_lean(s.term_lean, s.term_enough));
+    r.push(' ');
+    r.push_str(&tint(engine, s.term_lean, s.term_enough, tl, color));
+    r.push_str(&format!(" {:>8.1}", s.evidence));
+    for q in &s.quotes {
+        r.push_str(&format!(" {:>8}", q.words));
+    }
+    let other = s.neutral_quotes.words + s.unaligned_quotes.words + s.unattributed_quotes.words;
+    r.push_str(&format!(" {:>7}", other));
+    let ql = format!("{:>8}", fmt_lean(s.quote_lean, s.quote_enough));
+    r.push(' ');
+    r.push_str(&tint(engine, s.quote_lean, s.quote_enough, ql, color));
+    let st = format!("{:>8}", fmt_lean(s.stance, s.stance_enough));
+    r.push(' ');
+    r.push_str(&tint(engine, s.stance, s.stance_enough, st, color));
+    r.push('\n');
+    r
+}
+
+/// The legend under the table.
+pub fn footer(engine: &Engine, articles: usize) -> String {
+    let l = &engine.lexicon;
+    let first = l.sides.first().map(|s| s.label.as_str()).unwrap_or("");
+    let last = l.sides.last().map(|s| s.label.as_str()).unwrap_or("");
+    format!(
+        "\n{articles} article(s) · lexicon {} {} ({})\n\
+         Side columns count loaded-term hits; Q: columns count words quoted per speaker side (Q:OTHER = neutral, unaligned and unattributed speakers).\n\
+         TERMS, QUOTES, STANCE run from −1 ({first}) to +1 ({last}); (x) = too little evidence (terms below {:.1}, quotes below {:.0} aligned words).\n\
+         Run `slant explain FILE` to see where every number comes from.\n",
+        l.name,
+        l.version,
+        l.short_hash(),
+        l.scoring.min_evidence,
+        l.scoring.min_quote_words,
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ellipsize_counts_characters() {
+        assert_eq!(ellipsize("short", 10), "short");
+        assert_eq!(ellipsize("ünïcödé wörds here", 8), "ünïcödé…");
+        assert_eq!(ellipsize("a  b\n c", 10), "a b c");
+    }
+
+    #[test]
+    fn lean_formatting_marks_thin_evidence() {
+        assert_eq!(fmt_lean(0.4567, true), "+0.46");
+        assert_eq!(fmt_lean(-1.0, false), "(-1.00)");
+    }
+}
