@@ -167,7 +167,12 @@ pub fn attribute(
             if let Some(m) = negation_re().find(before) {
                 modifiers.push(Modifier {
                     kind: ModifierKind::Negated,
-                    cue: m.as_str().trim().to_string(),
+                    cue: m
+                        .as_str()
+                        .trim()
+                        .trim_end_matches(['"', '\''])
+                        .trim()
+                        .to_string(),
                 });
             }
             let mut factor = match voice {

@@ -90,8 +90,17 @@ pub fn render(engine: &Engine, a: &Analysis) -> String {
         l.scoring.distanced
     );
 
-    let _ = writeln!(o, "\nLOADED TERMS ({} hits)", a.terms.len());
-    for (i, t) in a.terms.iter().enumerate() {
+    let loaded: Vec<&crate::attribute::TermHit> = a
+        .terms
+        .iter()
+        .filter(|t| t.counted_side.is_some())
+        .collect();
+    let _ = writeln!(
+        o,
+        "\nLOADED TERMS ({} hits that count for a side)",
+        loaded.len()
+    );
+    for (i, t) in loaded.iter().enumerate() {
         let c = &l.concepts[t.concept];
         let v = &c.variants[t.variant];
         let _ = writeln!(
@@ -120,27 +129,44 @@ pub fn render(engine: &Engine, a: &Analysis) -> String {
             let _ = write!(why, "; {} (“{}”)", m.kind.as_str(), m.cue);
         }
         let _ = writeln!(o, "{why}");
-        if t.counted_side.is_some() {
-            let moved = if t.counted_side != t.side {
-                format!(
-                    " (moved from {} by scare quotes/distancing)",
-                    l.side_id(t.side)
-                )
-            } else {
-                String::new()
-            };
-            let _ = writeln!(
-                o,
-                "     {} × {} = {} for {}{}",
-                num(t.weight),
-                num(t.factor),
-                num(t.contribution),
-                l.side_id(t.counted_side),
-                moved
-            );
+        let moved = if t.counted_side != t.side {
+            format!(
+                " (moved from {} by scare quotes/distancing)",
+                l.side_id(t.side)
+            )
         } else {
-            let _ = writeln!(o, "     neutral: counted, adds nothing to either side");
+            String::new()
+        };
+        let _ = writeln!(
+            o,
+            "     {} × {} = {} for {}{}",
+            num(t.weight),
+            num(t.factor),
+            num(t.contribution),
+            l.side_id(t.counted_side),
+            moved
+        );
+    }
+    // Neutral hits add nothing; list them compactly so word choice is still visible.
+    let mut neutral: Vec<(String, u32, Vec<String>)> = Vec::new();
+    for t in a.terms.iter().filter(|t| t.counted_side.is_none()) {
+        let label = l.concepts[t.concept].variants[t.variant].label.clone();
+        let at = format!("{}:{}", t.line, t.column);
+        match neutral.iter_mut().find(|(lab, _, _)| *lab == label) {
+            Some(e) => {
+                e.1 += 1;
+                e.2.push(at);
+            }
+            None => neutral.push((label, 1, vec![at])),
         }
+    }
+    let _ = writeln!(
+        o,
+        "\nNEUTRAL TERMS ({} hits, weight 0: they show word choice but lean nowhere)",
+        a.terms.len() - loaded.len()
+    );
+    for (label, n, at) in &neutral {
+        let _ = writeln!(o, "     “{label}” ×{n} at {}", at.join(", "));
     }
 
     let speech = a

@@ -8,7 +8,7 @@
 use crate::analysis::{Analysis, Engine};
 
 const ID_W: usize = 20;
-const TITLE_W: usize = 40;
+const TITLE_W: usize = 34;
 
 /// Shorten to `max` characters with an ellipsis.
 pub fn ellipsize(s: &str, max: usize) -> String {
@@ -29,10 +29,6 @@ fn pad(s: &str, w: usize) -> String {
     } else {
         format!("{s}{}", " ".repeat(w - n))
     }
-}
-
-fn abbreviate(label: &str, w: usize) -> String {
-    ellipsize(label, w)
 }
 
 /// Format a lean: `+0.45`, or `(+0.45)` when there is too little evidence.
@@ -62,25 +58,25 @@ fn tint(engine: &Engine, value: f64, enough: bool, s: String, color: bool) -> St
     ansi(c, &s)
 }
 
+const HITS_W: usize = 9;
+const QUOTED_W: usize = 13;
+
 /// The header line (and a rule below it).
-pub fn header(engine: &Engine) -> String {
-    let mut h = format!(
-        "{} {} {:>6}",
+pub fn header(_engine: &Engine) -> String {
+    let h = format!(
+        "{} {} {:>6} {:>w1$} {:>7} {:>6} {:>w2$} {:>7} {:>7}",
         pad("ID", ID_W),
         pad("TITLE", TITLE_W),
-        "WORDS"
+        "WORDS",
+        "HITS",
+        "TERMS",
+        "EVID",
+        "QUOTED",
+        "QUOTES",
+        "STANCE",
+        w1 = HITS_W,
+        w2 = QUOTED_W,
     );
-    for s in &engine.lexicon.sides {
-        h.push_str(&format!(" {:>8}", abbreviate(&s.label, 8)));
-    }
-    h.push_str(&format!(" {:>8} {:>8}", "TERMS", "EVIDENCE"));
-    for s in &engine.lexicon.sides {
-        h.push_str(&format!(" {:>8}", abbreviate(&format!("Q:{}", s.label), 8)));
-    }
-    h.push_str(&format!(
-        " {:>7} {:>8} {:>8}",
-        "Q:OTHER", "QUOTES", "STANCE"
-    ));
     let rule = "─".repeat(h.chars().count());
     format!("{h}\n{rule}\n")
 }
@@ -88,28 +84,42 @@ pub fn header(engine: &Engine) -> String {
 /// One row for an article.
 pub fn row(engine: &Engine, a: &Analysis, color: bool) -> String {
     let s = &a.scores;
+    let hits = s
+        .sides
+        .iter()
+        .map(|x| x.count.to_string())
+        .collect::<Vec<_>>()
+        .join("·");
+    let other = s.neutral_quotes.words + s.unaligned_quotes.words + s.unattributed_quotes.words;
+    let quoted = s
+        .quotes
+        .iter()
+        .map(|q| q.words)
+        .chain(std::iter::once(other))
+        .map(|w| w.to_string())
+        .collect::<Vec<_>>()
+        .join("·");
     let mut r = format!(
-        "{} {} {:>6}",
+        "{} {} {:>6} {:>w1$}",
         pad(&ellipsize(&a.article.id, ID_W), ID_W),
         pad(&ellipsize(&a.article.title, TITLE_W), TITLE_W),
-        a.words
+        a.words,
+        hits,
+        w1 = HITS_W,
     );
-    for side in &s.sides {
-        r.push_str(&format!(" {:>8}", side.count));
-    }
-    let tl = format!("{:>8}", fmt_lean(s.term_lean, s.term_enough));
+    let tl = format!("{:>7}", fmt_lean(s.term_lean, s.term_enough));
     r.push(' ');
     r.push_str(&tint(engine, s.term_lean, s.term_enough, tl, color));
-    r.push_str(&format!(" {:>8.1}", s.evidence));
-    for q in &s.quotes {
-        r.push_str(&format!(" {:>8}", q.words));
-    }
-    let other = s.neutral_quotes.words + s.unaligned_quotes.words + s.unattributed_quotes.words;
-    r.push_str(&format!(" {:>7}", other));
-    let ql = format!("{:>8}", fmt_lean(s.quote_lean, s.quote_enough));
+    r.push_str(&format!(
+        " {:>6.1} {:>w2$}",
+        s.evidence,
+        quoted,
+        w2 = QUOTED_W
+    ));
+    let ql = format!("{:>7}", fmt_lean(s.quote_lean, s.quote_enough));
     r.push(' ');
     r.push_str(&tint(engine, s.quote_lean, s.quote_enough, ql, color));
-    let st = format!("{:>8}", fmt_lean(s.stance, s.stance_enough));
+    let st = format!("{:>7}", fmt_lean(s.stance, s.stance_enough));
     r.push(' ');
     r.push_str(&tint(engine, s.stance, s.stance_enough, st, color));
     r.push('\n');
@@ -121,10 +131,17 @@ pub fn footer(engine: &Engine, articles: usize) -> String {
     let l = &engine.lexicon;
     let first = l.sides.first().map(|s| s.label.as_str()).unwrap_or("");
     let last = l.sides.last().map(|s| s.label.as_str()).unwrap_or("");
+    let sides = l
+        .sides
+        .iter()
+        .map(|s| s.label.as_str())
+        .collect::<Vec<_>>()
+        .join("·");
     format!(
         "\n{articles} article(s) · lexicon {} {} ({})\n\
-         Side columns count loaded-term hits; Q: columns count words quoted per speaker side (Q:OTHER = neutral, unaligned and unattributed speakers).\n\
-         TERMS, QUOTES, STANCE run from −1 ({first}) to +1 ({last}); (x) = too little evidence (terms below {:.1}, quotes below {:.0} aligned words).\n\
+         HITS: loaded terms per side ({sides}); EVID: their summed weight.\n\
+         QUOTED: words quoted per speaker side ({sides}·other: neutral, unaligned or unattributed).\n\
+         TERMS, QUOTES, STANCE: lean from −1 ({first}) to +1 ({last}); (x) = too little evidence (terms below {:.1}, quotes below {:.0} aligned words).\n\
          Run `slant explain FILE` to see where every number comes from.\n",
         l.name,
         l.version,
