@@ -262,6 +262,7 @@ pub fn load_all(
 ) -> Result<Vec<Analysis>> {
     let pool = batch::pool(threads);
     let mut analyses = Vec::new();
+    let progress = crate::report::progress::Progress::auto("analyzing");
     batch::run_ordered(
         &pool,
         article::load(inputs, opts),
@@ -269,6 +270,7 @@ pub fn load_all(
         |r| -> Result<()> {
             match r {
                 Ok(an) => {
+                    progress.inc(an.article.text.len() as u64);
                     for w in &an.article.warnings {
                         writeln!(err, "slant: warning: {w}")?;
                     }
@@ -279,5 +281,6 @@ pub fn load_all(
             Ok(())
         },
     )?;
+    progress.finish();
     Ok(analyses)
 }

@@ -31,8 +31,9 @@ pub fn run(a: ScoreArgs, out: &mut dyn Write, err: &mut dyn Write, term: Termina
     }
     let format = a.format;
     let eng = &engine;
-    let render = move |art: article::Article| -> (Vec<u8>, Vec<String>) {
+    let render = move |art: article::Article| -> (Vec<u8>, Vec<String>, u64) {
         let warnings = art.warnings.clone();
+        let size = art.text.len() as u64;
         let an = eng.analyze(art);
         let bytes = match format {
             Format::Table => report::table::row(eng, &an, color).into_bytes(),
@@ -41,11 +42,13 @@ pub fn run(a: ScoreArgs, out: &mut dyn Write, err: &mut dyn Write, term: Termina
                 .expect("JSON types serialize"),
             Format::Csv => report::csv::encode_record(&report::csv::row(eng, &an)),
         };
-        (bytes, warnings)
+        (bytes, warnings, size)
     };
+    let progress = report::progress::Progress::auto("scoring");
     batch::run_ordered(&pool, articles, render, |r| -> Result<()> {
         match r {
-            Ok((bytes, warnings)) => {
+            Ok((bytes, warnings, size)) => {
+                progress.inc(size);
                 for w in warnings {
                     writeln!(err, "slant: warning: {w}")?;
                 }
@@ -60,6 +63,7 @@ pub fn run(a: ScoreArgs, out: &mut dyn Write, err: &mut dyn Write, term: Termina
         }
         Ok(())
     })?;
+    progress.finish();
     match a.format {
         Format::Json => out.write_all(if first { b"]\n" } else { b"\n]\n" })?,
         Format::Table => out.write_all(report::table::footer(&engine, done).as_bytes())?,

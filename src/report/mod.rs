@@ -6,6 +6,7 @@ pub mod explain;
 pub mod json;
 pub mod lexicon;
 pub mod output;
+pub mod progress;
 pub mod table;
 pub mod cards;
 pub mod chart;
