@@ -141,25 +141,49 @@ pub fn normalize_term(term: &str) -> String {
 /// letters joins ("it’s", "job-killing" are one word) and anything else, including em
 /// dashes, separates ("request—it’s" is two).
 pub fn count_words(text: &str) -> u32 {
+    let bytes = text.as_bytes();
     let mut count = 0;
     let mut in_word = false;
     let mut joiner = false;
-    for c in text.chars() {
-        if is_word_char(c) {
-            if !in_word {
-                count += 1;
-            }
-            in_word = true;
-            joiner = false;
-        } else if in_word
-            && !joiner
-            && matches!(c, '\'' | '\u{2019}' | '-' | '\u{2010}' | '\u{2011}')
-        {
-            joiner = true;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        // Classify the character: 0 = word, 1 = joiner, 2 = separator.
+        let (class, len) = if b < 0x80 {
+            let class = if b.is_ascii_alphanumeric() {
+                0
+            } else if b == b'\'' || b == b'-' {
+                1
+            } else {
+                2
+            };
+            (class, 1)
         } else {
-            in_word = false;
-            joiner = false;
+            let c = text[i..].chars().next().expect("char boundary");
+            let class = if is_word_char(c) {
+                0
+            } else if matches!(c, '\u{2019}' | '\u{2010}' | '\u{2011}') {
+                1
+            } else {
+                2
+            };
+            (class, c.len_utf8())
+        };
+        match class {
+            0 => {
+                if !in_word {
+                    count += 1;
+                }
+                in_word = true;
+                joiner = false;
+            }
+            1 if in_word && !joiner => joiner = true,
+            _ => {
+                in_word = false;
+                joiner = false;
+            }
         }
+        i += len;
     }
     count
 }

@@ -37,49 +37,49 @@ pub fn round(x: f64) -> f64 {
 }
 
 #[derive(Debug, Clone, serde::Serialize)]
-pub struct LexiconJson {
-    pub name: String,
-    pub version: String,
-    pub sha256: String,
-    pub sides: Vec<String>,
+pub struct LexiconJson<'a> {
+    pub name: &'a str,
+    pub version: &'a str,
+    pub sha256: &'a str,
+    pub sides: Vec<&'a str>,
 }
 
 #[derive(Debug, Clone, serde::Serialize)]
-pub struct TermJson {
-    pub text: String,
+pub struct TermJson<'a> {
+    pub text: &'a str,
     pub start: usize,
     pub end: usize,
     pub line: u32,
     pub column: u32,
-    pub concept: String,
-    pub variant: String,
-    pub side: String,
+    pub concept: &'a str,
+    pub variant: &'a str,
+    pub side: &'a str,
     pub weight: f64,
     pub voice: &'static str,
-    pub speaker: Option<String>,
-    pub modifiers: Vec<ModifierJson>,
-    pub counted_side: String,
+    pub speaker: Option<&'a str>,
+    pub modifiers: Vec<ModifierJson<'a>>,
+    pub counted_side: &'a str,
     pub factor: f64,
     pub contribution: f64,
 }
 
 #[derive(Debug, Clone, serde::Serialize)]
-pub struct ModifierJson {
+pub struct ModifierJson<'a> {
     pub kind: &'static str,
-    pub cue: String,
+    pub cue: &'a str,
 }
 
 #[derive(Debug, Clone, serde::Serialize)]
-pub struct QuoteJson {
-    pub text: String,
+pub struct QuoteJson<'a> {
+    pub text: &'a str,
     pub start: usize,
     pub end: usize,
     pub open: usize,
     pub close: usize,
     pub kind: &'static str,
-    pub speaker: Option<String>,
-    pub side: Option<String>,
-    pub cue: Option<String>,
+    pub speaker: Option<&'a str>,
+    pub side: Option<&'a str>,
+    pub cue: Option<&'a str>,
     pub rule: &'static str,
     pub words: u32,
     pub unclosed: bool,
@@ -94,23 +94,23 @@ pub struct SideJson {
 }
 
 #[derive(Debug, Clone, serde::Serialize)]
-pub struct QuoteShareJson {
+pub struct QuoteShareJson<'a> {
     pub quotes: u32,
     pub words: u32,
     pub share: f64,
     pub prominence: f64,
-    pub speakers: Vec<String>,
+    pub speakers: &'a [String],
 }
 
 #[derive(Debug, Clone, serde::Serialize)]
-pub struct ScoresJson {
+pub struct ScoresJson<'a> {
     pub sides: Ordered<SideJson>,
     pub neutral_count: u32,
     pub term_lean: f64,
     pub evidence: f64,
     pub min_evidence: f64,
     pub enough_evidence: bool,
-    pub quotes: Ordered<QuoteShareJson>,
+    pub quotes: Ordered<QuoteShareJson<'a>>,
     pub quote_lean: f64,
     pub quote_evidence: f64,
     pub min_quote_words: f64,
@@ -120,83 +120,83 @@ pub struct ScoresJson {
 }
 
 #[derive(Debug, Clone, serde::Serialize)]
-pub struct VariantUsedJson {
-    pub term: String,
-    pub side: String,
+pub struct VariantUsedJson<'a> {
+    pub term: &'a str,
+    pub side: &'a str,
     pub count: u32,
     pub narrator: u32,
 }
 
 #[derive(Debug, Clone, serde::Serialize)]
-pub struct ConceptJson {
-    pub id: String,
-    pub variants_used: Vec<VariantUsedJson>,
+pub struct ConceptJson<'a> {
+    pub id: &'a str,
+    pub variants_used: Vec<VariantUsedJson<'a>>,
 }
 
 #[derive(Debug, Clone, serde::Serialize)]
-pub struct ArticleJson {
+pub struct ArticleJson<'a> {
     pub schema_version: u32,
-    pub id: String,
-    pub source: String,
-    pub title: String,
+    pub id: &'a str,
+    pub source: &'a str,
+    pub title: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub outlet: Option<String>,
+    pub outlet: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub date: Option<String>,
+    pub date: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub url: Option<String>,
+    pub url: Option<&'a str>,
     pub words: u32,
-    pub lexicon: LexiconJson,
-    pub terms: Vec<TermJson>,
-    pub quotes: Vec<QuoteJson>,
-    pub scores: ScoresJson,
-    pub concepts: Vec<ConceptJson>,
-    pub warnings: Vec<String>,
+    pub lexicon: LexiconJson<'a>,
+    pub terms: Vec<TermJson<'a>>,
+    pub quotes: Vec<QuoteJson<'a>>,
+    pub scores: ScoresJson<'a>,
+    pub concepts: Vec<ConceptJson<'a>>,
+    pub warnings: &'a [String],
 }
 
 /// The `lexicon` block shared by every record.
-pub fn lexicon_json(engine: &Engine) -> LexiconJson {
+pub fn lexicon_json(engine: &Engine) -> LexiconJson<'_> {
     let l = &engine.lexicon;
     LexiconJson {
-        name: l.name.clone(),
-        version: l.version.clone(),
-        sha256: l.sha256.clone(),
-        sides: l.sides.iter().map(|s| s.id.clone()).collect(),
+        name: &l.name,
+        version: &l.version,
+        sha256: &l.sha256,
+        sides: l.sides.iter().map(|s| s.id.as_str()).collect(),
     }
 }
 
-pub fn term_json(engine: &Engine, t: &TermHit) -> TermJson {
+pub fn term_json<'a>(engine: &'a Engine, t: &'a TermHit) -> TermJson<'a> {
     let l = &engine.lexicon;
     let c = &l.concepts[t.concept];
     TermJson {
-        text: t.text.clone(),
+        text: &t.text,
         start: t.start,
         end: t.end,
         line: t.line,
         column: t.column,
-        concept: c.id.clone(),
-        variant: c.variants[t.variant].label.clone(),
-        side: l.side_id(t.side).to_string(),
+        concept: &c.id,
+        variant: &c.variants[t.variant].label,
+        side: l.side_id(t.side),
         weight: round(t.weight),
         voice: t.voice.as_str(),
-        speaker: t.speaker.clone(),
+        speaker: t.speaker.as_deref(),
         modifiers: t
             .modifiers
             .iter()
             .map(|m| ModifierJson {
                 kind: m.kind.as_str(),
-                cue: m.cue.clone(),
+                cue: &m.cue,
             })
             .collect(),
-        counted_side: l.side_id(t.counted_side).to_string(),
+        counted_side: l.side_id(t.counted_side),
         factor: round(t.factor),
         contribution: round(t.contribution),
     }
 }
 
-pub fn quote_json(text: &str, q: &Quote) -> QuoteJson {
+pub fn quote_json<'a>(text: &'a str, q: &'a Quote) -> QuoteJson<'a> {
     QuoteJson {
-        text: text[q.start..q.end].to_string(),
+        text: &text[q.start..q.end],
         start: q.start,
         end: q.end,
         open: q.open,
@@ -205,30 +205,30 @@ pub fn quote_json(text: &str, q: &Quote) -> QuoteJson {
             QuoteKind::Speech => "speech",
             QuoteKind::Term => "term",
         },
-        speaker: q.speaker.clone(),
-        side: q.side.clone(),
-        cue: q.cue.clone(),
+        speaker: q.speaker.as_deref(),
+        side: q.side.as_deref(),
+        cue: q.cue.as_deref(),
         rule: q.rule,
         words: q.words,
         unclosed: q.unclosed,
     }
 }
 
-fn share_json(s: &QuoteShare) -> QuoteShareJson {
+fn share_json(s: &QuoteShare) -> QuoteShareJson<'_> {
     QuoteShareJson {
         quotes: s.quotes,
         words: s.words,
         share: round(s.share),
         prominence: round(s.prominence),
-        speakers: s.speakers.clone(),
+        speakers: &s.speakers,
     }
 }
 
 /// Convert one analysis to the contract.
-pub fn article_json(engine: &Engine, a: &Analysis) -> ArticleJson {
+pub fn article_json<'a>(engine: &'a Engine, a: &'a Analysis) -> ArticleJson<'a> {
     let l = &engine.lexicon;
     let s = &a.scores;
-    let mut quotes: Vec<(String, QuoteShareJson)> = l
+    let mut quotes: Vec<(String, QuoteShareJson<'a>)> = l
         .sides
         .iter()
         .zip(&s.quotes)
@@ -239,12 +239,12 @@ pub fn article_json(engine: &Engine, a: &Analysis) -> ArticleJson {
     quotes.push(("unattributed".into(), share_json(&s.unattributed_quotes)));
     ArticleJson {
         schema_version: SCHEMA_VERSION,
-        id: a.article.id.clone(),
-        source: a.article.source.clone(),
-        title: a.article.title.clone(),
-        outlet: a.article.outlet.clone(),
-        date: a.article.date.clone(),
-        url: a.article.url.clone(),
+        id: &a.article.id,
+        source: &a.article.source,
+        title: &a.article.title,
+        outlet: a.article.outlet.as_deref(),
+        date: a.article.date.as_deref(),
+        url: a.article.url.as_deref(),
         words: a.words,
         lexicon: lexicon_json(engine),
         terms: a.terms.iter().map(|t| term_json(engine, t)).collect(),
@@ -290,13 +290,13 @@ pub fn article_json(engine: &Engine, a: &Analysis) -> ArticleJson {
             .map(|cu| {
                 let c = &l.concepts[cu.concept];
                 ConceptJson {
-                    id: c.id.clone(),
+                    id: &c.id,
                     variants_used: cu
                         .variants
                         .iter()
                         .map(|v| VariantUsedJson {
-                            term: c.variants[v.variant].label.clone(),
-                            side: l.side_id(c.variants[v.variant].side).to_string(),
+                            term: &c.variants[v.variant].label,
+                            side: l.side_id(c.variants[v.variant].side),
                             count: v.count,
                             narrator: v.narrator,
                         })
@@ -304,13 +304,14 @@ pub fn article_json(engine: &Engine, a: &Analysis) -> ArticleJson {
                 }
             })
             .collect(),
-        warnings: a.article.warnings.clone(),
+        warnings: &a.article.warnings,
     }
 }
 
 /// One JSONL line (with the trailing newline).
 pub fn render_jsonl_line(engine: &Engine, a: &Analysis) -> Vec<u8> {
-    let mut v = serde_json::to_vec(&article_json(engine, a)).expect("JSON types always serialize");
+    let mut v = Vec::with_capacity(a.article.text.len() * 4);
+    serde_json::to_writer(&mut v, &article_json(engine, a)).expect("JSON types always serialize");
     v.push(b'\n');
     v
 }
