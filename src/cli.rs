@@ -40,6 +40,10 @@ pub enum Command {
     /// Check, test and measure lexicons.
     #[command(subcommand)]
     Lexicon(LexiconCommand),
+    /// Draw a stance card per article and a comparison chart (PNG, or SVG too).
+    Chart(commands::chart::ChartArgs),
+    /// Write the classroom report: annotated HTML pages, charts, CSV and JSONL in one folder.
+    Report(commands::report::ReportArgs),
 }
 
 #[derive(Debug, Args, Clone)]
@@ -83,7 +87,7 @@ impl LexiconArgs {
 
     pub fn load(&self) -> Result<Lexicon> {
         Lexicon::load(self.lexicon.as_deref(), self.limits()).map_err(|e| match e {
-            lexicon::LexiconError::Invalid(_) => anyhow::anyhow!("{e}"),
+            lexicon::LexiconError::Invalid(_) => anyhow::anyhow!("the lexicon has errors:\n{e}"),
             other => anyhow::Error::new(other),
         })
     }
@@ -119,6 +123,14 @@ pub struct ScoreArgs {
     /// Color in the table: auto (only on a terminal), always, never.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
+    /// Compare with this lexicon (a YAML file or builtin:NAME): per article, how counts, term
+    /// lean and stance moved from it to --lexicon, and which entries caused the move.
+    #[arg(long, value_name = "FILE")]
+    pub baseline_lexicon: Option<PathBuf>,
+    /// Re-run whenever the --lexicon file changes (checked every 500 ms; Ctrl-C to stop).
+    /// Without --baseline-lexicon, compares with the lexicon as it was when watching began.
+    #[arg(long, requires = "lexicon")]
+    pub watch: bool,
 }
 
 #[derive(Debug, Args)]
@@ -142,6 +154,8 @@ pub enum LexiconCommand {
     Check(CheckArgs),
     /// Run every example and counter-example sentence of a lexicon.
     Test(TestArgs),
+    /// Measure a lexicon on articles: hits per entry and voice, silent entries, suggestions.
+    Coverage(commands::lexicon::CoverageArgs),
 }
 
 #[derive(Debug, Args)]
@@ -242,6 +256,11 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write, term: Terminal) -
         Command::Explain(a) => commands::explain::run(a, out, err),
         Command::Lexicon(LexiconCommand::Check(a)) => commands::lexicon::check(a, out),
         Command::Lexicon(LexiconCommand::Test(a)) => commands::lexicon::test(a, out),
+        Command::Lexicon(LexiconCommand::Coverage(a)) => {
+            commands::lexicon::coverage(a, out, err, term)
+        }
+        Command::Chart(a) => commands::chart::run(a, err, term),
+        Command::Report(a) => commands::report::run(a, err, term),
     }
 }
 

@@ -17,6 +17,8 @@ pub mod batch;
 pub mod cli;
 pub mod commands;
 pub mod corpus;
+pub mod coverage;
+pub mod delta;
 pub mod examples;
 pub mod lexicon;
 pub mod matcher;

@@ -11,6 +11,9 @@ use crate::cli::{engine, inputs, load_opts, ColorChoice, Format, Problems, Score
 use crate::report;
 
 pub fn run(a: ScoreArgs, out: &mut dyn Write, err: &mut dyn Write, term: Terminal) -> Result<u8> {
+    if a.baseline_lexicon.is_some() || a.watch {
+        return crate::commands::delta::run(a, out, err, term);
+    }
     let engine = engine(&a.lexicon)?;
     let inputs = inputs(&a.input, term)?;
     let articles = article::load(&inputs, load_opts(&a.input));

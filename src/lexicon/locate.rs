@@ -15,10 +15,22 @@ use super::validate::{Diagnostic, Seg};
 /// Position of the node at `path` (1-based line and column), or of the deepest ancestor
 /// that exists.
 pub fn locate(text: &str, path: &[Seg]) -> Option<(usize, usize)> {
+    find(text, path, false)
+}
+
+/// Position of the KEY of the entry at `path` (whose last step is a mapping key), e.g. the
+/// `wieght` of `wieght: 2` for an unknown field; falls back like [`locate`].
+pub fn locate_key(text: &str, path: &[Seg]) -> Option<(usize, usize)> {
+    find(text, path, true)
+}
+
+fn find(text: &str, path: &[Seg], key_mode: bool) -> Option<(usize, usize)> {
     let mut finder = Finder {
         target: path.to_vec(),
         stack: Vec::new(),
         best: None,
+        key_mode,
+        upgrade: false,
     };
     let mut parser = Parser::new_from_str(text);
     // A syntax error only means we stop early; the best match so far still helps.
@@ -30,6 +42,17 @@ pub fn locate(text: &str, path: &[Seg]) -> Option<(usize, usize)> {
 /// origin to its source text.
 pub fn attach(diags: &mut [Diagnostic], texts: &HashMap<String, String>) {
     for d in diags.iter_mut() {
+        if let Some((origin, path)) = d.related.take() {
+            let at = texts
+                .get(&origin)
+                .and_then(|t| locate(t, &path))
+                .map(|(l, c)| format!("{origin}:{l}:{c}"))
+                .unwrap_or_else(|| format!("{origin} ({})", super::validate::path_string(&path)));
+            d.note = Some(match d.note.take() {
+                Some(n) => format!("{n} ({at})"),
+                None => format!("first listed at {at}"),
+            });
+        }
         if d.line.is_some() || d.path.is_empty() {
             continue;
         }
@@ -59,6 +82,11 @@ struct Finder {
     stack: Vec<Frame>,
     /// (matched depth, marker)
     best: Option<(usize, Marker)>,
+    /// Looking for the key of the target entry rather than its value.
+    key_mode: bool,
+    /// The best match so far is a mapping that just started: point at its first key
+    /// instead (a block mapping's start marker sits at its first `:`).
+    upgrade: bool,
 }
 
 impl Finder {
@@ -73,16 +101,18 @@ impl Finder {
             .collect()
     }
 
-    fn consider(&mut self, mark: Marker) {
+    fn consider(&mut self, mark: Marker) -> bool {
         let path = self.current_path();
         if path.len() > self.target.len() || self.target[..path.len()] != path[..] {
-            return;
+            return false;
         }
         let depth = path.len();
         // A value replaces its key's marker at the same depth.
         if self.best.is_none_or(|(d, _)| depth >= d) {
             self.best = Some((depth, mark));
+            return true;
         }
+        false
     }
 
     /// Called when a value node ends (a scalar, or a closed container), to advance the
@@ -111,15 +141,25 @@ impl Finder {
 
 impl MarkedEventReceiver for Finder {
     fn on_event(&mut self, ev: Event, mark: Marker) {
+        let upgrade = std::mem::take(&mut self.upgrade);
         match ev {
             Event::Scalar(value, ..) => {
                 if self.is_key_position() {
+                    if upgrade {
+                        if let Some((d, _)) = self.best {
+                            self.best = Some((d, mark));
+                        }
+                    }
                     if let Some(Frame::Map { key, expect_key }) = self.stack.last_mut() {
                         *key = Some(value);
                         *expect_key = false;
                     }
                     // A key marks its entry: point there when the value is missing.
                     let path = self.current_path();
+                    if self.key_mode && path == self.target {
+                        self.best = Some((usize::MAX, mark));
+                        return;
+                    }
                     if path.len() <= self.target.len() && self.target[..path.len()] == path[..] {
                         let depth = path.len();
                         if self.best.is_none_or(|(d, _)| depth > d) {
@@ -127,7 +167,7 @@ impl MarkedEventReceiver for Finder {
                         }
                     }
                 } else {
-                    self.consider(mark);
+                    let _ = self.consider(mark);
                     self.after_value();
                 }
             }
@@ -138,13 +178,13 @@ impl MarkedEventReceiver for Finder {
                         *expect_key = false;
                     }
                 } else {
-                    self.consider(mark);
+                    let _ = self.consider(mark);
                     self.after_value();
                 }
             }
             Event::MappingStart(..) => {
                 if !self.is_key_position() {
-                    self.consider(mark);
+                    self.upgrade = self.consider(mark);
                 }
                 self.stack.push(Frame::Map {
                     key: None,
@@ -153,7 +193,7 @@ impl MarkedEventReceiver for Finder {
             }
             Event::SequenceStart(..) => {
                 if !self.is_key_position() {
-                    self.consider(mark);
+                    let _ = self.consider(mark);
                 }
                 self.stack.push(Frame::Seq { index: 0 });
             }
@@ -197,9 +237,24 @@ mod tests {
     }
 
     #[test]
+    fn finds_keys() {
+        let doc = "a: 1\nlist:\n  - x: 1\n    wieght: 2\n  - {y: 1, wieght: 3}\n";
+        assert_eq!(locate_key(doc, &p(&["list", "0", "wieght"])), Some((4, 5)));
+        assert_eq!(locate_key(doc, &p(&["list", "1", "wieght"])), Some((5, 12)));
+        // The value, not the key, for `locate`.
+        assert_eq!(locate(doc, &p(&["list", "0", "wieght"])), Some((4, 13)));
+    }
+
+    #[test]
     fn missing_leaf_points_at_deepest_existing_ancestor() {
         // concepts[0].label does not exist: point at concept 0.
-        let (line, _) = locate(DOC, &p(&["concepts", "0", "label"])).unwrap();
-        assert_eq!(line, 7);
+        let (line, col) = locate(DOC, &p(&["concepts", "0", "label"])).unwrap();
+        assert_eq!((line, col), (7, 5), "the concept's first key");
+        // A block mapping points at its first key, not at its first `:`.
+        assert_eq!(
+            locate(DOC, &p(&["concepts", "0", "variants", "0"])),
+            Some((9, 9))
+        );
+        assert_eq!(locate(DOC, &p(&["missing"])), Some((1, 1)));
     }
 }

@@ -388,6 +388,9 @@ struct Loader {
     hasher: Sha256,
     seen: Vec<String>,
     texts: HashMap<String, String>,
+    /// Where structural errors were found: meaning errors at or below these paths are
+    /// follow-on noise from the placeholders and are not reported.
+    structural: Vec<(String, Vec<validate::Seg>)>,
 }
 
 /// A parsed file with the sources it was built from (child last).
@@ -395,6 +398,9 @@ struct Resolved {
     file: LexiconFile,
     origin: String,
     diagnostics: Vec<Diagnostic>,
+    /// A file of the `extends` chain could not be read: the composed lexicon is incomplete,
+    /// so its meaning is not checked.
+    incomplete: bool,
 }
 
 impl Loader {
@@ -404,6 +410,7 @@ impl Loader {
             hasher: Sha256::new(),
             seen: Vec::new(),
             texts: HashMap::new(),
+            structural: Vec::new(),
         }
     }
 
@@ -425,40 +432,90 @@ impl Loader {
             .insert(source.origin.clone(), source.text.clone());
         self.hasher.update(source.origin.len().to_le_bytes());
         self.hasher.update(source.text.as_bytes());
-        let file = match validate::parse(&source.origin, &source.text) {
-            Ok(f) => f,
-            Err(d) => {
-                return Err(LexiconError::Invalid(Box::new(Invalid {
-                    diagnostics: vec![*d],
-                })))
-            }
+        let parsed = validate::parse_all(&source.origin, &source.text);
+        let Some(file) = parsed.file else {
+            return Err(LexiconError::Invalid(Box::new(Invalid {
+                diagnostics: parsed.diagnostics,
+            })));
         };
-        let mut diagnostics = Vec::new();
+        self.structural.extend(
+            parsed
+                .structural
+                .into_iter()
+                .map(|p| (source.origin.clone(), p)),
+        );
+        let mut diagnostics = parsed.diagnostics;
+        if file.extends.is_none() && !file.disable.is_empty() {
+            diagnostics.push(
+                Diagnostic::warning(
+                    &source.origin,
+                    vec![validate::Seg::key("disable")],
+                    "`disable` does nothing without `extends`: it switches off entries of the lexicon this one extends",
+                )
+                .hint("add `extends: builtin:immigration` (or a file), or delete the concept itself"),
+            );
+        }
+        let mut incomplete = false;
         let file = match file.extends.clone() {
             None => file,
-            Some(parent) => {
-                let parent_source = if parent.starts_with("builtin:") {
-                    Source::builtin(parent.trim_start_matches("builtin:"))?
-                } else {
-                    let base = source.dir.clone().unwrap_or_else(|| PathBuf::from("."));
-                    Source::read(&base.join(&parent), self.limits)?
-                };
-                let parent = self.load_source(parent_source, depth + 1)?;
-                diagnostics.extend(parent.diagnostics);
-                schema::compose(
-                    parent.file,
-                    file,
-                    &source.origin,
-                    &source.text,
-                    &mut diagnostics,
-                )
-            }
+            Some(ref parent) => match self.load_parent(&source, parent, depth) {
+                Ok(parent) => {
+                    diagnostics.extend(parent.diagnostics);
+                    incomplete = parent.incomplete;
+                    schema::compose(
+                        parent.file,
+                        &parent.origin,
+                        file,
+                        &source.origin,
+                        &mut diagnostics,
+                    )
+                }
+                Err(e) => {
+                    incomplete = true;
+                    match e {
+                        LexiconError::Invalid(inv) => diagnostics.extend(inv.diagnostics),
+                        other => {
+                            let hint = match &other {
+                                LexiconError::UnknownBuiltin { known, .. } => format!("built-in lexicons: {}", known.split(", ").map(|k| format!("`builtin:{k}`")).collect::<Vec<_>>().join(", ")),
+                                LexiconError::ExtendsCycle { .. } | LexiconError::ExtendsTooDeep { .. } => "a lexicon may extend another, which may extend a third, but never loop back".to_string(),
+                                _ => "`extends` takes a path relative to this file (e.g. `extends: immigration.yaml`) or `builtin:NAME` (e.g. `extends: builtin:immigration`)".to_string(),
+                            };
+                            diagnostics.push(
+                                Diagnostic::error(
+                                    &source.origin,
+                                    vec![validate::Seg::key("extends")],
+                                    format!("cannot extend `{parent}`: {other}"),
+                                )
+                                .hint(hint),
+                            );
+                        }
+                    }
+                    file
+                }
+            },
         };
         Ok(Resolved {
             file,
             origin: source.origin,
             diagnostics,
+            incomplete,
         })
+    }
+
+    fn load_parent(
+        &mut self,
+        child: &Source,
+        parent: &str,
+        depth: usize,
+    ) -> Result<Resolved, LexiconError> {
+        let parent_source = match parent.trim().strip_prefix("builtin:") {
+            Some(name) => Source::builtin(name.trim())?,
+            None => {
+                let base = child.dir.clone().unwrap_or_else(|| PathBuf::from("."));
+                Source::read(&base.join(parent.trim()), self.limits)?
+            }
+        };
+        self.load_source(parent_source, depth + 1)
     }
 
     fn finish(self, resolved: Resolved) -> Result<Lexicon, LexiconError> {
@@ -477,15 +534,49 @@ impl Loader {
             file,
             origin,
             mut diagnostics,
+            incomplete,
         } = resolved;
-        let lexicon = validate::build(&file, &origin, sha256, self.limits, &mut diagnostics);
+        let lexicon = if incomplete {
+            None
+        } else {
+            let before = diagnostics.len();
+            let lexicon = validate::build(&file, &origin, sha256, self.limits, &mut diagnostics);
+            // Drop meaning errors caused by the placeholders of structural errors.
+            let structural = &self.structural;
+            let mut i = 0;
+            diagnostics.retain(|d| {
+                i += 1;
+                i <= before
+                    || !structural.iter().any(|(o, p)| {
+                        *o == d.origin
+                            && (d.path.starts_with(p)
+                                || (!d.path.is_empty() && p.starts_with(&d.path)))
+                    })
+            });
+            lexicon
+        };
         locate::attach(&mut diagnostics, &self.texts);
+        sort_diagnostics(&mut diagnostics, &self.seen);
         let has_errors = diagnostics.iter().any(|d| d.severity == Severity::Error);
         Checked {
             lexicon: if has_errors { None } else { lexicon },
             diagnostics,
         }
     }
+}
+
+/// File order (the checked file first, then what it extends), then line and column.
+fn sort_diagnostics(diags: &mut [Diagnostic], files: &[String]) {
+    diags.sort_by_key(|d| {
+        (
+            files
+                .iter()
+                .position(|f| *f == d.origin)
+                .unwrap_or(usize::MAX),
+            d.line.unwrap_or(usize::MAX),
+            d.column.unwrap_or(usize::MAX),
+        )
+    });
 }
 
 /// The outcome of checking a lexicon: the lexicon if it has no errors, and every
@@ -516,6 +607,7 @@ pub fn check(path: Option<&Path>, limits: Limits) -> Checked {
         Err(LexiconError::Invalid(inv)) => {
             let mut diagnostics = inv.diagnostics;
             locate::attach(&mut diagnostics, &loader.texts);
+            sort_diagnostics(&mut diagnostics, &loader.seen);
             Checked {
                 lexicon: None,
                 diagnostics,

@@ -168,16 +168,22 @@ pub struct ActorDef {
 /// Put `child` on top of `parent`: child concepts replace parent concepts with the same id
 /// (and add new ones), child actors replace parent actors with the same name, `disable`
 /// removes parent entries, sides and scoring come from the child when it has them.
+///
+/// Provenance records, for every entry of the result, the file (`parent_origin`, a file
+/// further up the chain, or `child_origin`) and index it was written at, so diagnostics
+/// point into the right file.
 pub fn compose(
     parent: LexiconFile,
+    parent_origin: &str,
     child: LexiconFile,
     child_origin: &str,
-    _child_text: &str,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> LexiconFile {
     let parent_prov = |kind: &str, i: usize, p: &Provenance| -> (String, usize) {
         let list = if kind == "c" { &p.concepts } else { &p.actors };
-        list.get(i).cloned().unwrap_or_else(|| (String::new(), i))
+        list.get(i)
+            .cloned()
+            .unwrap_or_else(|| (parent_origin.to_string(), i))
     };
     let mut out = LexiconFile {
         name: child.name.clone(),
@@ -194,7 +200,13 @@ pub fn compose(
     // Sides and scoring.
     if child.sides.is_empty() {
         out.sides = parent.sides.clone();
-        out.provenance.sides = parent.provenance.sides.clone();
+        out.provenance.sides = Some(
+            parent
+                .provenance
+                .sides
+                .clone()
+                .unwrap_or_else(|| parent_origin.to_string()),
+        );
     } else {
         out.sides = child.sides.clone();
         out.provenance.sides = Some(child_origin.to_string());
@@ -208,7 +220,13 @@ pub fn compose(
             ))
         }
         (p, None) => {
-            out.provenance.scoring = parent.provenance.scoring.clone();
+            out.provenance.scoring = Some(
+                parent
+                    .provenance
+                    .scoring
+                    .clone()
+                    .unwrap_or_else(|| parent_origin.to_string()),
+            );
             p.clone()
         }
     };
@@ -217,13 +235,23 @@ pub fn compose(
         let known = parent.concepts.iter().any(|c| &c.id == d)
             || parent.actors.iter().any(|a| &a.name == d);
         if !known {
+            let names: Vec<&str> = parent
+                .concepts
+                .iter()
+                .map(|c| c.id.as_str())
+                .chain(parent.actors.iter().map(|a| a.name.as_str()))
+                .collect();
+            let hint = match super::validate::closest(d, &names) {
+                Some(best) => format!("did you mean `{best}`?"),
+                None => "check the spelling against the `id:` lines of the extended lexicon (the built-in ones are in lexicons/)".to_string(),
+            };
             diagnostics.push(
                 Diagnostic::warning(
                     child_origin,
                     vec![Seg::key("disable"), Seg::Index(i)],
                     format!("`{d}` is not a concept id or actor name of the extended lexicon, so disabling it does nothing"),
                 )
-                .hint("check the spelling against `slant lexicon show`"),
+                .hint(hint),
             );
         }
     }
@@ -448,17 +476,17 @@ pub static FILE_SHAPE: Shape = Shape {
     ],
 };
 
-/// Every shape, for "this field belongs elsewhere" hints.
+/// Every shape, for "this field belongs elsewhere" hints (most likely first).
 pub static ALL_SHAPES: &[&Shape] = &[
     &FILE_SHAPE,
+    &CONCEPT_SHAPE,
+    &VARIANT_SHAPE,
+    &ACTOR_SHAPE,
     &SIDE_SHAPE,
     &SCORING_SHAPE,
     &VOICE_SHAPE,
     &MODIFIERS_SHAPE,
     &STANCE_SHAPE,
-    &CONCEPT_SHAPE,
-    &VARIANT_SHAPE,
-    &ACTOR_SHAPE,
 ];
 
 #[cfg(test)]

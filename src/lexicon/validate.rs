@@ -9,7 +9,9 @@
 use std::collections::HashMap;
 use std::fmt;
 
-use super::schema::{ConceptDef, LexiconFile};
+use serde_yaml::{Mapping, Value};
+
+use super::schema::{ConceptDef, FieldType, LexiconFile, Shape, ALL_SHAPES, FILE_SHAPE};
 use super::{Actor, Concept, Lexicon, Limits, ScareQuoted, Scoring, Side, SideRef, Variant};
 use crate::normalize::normalize_term;
 
@@ -65,6 +67,11 @@ pub struct Diagnostic {
     pub message: String,
     /// What to write instead.
     pub hint: Option<String>,
+    /// Another place this diagnostic refers to (e.g. the first copy of a duplicate), as
+    /// origin and YAML path; [`super::locate::attach`] turns it into `note`.
+    pub related: Option<(String, Vec<Seg>)>,
+    /// Extra information, such as where the first copy of a duplicate is.
+    pub note: Option<String>,
 }
 
 impl Diagnostic {
@@ -78,6 +85,8 @@ impl Diagnostic {
             snippet: None,
             message: message.into(),
             hint: None,
+            related: None,
+            note: None,
         }
     }
 
@@ -90,6 +99,12 @@ impl Diagnostic {
 
     pub fn hint(mut self, hint: impl Into<String>) -> Diagnostic {
         self.hint = Some(hint.into());
+        self
+    }
+
+    /// Point at another place too (shown as a note with its position).
+    pub fn related(mut self, origin: &str, path: Vec<Seg>) -> Diagnostic {
+        self.related = Some((origin.to_string(), path));
         self
     }
 
@@ -126,6 +141,9 @@ impl fmt::Display for Diagnostic {
                 .collect();
             write!(f, "{pad}^")?;
         }
+        if let Some(n) = &self.note {
+            write!(f, "\n  = note: {n}")?;
+        }
         if let Some(h) = &self.hint {
             write!(f, "\n  = help: {h}")?;
         }
@@ -133,11 +151,451 @@ impl fmt::Display for Diagnostic {
     }
 }
 
-/// Parse YAML text into the file schema. Errors carry serde_yaml's position.
+/// Parse YAML text into the file schema, stopping at the first problem. Errors carry
+/// serde_yaml's position. See [`parse_all`] for every problem at once.
 pub fn parse(origin: &str, text: &str) -> Result<LexiconFile, Box<Diagnostic>> {
-    match serde_yaml::from_str::<LexiconFile>(text) {
-        Ok(f) => Ok(f),
-        Err(e) => Err(Box::new(yaml_error(origin, text, &e))),
+    let parsed = parse_all(origin, text);
+    match (parsed.file, parsed.diagnostics.into_iter().next()) {
+        (Some(f), None) => Ok(f),
+        (_, Some(d)) => Err(Box::new(d)),
+        (None, None) => unreachable!("parse_all returns a file or a diagnostic"),
+    }
+}
+
+/// One file read as far as possible: the schema value (with broken fields left out or
+/// replaced by placeholders, so meaning checks can go on) and every structural error.
+#[derive(Debug)]
+pub struct Parsed {
+    /// `None` only when the YAML itself cannot be read (syntax errors, not a mapping).
+    pub file: Option<LexiconFile>,
+    /// Structural errors: unknown fields, missing fields, values of the wrong type.
+    pub diagnostics: Vec<Diagnostic>,
+    /// Paths that were dropped or filled with placeholders: meaning errors reported later
+    /// at, below or directly above one of them are follow-on noise.
+    pub structural: Vec<Vec<Seg>>,
+}
+
+/// Parse YAML text and report EVERY structural problem, each with its position: a file
+/// serde accepts is returned as is; otherwise the YAML is read as a generic value, walked
+/// against the schema's [`Shape`]s (unknown and mistyped fields are reported and dropped,
+/// missing required fields get placeholders), and the cleaned value is deserialized so
+/// the meaning checks can still run on everything that was readable.
+pub fn parse_all(origin: &str, text: &str) -> Parsed {
+    let first = match serde_yaml::from_str::<LexiconFile>(text) {
+        Ok(f) => {
+            return Parsed {
+                file: Some(f),
+                diagnostics: Vec::new(),
+                structural: Vec::new(),
+            }
+        }
+        Err(e) => e,
+    };
+    let mut value: serde_yaml::Value = match serde_yaml::from_str(text) {
+        Ok(v) => v,
+        Err(e) => {
+            return Parsed {
+                file: None,
+                diagnostics: vec![yaml_error(origin, text, &e)],
+                structural: Vec::new(),
+            }
+        }
+    };
+    if !value.is_mapping() {
+        let (msg, hint) = if text.trim().is_empty()
+            || text
+                .lines()
+                .all(|l| l.trim().is_empty() || l.trim_start().starts_with('#'))
+        {
+            ("the lexicon file is empty", "start with `name:`, `version:` and `sides:`; see lexicons/README.md or lexicons/examples/")
+        } else {
+            ("a lexicon file must be a mapping of fields (`name:`, `version:`, `sides:`, `concepts:` …)", "write `field: value` lines at the left margin; see lexicons/README.md")
+        };
+        let mut d = Diagnostic::error(origin, Vec::new(), msg)
+            .hint(hint)
+            .at(1, 1);
+        d.snippet = text.lines().next().map(str::to_string);
+        return Parsed {
+            file: None,
+            diagnostics: vec![d],
+            structural: Vec::new(),
+        };
+    }
+    let mut walker = Walker {
+        origin,
+        text,
+        diags: Vec::new(),
+        structural: Vec::new(),
+    };
+    walker.mapping(&mut value, &FILE_SHAPE, &mut Vec::new());
+    if walker.diags.is_empty() {
+        // The walk found nothing serde objects to: report serde's own error.
+        return Parsed {
+            file: None,
+            diagnostics: vec![yaml_error(origin, text, &first)],
+            structural: Vec::new(),
+        };
+    }
+    Parsed {
+        file: serde_yaml::from_value::<LexiconFile>(value).ok(),
+        diagnostics: walker.diags,
+        structural: walker.structural,
+    }
+}
+
+/// Walks a generic YAML value against the schema, reporting and repairing as it goes.
+struct Walker<'a> {
+    origin: &'a str,
+    text: &'a str,
+    diags: Vec<Diagnostic>,
+    structural: Vec<Vec<Seg>>,
+}
+
+/// How a value looks, for messages.
+fn describe(v: &Value) -> String {
+    match v {
+        Value::Null => "nothing".into(),
+        Value::Bool(b) => format!("`{b}`"),
+        Value::Number(n) => format!("the number `{n}`"),
+        Value::String(s) => format!("the text \"{s}\""),
+        Value::Sequence(_) => "a list".into(),
+        Value::Mapping(_) => "a mapping (`key: value` lines)".into(),
+        Value::Tagged(t) => format!("a value tagged `{}`", t.tag),
+    }
+}
+
+/// A scalar's text as serde would read it into a string.
+fn scalar_text(v: &Value) -> Option<String> {
+    match v {
+        Value::String(s) => Some(s.clone()),
+        Value::Number(n) => Some(n.to_string()),
+        Value::Bool(b) => Some(b.to_string()),
+        Value::Null => Some(String::new()),
+        _ => None,
+    }
+}
+
+/// A mapping with empty placeholders for a shape's required fields.
+fn placeholder(shape: &Shape) -> Value {
+    let mut m = Mapping::new();
+    for (name, _, required) in shape.fields {
+        if *required {
+            m.insert(Value::String((*name).into()), Value::String(String::new()));
+        }
+    }
+    Value::Mapping(m)
+}
+
+fn missing_hint(shape: &Shape, field: &str) -> String {
+    match (shape.what, field) {
+        ("the lexicon", "name") => "add a line `name: my_lexicon` at the top".into(),
+        ("the lexicon", "version") => "add a line `version: \"1.0.0\"` at the top".into(),
+        (_, "side") => "add `side:` with one of the declared side ids, or `side: neutral`".into(),
+        (_, "id") => "add `id:` with a short snake_case name, e.g. `id: people_label`".into(),
+        (_, "label") => {
+            "add `label:` with the name readers see, e.g. `label: Restrictionist`".into()
+        }
+        (_, "color") => "add a hex color in quotes, e.g. `color: \"#0072B2\"`".into(),
+        (_, "name") => "add `name:` with the speaker's name as articles write it".into(),
+        _ => format!("add `{field}:`; see lexicons/README.md"),
+    }
+}
+
+impl Walker<'_> {
+    fn report(&mut self, path: &[Seg], at_key: bool, message: String, hint: String) {
+        let pos = if at_key {
+            super::locate::locate_key(self.text, path)
+        } else {
+            super::locate::locate(self.text, path)
+        };
+        self.structural.push(path.to_vec());
+        let mut d = Diagnostic::error(self.origin, path.to_vec(), message).hint(hint);
+        if let Some((line, col)) = pos {
+            d = d.at(line, col);
+            d.snippet = self
+                .text
+                .lines()
+                .nth(line.saturating_sub(1))
+                .map(str::to_string);
+        }
+        self.diags.push(d);
+    }
+
+    fn mapping(&mut self, value: &mut Value, shape: &Shape, path: &mut Vec<Seg>) {
+        let Value::Mapping(map) = value else {
+            return;
+        };
+        let keys: Vec<Value> = map.keys().cloned().collect();
+        // Required fields that an unknown field's "did you mean" already names.
+        let mut suggested: Vec<&str> = Vec::new();
+        for k in keys {
+            let name = scalar_text(&k).unwrap_or_else(|| "?".into());
+            if shape.field(&name).is_some() {
+                continue;
+            }
+            map.remove(&k);
+            let names: Vec<&str> = shape.fields.iter().map(|f| f.0).collect();
+            let mut kpath = path.clone();
+            kpath.push(Seg::Key(name.clone()));
+            let elsewhere = ALL_SHAPES
+                .iter()
+                .find(|s| s.what != shape.what && s.field(&name).is_some());
+            let (msg, hint) = if let Some(best) = closest(&name, &names) {
+                suggested.push(best);
+                (
+                    format!(
+                        "unknown field `{name}` in {} — did you mean `{best}`?",
+                        shape.what
+                    ),
+                    format!("write `{best}:` instead of `{name}:`"),
+                )
+            } else if let Some(other) = elsewhere {
+                (
+                    format!("`{name}` is not a field of {}", shape.what),
+                    format!("`{name}` belongs in {}; check the indentation (fields of one item line up under each other)", other.what),
+                )
+            } else {
+                (
+                    format!("unknown field `{name}` in {}", shape.what),
+                    format!(
+                        "allowed fields here: {}",
+                        names
+                            .iter()
+                            .map(|n| format!("`{n}`"))
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ),
+                )
+            };
+            self.report(&kpath, true, msg, hint);
+        }
+        for (fname, ty, required) in shape.fields {
+            path.push(Seg::key(fname));
+            let key = Value::String((*fname).into());
+            let keep = map.get_mut(&key).map(|v| self.value(v, *ty, fname, path));
+            match keep {
+                None if *required && suggested.contains(fname) => {
+                    self.structural.push(path.clone());
+                    map.insert(key, Value::String(String::new()));
+                }
+                None if *required => {
+                    let what = shape.what;
+                    self.report(
+                        path,
+                        false,
+                        format!("{what} needs a `{fname}` field"),
+                        missing_hint(shape, fname),
+                    );
+                    map.insert(key, Value::String(String::new()));
+                }
+                Some(false) if *required => {
+                    map.insert(key, Value::String(String::new()));
+                }
+                Some(false) => {
+                    map.remove(&key);
+                }
+                None | Some(true) => {}
+            }
+            path.pop();
+        }
+    }
+
+    /// Check (and repair) one value; false means "drop this field".
+    fn value(&mut self, v: &mut Value, ty: FieldType, name: &str, path: &mut Vec<Seg>) -> bool {
+        if let Value::Tagged(_) = v {
+            self.report(
+                path,
+                false,
+                format!("`{name}` has a YAML tag (`!…`), which lexicons do not use"),
+                "remove the `!tag` before the value".into(),
+            );
+            return false;
+        }
+        match ty {
+            FieldType::Str | FieldType::OptStr => {
+                if matches!(v, Value::Null) && matches!(ty, FieldType::OptStr) {
+                    return false;
+                }
+                match scalar_text(v) {
+                    Some(s) => {
+                        *v = Value::String(s);
+                        true
+                    }
+                    None => {
+                        let hint = if v.is_mapping() {
+                            "put text that contains `: ` in quotes, e.g. `description: \"Note: …\"`"
+                        } else {
+                            "write a single text here; lists belong in fields such as `terms:`"
+                        };
+                        self.report(
+                            path,
+                            false,
+                            format!("`{name}` must be text, found {}", describe(v)),
+                            hint.into(),
+                        );
+                        false
+                    }
+                }
+            }
+            FieldType::Num | FieldType::OptNum => match v {
+                Value::Number(_) => true,
+                Value::Null if matches!(ty, FieldType::OptNum) => false,
+                Value::Null => {
+                    self.report(path, false, format!("`{name}` has no value"), format!("write a number, e.g. `{name}: 1.5`, or remove the line to use the default"));
+                    false
+                }
+                Value::String(s) if s.trim().parse::<f64>().is_ok() => {
+                    let hint = format!("write the number without quotes: `{name}: {}`", s.trim());
+                    self.report(
+                        path,
+                        false,
+                        format!("`{name}` must be a number, found {}", describe(v)),
+                        hint,
+                    );
+                    false
+                }
+                _ => {
+                    self.report(
+                        path,
+                        false,
+                        format!("`{name}` must be a number, found {}", describe(v)),
+                        format!("write a number such as `{name}: 1.5`"),
+                    );
+                    false
+                }
+            },
+            FieldType::Bool => match v {
+                Value::Bool(_) => true,
+                _ => {
+                    self.report(
+                        path,
+                        false,
+                        format!("`{name}` must be `true` or `false`, found {}", describe(v)),
+                        format!("write `{name}: true` or `{name}: false`"),
+                    );
+                    false
+                }
+            },
+            FieldType::Choice(options) => {
+                let word = match v {
+                    Value::String(s) => s.clone(),
+                    _ => String::new(),
+                };
+                if options.contains(&word.as_str()) {
+                    return true;
+                }
+                let hint = match closest(&word, options) {
+                    Some(best) => format!("did you mean `{best}`? (written in lower case)"),
+                    None => format!("use one of: {}", options.join(", ")),
+                };
+                self.report(
+                    path,
+                    false,
+                    format!(
+                        "`{name}` must be one of {}, found {}",
+                        options.join(", "),
+                        describe(v)
+                    ),
+                    hint,
+                );
+                false
+            }
+            FieldType::StrList => {
+                match v {
+                    Value::Null => false,
+                    Value::Sequence(items) => {
+                        for (i, item) in items.iter_mut().enumerate() {
+                            if let Some(s) = scalar_text(item) {
+                                *item = Value::String(s);
+                                continue;
+                            }
+                            path.push(Seg::Index(i));
+                            let hint = if item.is_mapping() {
+                                "an item with `: ` inside is read as a mapping; put it in quotes, e.g. `- \"note: this\"`"
+                            } else {
+                                "write one text per item"
+                            };
+                            self.report(
+                                path,
+                                false,
+                                format!(
+                                    "each item of `{name}` must be text, found {}",
+                                    describe(item)
+                                ),
+                                hint.into(),
+                            );
+                            path.pop();
+                            *item = Value::String(String::new());
+                        }
+                        true
+                    }
+                    _ => {
+                        let example = match v {
+                            Value::String(s) => s.clone(),
+                            _ => "…".into(),
+                        };
+                        self.report(path, false, format!("`{name}` must be a list, found {}", describe(v)), format!("write a list, e.g. `{name}: [\"{example}\"]` or one `- item` per line"));
+                        false
+                    }
+                }
+            }
+            FieldType::Struct(shape) => match v {
+                Value::Null => false,
+                Value::Mapping(_) => {
+                    self.mapping(v, shape, path);
+                    true
+                }
+                _ => {
+                    self.report(
+                        path,
+                        false,
+                        format!(
+                            "`{name}` must be a mapping of fields, found {}",
+                            describe(v)
+                        ),
+                        format!(
+                            "allowed fields in {}: {}",
+                            shape.what,
+                            shape
+                                .fields
+                                .iter()
+                                .map(|f| format!("`{}`", f.0))
+                                .collect::<Vec<_>>()
+                                .join(", ")
+                        ),
+                    );
+                    false
+                }
+            },
+            FieldType::List(shape) => match v {
+                Value::Null => false,
+                Value::Sequence(items) => {
+                    for (i, item) in items.iter_mut().enumerate() {
+                        path.push(Seg::Index(i));
+                        if item.is_mapping() {
+                            self.mapping(item, shape, path);
+                        } else {
+                            self.report(path, false, format!("each item of `{name}` must be {} written as `key: value` fields, found {}", shape.what, describe(item)), format!("start the item with `- ` and give its fields, e.g. `- {}: …`", shape.fields[0].0));
+                            *item = placeholder(shape);
+                        }
+                        path.pop();
+                    }
+                    true
+                }
+                _ => {
+                    self.report(
+                        path,
+                        false,
+                        format!(
+                            "`{name}` must be a list of items (`- …`), found {}",
+                            describe(v)
+                        ),
+                        format!("write each item of `{name}:` on its own line starting with `- `"),
+                    );
+                    false
+                }
+            },
+        }
     }
 }
 
@@ -173,6 +631,19 @@ fn yaml_error(origin: &str, text: &str, e: &serde_yaml::Error) -> Diagnostic {
                     .join(", ")
             ));
         }
+    } else if msg.contains("duplicate") {
+        hint = Some(
+            "a field may appear only once in each item; remove or merge the second one".to_string(),
+        );
+    } else if msg.contains("mapping values are not allowed") {
+        hint = Some(
+            "text that contains `: ` must be in quotes, e.g. `description: \"Note: …\"`"
+                .to_string(),
+        );
+    } else if msg.contains("cannot start any token") || msg.contains("tab") {
+        hint = Some("YAML does not allow tabs for indentation (and some symbols such as `@` or a backquote cannot start a value); use spaces, and put such text in quotes".to_string());
+    } else if msg.contains("did not find expected") || msg.contains("while parsing") {
+        hint = Some("check the indentation and brackets: items of one list line up under each other, and every `[` or `{` or quote is closed".to_string());
     } else if msg.contains("missing field") {
         hint = Some("add the field; see lexicons/README.md for the format".to_string());
     } else if msg.contains("invalid type") {
@@ -242,6 +713,39 @@ pub fn parse_color(s: &str) -> Option<(u8, u8, u8)> {
         }
         _ => None,
     }
+}
+
+/// Characters the text normalization replaces or removes, so a pattern containing them
+/// can never match.
+fn changed_by_normalization(c: char) -> bool {
+    c != ' ' && c != '\t' && c != '\n' && {
+        let s = c.to_string();
+        let n = crate::normalize::Normalized::new(&s).text;
+        n != s && n != s.to_lowercase()
+    }
+}
+
+/// True when a regex has an upper-case letter outside escapes such as `\S` or `\p{Lu}`.
+fn has_literal_capital(p: &str) -> bool {
+    let mut chars = p.chars();
+    while let Some(c) = chars.next() {
+        if c == '\\' {
+            if let Some(e) = chars.next() {
+                if matches!(e, 'p' | 'P') && chars.clone().next() == Some('{') {
+                    for x in chars.by_ref() {
+                        if x == '}' {
+                            break;
+                        }
+                    }
+                }
+            }
+            continue;
+        }
+        if c.is_uppercase() {
+            return true;
+        }
+    }
+    false
 }
 
 /// Expand a term into the forms it matches: a hyphen inside a term also matches a space.
@@ -378,15 +882,21 @@ pub fn build(
                 )
                 .hint("`neutral` is written on variants without declaring it; pick another id"),
             );
-        } else if let Some(prev) = side_ids.insert(id.to_string(), i) {
+        } else if let Some(&prev) = side_ids.get(id) {
             diags.push(
                 Diagnostic::error(
                     &sides_origin,
                     path("id"),
-                    format!("side id `{id}` is declared twice (first as sides[{prev}])"),
+                    format!("side id `{id}` is declared twice"),
                 )
-                .hint("give each side its own id"),
+                .hint("give each side its own id")
+                .related(
+                    &sides_origin,
+                    vec![Seg::key("sides"), Seg::Index(prev), Seg::key("id")],
+                ),
             );
+        } else {
+            side_ids.insert(id.to_string(), i);
         }
         let color = match parse_color(&s.color) {
             Some(c) => c,
@@ -415,7 +925,12 @@ pub fn build(
             description: s.description.clone(),
         });
     }
-    let declared: Vec<&str> = file.sides.iter().map(|s| s.id.as_str()).collect();
+    let declared: Vec<&str> = file
+        .sides
+        .iter()
+        .map(|s| s.id.trim())
+        .filter(|s| !s.is_empty())
+        .collect();
     let resolve_side =
         |value: &str, diags: &mut Vec<Diagnostic>, at: (String, Vec<Seg>)| -> SideRef {
             let v = value.trim();
@@ -450,7 +965,7 @@ pub fn build(
     let mut concepts = Vec::new();
     let mut concept_ids: HashMap<&str, usize> = HashMap::new();
     // normalized form -> (concept index, variant index, term)
-    let mut forms_seen: HashMap<String, (usize, usize, String)> = HashMap::new();
+    let mut forms_seen: HashMap<String, SeenForm> = HashMap::new();
     for (ci, c) in file.concepts.iter().enumerate() {
         let at = |rest: Vec<Seg>| o.concept(ci, rest);
         if c.id.trim().is_empty() {
@@ -459,20 +974,16 @@ pub fn build(
                 at(vec![Seg::key("id")]),
                 "concept `id` is empty".into(),
             );
-        } else if let Some(prev) = concept_ids.insert(c.id.as_str(), ci) {
+        } else if let Some(&prev) = concept_ids.get(c.id.as_str()) {
             let (org, path) = at(vec![Seg::key("id")]);
+            let (rorg, rpath) = o.concept(prev, vec![Seg::key("id")]);
             diags.push(
-                Diagnostic::error(
-                    &org,
-                    path,
-                    format!(
-                        "concept id `{}` is used twice (first by concept #{})",
-                        c.id,
-                        prev + 1
-                    ),
-                )
-                .hint("give each concept its own id, or merge the two concepts' variants"),
+                Diagnostic::error(&org, path, format!("concept id `{}` is used twice", c.id))
+                    .hint("give each concept its own id, or merge the two concepts' variants")
+                    .related(&rorg, rpath),
             );
+        } else {
+            concept_ids.insert(c.id.as_str(), ci);
         }
         if c.variants.is_empty() {
             let (org, path) = at(vec![Seg::key("variants")]);
@@ -534,25 +1045,82 @@ pub fn build(
                     continue;
                 }
                 for (fi, form) in forms.iter().enumerate() {
-                    if let Some((pc, pv, pt)) = forms_seen.get(form) {
-                        let (org, path) = tat();
-                        let same = *pc == ci && *pv == vi;
-                        let msg = if fi > 0 {
-                            format!("`{t}` also matches `{form}` (a hyphen matches a space), which `{}` already has", file.concepts[*pc].id)
-                        } else if normalize_term(pt) == normalize_term(t) && pt != t {
-                            format!("term `{t}` is the same as `{pt}` after normalization (case, quotes, spaces), under concept `{}`", file.concepts[*pc].id)
-                        } else if same {
-                            format!("term `{t}` is listed twice in the same variant")
-                        } else {
-                            format!("surface form `{t}` is also under concept `{}` variant #{} ({}); only the first can ever match", file.concepts[*pc].id, pv + 1, file.concepts[*pc].variants[*pv].side)
-                        };
-                        diags.push(
-                            Diagnostic::warning(&org, path, msg)
-                                .hint("keep each surface form in exactly one variant"),
+                    let Some(first) = forms_seen.get(form) else {
+                        forms_seen.insert(
+                            form.clone(),
+                            SeenForm {
+                                concept: ci,
+                                variant: vi,
+                                term: ti,
+                                written: t.clone(),
+                                spaced: fi > 0,
+                            },
                         );
+                        continue;
+                    };
+                    let (org, path) = tat();
+                    let (rorg, rpath) = o.concept(
+                        first.concept,
+                        vec![
+                            Seg::key("variants"),
+                            Seg::Index(first.variant),
+                            Seg::key("terms"),
+                            Seg::Index(first.term),
+                        ],
+                    );
+                    let fc = &file.concepts[first.concept];
+                    let fv = &fc.variants[first.variant];
+                    let same_variant = first.concept == ci && first.variant == vi;
+                    let flabel = fv
+                        .label
+                        .clone()
+                        .or_else(|| fv.terms.first().cloned())
+                        .unwrap_or_default();
+                    let fside = match fv.side.trim() {
+                        "" => String::new(),
+                        side => format!(" ({side})"),
+                    };
+                    let place = if same_variant {
+                        "in this variant".to_string()
+                    } else if first.concept == ci {
+                        format!("in variant “{flabel}”{fside} of this concept")
                     } else {
-                        forms_seen.insert(form.clone(), (ci, vi, t.clone()));
-                    }
+                        format!("under concept `{}`, variant “{flabel}”{fside}", fc.id)
+                    };
+                    let pt = &first.written;
+                    let (msg, hint) = if fi > 0 || first.spaced {
+                        (
+                            format!("`{t}` and `{pt}` ({place}) match the same words, because a hyphen in a term also matches a space; only the first can ever match `{form}`"),
+                            "keep one spelling: a hyphenated term already covers the spaced one",
+                        )
+                    } else if (v.case_sensitive || fv.case_sensitive) && t != pt {
+                        (
+                            format!("`{t}` and `{pt}` ({place}) differ only in capitals; the matcher keeps one entry per lower-cased spelling, so `{t}` can never match"),
+                            "a case-sensitive term and its other-case twin cannot live in different variants; keep one, or merge the variants",
+                        )
+                    } else if t != pt {
+                        (
+                            format!("term `{t}` is the same as `{pt}` ({place}) once capitals, curly quotes, hyphens and spaces are normalized, so it can never match"),
+                            "matching ignores case and typography; remove one of the two",
+                        )
+                    } else if same_variant {
+                        (
+                            format!("term `{t}` is listed twice in this variant"),
+                            "remove the second copy",
+                        )
+                    } else {
+                        (
+                            format!("term `{t}` is already listed {place}; only the first can ever match"),
+                            "keep each term in exactly one variant: delete it here or there",
+                        )
+                    };
+                    diags.push(
+                        Diagnostic::warning(&org, path, msg)
+                            .hint(hint)
+                            .related(&rorg, rpath),
+                    );
+                    // One warning per term, even when several of its forms collide.
+                    break;
                 }
             }
             for (pi, p) in v.patterns.iter().enumerate() {
@@ -569,6 +1137,10 @@ pub fn build(
                     Ok(re) => {
                         if re.is_match("") {
                             diags.push(Diagnostic::error(&org, path, format!("pattern `{p}` matches the empty string")).hint("make at least one part of the pattern required, e.g. `+` instead of `*`"));
+                        } else if let Some(c) = p.chars().find(|c| changed_by_normalization(*c)) {
+                            diags.push(Diagnostic::warning(&org, path, format!("pattern `{p}` contains `{c}` (U+{:04X}), which never occurs in the text patterns run on: curly quotes, Unicode hyphens and special spaces are normalized to `'`, `\"`, `-` and a space first", c as u32)).hint("write the plain character (`'`, `\"`, `-` or a space) instead"));
+                        } else if v.case_sensitive && !p.contains("(?i") && has_literal_capital(p) {
+                            diags.push(Diagnostic::warning(&org, path, format!("pattern `{p}` can never match: patterns run on lower-cased text, and `case_sensitive: true` keeps its capitals from matching it")).hint("write the pattern in lower case, or drop `case_sensitive` (it only works for `terms`)"));
                         }
                     }
                     Err(regex::Error::CompiledTooBig(n)) => {
@@ -615,20 +1187,16 @@ pub fn build(
         let at = |k: &str| o.actor(ai, vec![Seg::key(k)]);
         if a.name.trim().is_empty() {
             err(diags, at("name"), "actor `name` is empty".into());
-        } else if let Some(prev) = names.insert(a.name.trim().to_lowercase(), ai) {
+        } else if let Some(&prev) = names.get(&a.name.trim().to_lowercase()) {
             let (org, path) = at("name");
+            let (rorg, rpath) = o.actor(prev, vec![Seg::key("name")]);
             diags.push(
-                Diagnostic::error(
-                    &org,
-                    path,
-                    format!(
-                        "actor `{}` is listed twice (first as actor #{})",
-                        a.name,
-                        prev + 1
-                    ),
-                )
-                .hint("merge the two entries' aliases"),
+                Diagnostic::error(&org, path, format!("actor `{}` is listed twice", a.name))
+                    .hint("merge the two entries' aliases")
+                    .related(&rorg, rpath),
             );
+        } else {
+            names.insert(a.name.trim().to_lowercase(), ai);
         }
         let side = if a.side.trim() == "unaligned" {
             let (org, path) = at("side");
@@ -693,6 +1261,16 @@ pub fn build(
     })
 }
 
+/// The first term that claimed a normalized surface form.
+struct SeenForm {
+    concept: usize,
+    variant: usize,
+    term: usize,
+    written: String,
+    /// The form is the spaced reading of a hyphenated term.
+    spaced: bool,
+}
+
 /// Where a diagnostic points: origin file and YAML path.
 type At = (String, Vec<Seg>);
 
@@ -718,7 +1296,7 @@ fn build_scoring(file: &LexiconFile, origin: &str, diags: &mut Vec<Diagnostic>) 
     let Some(def) = &file.scoring else {
         return s;
     };
-    let mut set = |target: &mut f64, value: Option<f64>, path: &[&str]| {
+    let mut set = |target: &mut f64, value: Option<f64>, path: &[&str], factor: bool| {
         if let Some(v) = value {
             if !v.is_finite() || v < 0.0 {
                 let p = std::iter::once("scoring")
@@ -734,32 +1312,63 @@ fn build_scoring(file: &LexiconFile, origin: &str, diags: &mut Vec<Diagnostic>) 
                     .hint("factors are multipliers: 1 counts fully, 0.5 half, 0 not at all"),
                 );
             } else {
+                if factor && v > 2.0 {
+                    let p = std::iter::once("scoring")
+                        .chain(path.iter().copied())
+                        .map(Seg::key)
+                        .collect();
+                    diags.push(
+                        Diagnostic::warning(
+                            origin,
+                            p,
+                            format!("`{}` is {v}, more than twice a narrator term", path.join(".")),
+                        )
+                        .hint("voice and modifier factors are usually between 0 and 1 (1 = counts like the outlet's own words)"),
+                    );
+                }
                 *target = v;
             }
         }
     };
     if let Some(v) = &def.voice {
-        set(&mut s.narrator, v.narrator, &["voice", "narrator"]);
-        set(&mut s.quoted, v.quoted, &["voice", "quoted"]);
+        set(&mut s.narrator, v.narrator, &["voice", "narrator"], true);
+        set(&mut s.quoted, v.quoted, &["voice", "quoted"], true);
         set(
             &mut s.scare_quoted,
             v.scare_quoted,
             &["voice", "scare_quoted"],
+            true,
         );
     }
     if let Some(m) = &def.modifiers {
-        set(&mut s.negated, m.negated, &["modifiers", "negated"]);
-        set(&mut s.distanced, m.distanced, &["modifiers", "distanced"]);
+        set(&mut s.negated, m.negated, &["modifiers", "negated"], true);
+        set(
+            &mut s.distanced,
+            m.distanced,
+            &["modifiers", "distanced"],
+            true,
+        );
     }
     if let Some(st) = &def.stance {
-        set(&mut s.stance_terms, st.terms, &["stance", "terms"]);
-        set(&mut s.stance_quotes, st.quotes, &["stance", "quotes"]);
+        set(&mut s.stance_terms, st.terms, &["stance", "terms"], false);
+        set(
+            &mut s.stance_quotes,
+            st.quotes,
+            &["stance", "quotes"],
+            false,
+        );
     }
-    set(&mut s.min_evidence, def.min_evidence, &["min_evidence"]);
+    set(
+        &mut s.min_evidence,
+        def.min_evidence,
+        &["min_evidence"],
+        false,
+    );
     set(
         &mut s.min_quote_words,
         def.min_quote_words,
         &["min_quote_words"],
+        false,
     );
     if s.stance_terms + s.stance_quotes <= 0.0 {
         diags.push(
@@ -799,6 +1408,18 @@ mod tests {
         assert_eq!(parse_color("blue"), None);
         assert_eq!(parse_color("#12345g"), None);
         assert_eq!(parse_color("#ééé"), None);
+    }
+
+    #[test]
+    fn patterns_that_normalization_makes_unmatchable() {
+        assert!(changed_by_normalization('’'));
+        assert!(changed_by_normalization('\u{00A0}'));
+        assert!(changed_by_normalization('\u{2010}'));
+        assert!(!changed_by_normalization('A'), "case is handled separately");
+        assert!(!changed_by_normalization('—'), "em dashes are kept");
+        assert!(!changed_by_normalization('é'));
+        assert!(has_literal_capital("ICE agents?"));
+        assert!(!has_literal_capital(r"\S+ \p{Lu}\w*\B"));
     }
 
     #[test]

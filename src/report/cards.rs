@@ -117,9 +117,17 @@ pub fn card_data(engine: &Engine, a: &Analysis) -> CardData {
     }
 }
 
-/// A short label for an article in a set: outlet, else the id.
+/// A short label for an article in a set: its outlet, else its title shortened, else its id.
 pub fn short_label(a: &Analysis) -> String {
-    a.article.outlet.clone().unwrap_or_else(|| a.article.id.clone())
+    if let Some(o) = a.article.outlet.as_deref().filter(|o| !o.trim().is_empty()) {
+        return o.trim().to_string();
+    }
+    let title = crate::report::table::ellipsize(&a.article.title, 32);
+    if title.is_empty() {
+        a.article.id.clone()
+    } else {
+        title
+    }
 }
 
 /// The comparison chart data for a set of articles.

@@ -48,7 +48,7 @@ pub fn render_check(target: Option<&Path>, checked: &Checked) -> String {
     o
 }
 
-/// Failed examples with what matched instead, then a count.
+/// Failed examples with what matched instead and a hint, then a count.
 pub fn render_test(lexicon: &Lexicon, results: &[ExampleResult], verbose: bool) -> String {
     let mut o = String::new();
     let failed: Vec<&ExampleResult> = results.iter().filter(|r| !r.passed).collect();
@@ -61,33 +61,41 @@ pub fn render_test(lexicon: &Lexicon, results: &[ExampleResult], verbose: bool) 
         } else {
             "counter-example"
         };
-        let verdict = if r.passed { "ok" } else { "FAIL" };
-        let _ = writeln!(
-            o,
-            "{verdict}: {}/{} {kind}: “{}”",
-            r.concept, r.variant, r.sentence
-        );
-        if !r.passed {
-            if r.expect_match {
-                let _ = writeln!(
-                    o,
-                    "  expected a hit of variant “{}” of `{}`",
-                    r.variant, r.concept
-                );
+        let verdict = if r.passed { "ok  " } else { "FAIL" };
+        let _ = writeln!(o, "{verdict} {} / {} — {kind}", r.concept, r.variant);
+        let _ = writeln!(o, "     “{}”", r.sentence);
+        if r.passed {
+            continue;
+        }
+        let matched: Vec<String> = r
+            .matched
+            .iter()
+            .map(|(text, c, v)| format!("“{text}” → {c} / {v}"))
+            .collect();
+        let found = if matched.is_empty() {
+            "nothing".to_string()
+        } else {
+            matched.join(", ")
+        };
+        if r.expect_match {
+            let _ = writeln!(
+                o,
+                "     expected a hit of “{}”; matched instead: {found}",
+                r.variant
+            );
+            let hint = if r.matched.is_empty() {
+                "no term of this variant occurs as a whole word in the sentence: check the spelling, and list every word form (plural, verb form) as its own term"
             } else {
-                let _ = writeln!(
-                    o,
-                    "  expected NO hit of variant “{}” of `{}`",
-                    r.variant, r.concept
-                );
-            }
-            if r.matched.is_empty() {
-                let _ = writeln!(o, "  matched instead: nothing");
-            } else {
-                for (text, c, v) in &r.matched {
-                    let _ = writeln!(o, "  matched: “{text}” → {c}/{v}");
-                }
-            }
+                "another term claimed these words first (the leftmost match wins, then the longest): use this variant's own wording in the example, or adjust the overlapping term"
+            };
+            let _ = writeln!(o, "     hint: {hint}");
+        } else {
+            let _ = writeln!(
+                o,
+                "     expected NO hit of “{}”, but matched: {found}",
+                r.variant
+            );
+            let _ = writeln!(o, "     hint: a counter-example shows what the variant must not catch; narrow the term (a longer phrase, or `case_sensitive: true`) or drop the counter-example if the match is right");
         }
     }
     let _ = writeln!(
@@ -100,4 +108,169 @@ pub fn render_test(lexicon: &Lexicon, results: &[ExampleResult], verbose: bool) 
         failed.len()
     );
     o
+}
+
+fn pad_right(s: &str, w: usize) -> String {
+    let n = s.chars().count();
+    if n >= w {
+        s.to_string()
+    } else {
+        format!("{s}{}", " ".repeat(w - n))
+    }
+}
+
+/// Wrap a comma-separated list at `width` characters, indenting continuation lines.
+fn wrap_list(items: &[String], indent: &str, width: usize) -> String {
+    let mut out = String::new();
+    let mut line = String::from(indent);
+    for (i, item) in items.iter().enumerate() {
+        let piece = if i + 1 < items.len() {
+            format!("{item}, ")
+        } else {
+            item.clone()
+        };
+        if line.chars().count() + piece.trim_end().chars().count() > width
+            && !line.trim().is_empty()
+        {
+            out.push_str(line.trim_end());
+            out.push('\n');
+            line = String::from(indent);
+        }
+        line.push_str(&piece);
+    }
+    if !line.trim().is_empty() {
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+/// `slant lexicon coverage` as a table: entries that fired, entries that never fired, and
+/// the labelled suggestions.
+pub fn render_coverage(c: &crate::coverage::Coverage) -> String {
+    use crate::report::table::ellipsize;
+    let mut o = String::new();
+    let _ = writeln!(
+        o,
+        "Coverage of lexicon {} {} ({}) on {} article(s), {} words",
+        c.lexicon,
+        c.version,
+        &c.sha256[..8.min(c.sha256.len())],
+        c.articles,
+        c.words
+    );
+    let mut fired: Vec<&crate::coverage::EntryCoverage> =
+        c.entries.iter().filter(|e| e.hits > 0).collect();
+    fired.sort_by_key(|e| std::cmp::Reverse(e.hits));
+    let _ = writeln!(
+        o,
+        "\nENTRIES THAT FIRED ({} of {} variants)",
+        fired.len(),
+        c.variants_total
+    );
+    if fired.is_empty() {
+        let _ = writeln!(
+            o,
+            "  none: no term of this lexicon occurs in these articles"
+        );
+    } else {
+        let _ = writeln!(
+            o,
+            "{} {} {:>6} {:>6} {:>6} {:>6} {:>8}  TOP TERMS",
+            pad_right("CONCEPT / VARIANT", 44),
+            pad_right("SIDE", 16),
+            "HITS",
+            "NARR",
+            "QUOTED",
+            "SCARE",
+            "ARTICLES"
+        );
+        for e in fired {
+            let mut terms: Vec<&crate::coverage::TermCoverage> =
+                e.terms.iter().filter(|t| t.hits > 0).collect();
+            terms.sort_by_key(|t| std::cmp::Reverse(t.hits));
+            let mut top: Vec<String> = terms
+                .iter()
+                .take(3)
+                .map(|t| format!("{} ×{}", t.term, t.hits))
+                .collect();
+            if e.pattern_hits > 0 {
+                top.push(format!("(patterns) ×{}", e.pattern_hits));
+            }
+            let _ = writeln!(
+                o,
+                "{} {} {:>6} {:>6} {:>6} {:>6} {:>8}  {}",
+                pad_right(
+                    &ellipsize(&format!("{} / {}", e.concept, e.variant), 44),
+                    44
+                ),
+                pad_right(&ellipsize(&e.side, 16), 16),
+                e.hits,
+                e.narrator,
+                e.quoted,
+                e.scare_quoted,
+                e.articles,
+                top.join(", ")
+            );
+        }
+    }
+    let nf = &c.never_fired;
+    let _ = writeln!(
+        o,
+        "\nNEVER FIRED: {} of {} concepts, {} more variants, {} of {} terms",
+        nf.concepts.len(),
+        c.concepts_total,
+        nf.variants.len(),
+        nf.terms.len(),
+        c.terms_total
+    );
+    if !nf.concepts.is_empty() {
+        let _ = writeln!(o, "  concepts with no hit at all:");
+        o.push_str(&wrap_list(&nf.concepts, "    ", 96));
+    }
+    if !nf.variants.is_empty() {
+        let _ = writeln!(
+            o,
+            "  variants with no hit (their concept fired through another variant):"
+        );
+        o.push_str(&wrap_list(&nf.variants, "    ", 96));
+    }
+    let _ = writeln!(
+        o,
+        "  (every silent term is listed with --format json; a silent entry is not wrong, the corpus may just not use it)"
+    );
+    let _ = writeln!(o, "\n{}", crate::coverage::SUGGESTIONS_LABEL.to_uppercase());
+    let _ = writeln!(o, "{}", crate::coverage::SUGGESTIONS_EXPLAIN);
+    if c.suggestions.is_empty() {
+        let _ = writeln!(
+            o,
+            "  none: no phrase recurs near loaded terms in two or more articles"
+        );
+    } else {
+        let _ = writeln!(
+            o,
+            "{} {:>6} {:>8}  NEAR CONCEPTS",
+            pad_right("PHRASE", 32),
+            "NEAR",
+            "ARTICLES"
+        );
+        for s in &c.suggestions {
+            let _ = writeln!(
+                o,
+                "{} {:>6} {:>8}  {}",
+                pad_right(&ellipsize(&s.phrase, 32), 32),
+                s.near,
+                s.articles,
+                s.concepts.join(", ")
+            );
+        }
+    }
+    o
+}
+
+/// `slant lexicon coverage --format json`.
+pub fn render_coverage_json(c: &crate::coverage::Coverage) -> Vec<u8> {
+    let mut v = serde_json::to_vec_pretty(c).expect("coverage serializes");
+    v.push(b'\n');
+    v
 }

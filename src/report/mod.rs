@@ -2,7 +2,9 @@
 //! analysis data to text or bytes, plus safe file output.
 
 pub mod csv;
+pub mod delta;
 pub mod explain;
+pub mod html;
 pub mod json;
 pub mod lexicon;
 pub mod output;
