@@ -738,3 +738,16 @@ fn disable_without_extends_does_nothing() {
         "add `extends:",
     );
 }
+
+#[test]
+fn a_field_written_twice_points_at_the_second_copy() {
+    let d = check(&format!("{HEAD}  - id: c\n    variants:\n      - terms: [x]\n        side: con\n        side: pro\n"));
+    assert_diag(
+        only(&d),
+        Severity::Error,
+        "`side` is written twice in the same item",
+        11,
+        9,
+        "may appear only once",
+    );
+}

@@ -67,6 +67,58 @@ pub fn attach(diags: &mut [Diagnostic], texts: &HashMap<String, String>) {
     }
 }
 
+/// The first key written twice in one mapping: `(line, column, key)` of the second copy.
+/// (serde_yaml reports such a file at the start of the mapping only.)
+pub fn duplicate_key(text: &str) -> Option<(usize, usize, String)> {
+    struct Dups {
+        /// Per open container: the keys seen so far (None for sequences) and whether the next
+        /// scalar is a key.
+        stack: Vec<Option<(Vec<String>, bool)>>,
+        found: Option<(usize, usize, String)>,
+    }
+    impl Dups {
+        fn value_done(&mut self) {
+            if let Some(Some((_, expect_key))) = self.stack.last_mut() {
+                *expect_key = true;
+            }
+        }
+    }
+    impl MarkedEventReceiver for Dups {
+        fn on_event(&mut self, ev: Event, mark: Marker) {
+            if self.found.is_some() {
+                return;
+            }
+            match ev {
+                Event::Scalar(v, ..) => match self.stack.last_mut() {
+                    Some(Some((keys, expect_key))) if *expect_key => {
+                        if keys.contains(&v) {
+                            self.found = Some((mark.line(), mark.col() + 1, v));
+                        } else {
+                            keys.push(v);
+                        }
+                        *expect_key = false;
+                    }
+                    _ => self.value_done(),
+                },
+                Event::MappingStart(..) => self.stack.push(Some((Vec::new(), true))),
+                Event::SequenceStart(..) => self.stack.push(None),
+                Event::MappingEnd | Event::SequenceEnd => {
+                    self.stack.pop();
+                    self.value_done();
+                }
+                Event::Alias(_) => self.value_done(),
+                _ => {}
+            }
+        }
+    }
+    let mut d = Dups {
+        stack: Vec::new(),
+        found: None,
+    };
+    let _ = Parser::new_from_str(text).load(&mut d, false);
+    d.found
+}
+
 enum Frame {
     Map {
         key: Option<String>,
@@ -234,6 +286,13 @@ mod tests {
             locate(DOC, &p(&["concepts", "0", "variants", "0", "terms", "1"])),
             Some((9, 20))
         );
+    }
+
+    #[test]
+    fn finds_the_second_copy_of_a_key() {
+        let doc = "name: a\nlist:\n  - {id: x, id: y}\nname: b\n";
+        assert_eq!(duplicate_key(doc), Some((3, 13, "id".to_string())));
+        assert_eq!(duplicate_key("a: 1\nb: {a: 2}\n"), None);
     }
 
     #[test]

@@ -1,8 +1,12 @@
 //! Lexicon validation: every problem at once, each with a YAML path, a message and a hint.
 //!
-//! [`parse`] turns YAML text into a [`LexiconFile`] (syntax errors and unknown fields come
-//! back with serde_yaml's line and column and a "did you mean" hint); [`build`] checks the
-//! meaning (declared sides, duplicate ids, empty terms, colors, regex size, weights) and
+//! [`parse_all`] turns YAML text into a [`LexiconFile`]. A file serde accepts is returned
+//! as is; otherwise the YAML is walked against the schema's shapes so that EVERY unknown,
+//! misspelled, missing or mistyped field is reported (with "did you mean" hints and the
+//! key's or value's `line:column`), and the rest of the file still goes on to [`build`].
+//! Only a YAML syntax error stops at the first problem. [`build`] checks the meaning
+//! (declared sides, duplicate ids, empty terms, colors, regex validity and size, weights,
+//! terms that can never match because another entry has the same normalized form) and
 //! builds the [`Lexicon`]. Positions for meaning errors are found afterwards by
 //! [`super::locate`] from the YAML path each diagnostic carries.
 
@@ -651,7 +655,16 @@ fn yaml_error(origin: &str, text: &str, e: &serde_yaml::Error) -> Diagnostic {
     }
     let mut d = Diagnostic::error(origin, Vec::new(), msg);
     d.hint = hint;
-    if let Some(loc) = e.location() {
+    let dup = if d.message.contains("duplicate entry") {
+        super::locate::duplicate_key(text)
+    } else {
+        None
+    };
+    if let Some((line, col, key)) = dup {
+        d.message = format!("`{key}` is written twice in the same item");
+        d = d.at(line, col);
+        d.snippet = text.lines().nth(line.saturating_sub(1)).map(str::to_string);
+    } else if let Some(loc) = e.location() {
         d = d.at(loc.line(), loc.column());
         d.snippet = text
             .lines()
