@@ -8,7 +8,7 @@ use crate::article::Article;
 use crate::attribute::{self, TermHit, Voice};
 use crate::lexicon::{Lexicon, SideRef};
 use crate::matcher::{Matcher, MatcherError};
-use crate::normalize::{count_words, LineIndex, Normalized};
+use crate::normalize::{LineIndex, Normalized};
 use crate::quotes::{self, Quote, QuoteKind, Roster, RosterActor};
 use crate::score::{self, QuoteInput, QuoteSide, Scores, TermInput};
 
@@ -101,7 +101,7 @@ impl Engine {
         let quotes = quotes::extract(text, &self.roster);
         let lines = LineIndex::new(text);
         let terms = attribute::attribute(&self.lexicon, text, &norm, &raw, &quotes, &lines);
-        let words = count_words(text);
+        let words = norm.words();
         let term_inputs: Vec<TermInput> = terms
             .iter()
             .map(|t| TermInput {

@@ -17,6 +17,49 @@ pub struct Normalized {
     map: Vec<u32>,
     /// `ends[i]`: original byte offset just past the character that produced byte `i`.
     ends: Vec<u32>,
+    /// Words in the text, counted while normalizing (see [`count_words`]).
+    words: u32,
+}
+
+/// Word counting as a small state machine fed one character class at a time, so it can
+/// run inside the normalization pass.
+#[derive(Default)]
+struct WordCounter {
+    count: u32,
+    in_word: bool,
+    joiner: bool,
+}
+
+impl WordCounter {
+    /// 0 = word character, 1 = joiner (apostrophe, hyphen), 2 = separator.
+    #[inline]
+    fn feed(&mut self, class: u8) {
+        match class {
+            0 => {
+                if !self.in_word {
+                    self.count += 1;
+                }
+                self.in_word = true;
+                self.joiner = false;
+            }
+            1 if self.in_word && !self.joiner => self.joiner = true,
+            _ => {
+                self.in_word = false;
+                self.joiner = false;
+            }
+        }
+    }
+}
+
+#[inline]
+fn ascii_class(b: u8) -> u8 {
+    if b.is_ascii_alphanumeric() {
+        0
+    } else if b == b'\'' || b == b'-' {
+        1
+    } else {
+        2
+    }
 }
 
 /// What a single character becomes after normalization.
@@ -55,25 +98,29 @@ impl Normalized {
     /// Normalize `original`. Offsets are kept as `u32`, so texts must be under 4 GiB
     /// (article loading enforces a much smaller limit).
     pub fn new(original: &str) -> Normalized {
-        let mut text = String::with_capacity(original.len());
-        let mut map = Vec::with_capacity(original.len() + 1);
-        let mut ends = Vec::with_capacity(original.len() + 1);
+        let n = original.len();
+        let mut out: Vec<u8> = Vec::with_capacity(n);
+        let mut map: Vec<u32> = Vec::with_capacity(n + 1);
+        let mut ends: Vec<u32> = Vec::with_capacity(n + 1);
         let mut in_space = false;
+        let mut wc = WordCounter::default();
         let bytes = original.as_bytes();
         let mut i = 0;
-        while i < bytes.len() {
+        while i < n {
             let b = bytes[i];
             if b < 0x80 {
-                // ASCII fast path.
+                // ASCII fast path: one byte in, at most one byte out.
                 if b.is_ascii_whitespace() || b == 0x0B {
+                    wc.feed(2);
                     if !in_space {
-                        text.push(' ');
+                        out.push(b' ');
                         map.push(i as u32);
                         ends.push(i as u32 + 1);
                         in_space = true;
                     }
                 } else {
-                    text.push(b.to_ascii_lowercase() as char);
+                    wc.feed(ascii_class(b));
+                    out.push(b.to_ascii_lowercase());
                     map.push(i as u32);
                     ends.push(i as u32 + 1);
                     in_space = false;
@@ -87,36 +134,53 @@ impl Normalized {
             match classify(c) {
                 Norm::Drop => {}
                 Norm::Space => {
+                    wc.feed(2);
                     if !in_space {
-                        text.push(' ');
+                        out.push(b' ');
                         map.push(i as u32);
                         ends.push(end);
                         in_space = true;
                     }
                 }
                 Norm::Ascii(a) => {
-                    text.push(a as char);
+                    wc.feed(ascii_class(a));
+                    out.push(a);
                     map.push(i as u32);
                     ends.push(end);
                     in_space = false;
                 }
                 Norm::Keep => {
-                    let before = text.len();
+                    wc.feed(if is_word_char(c) { 0 } else { 2 });
+                    let mut buf = [0u8; 4];
                     for l in c.to_lowercase() {
-                        text.push(l);
-                    }
-                    for _ in before..text.len() {
-                        map.push(i as u32);
-                        ends.push(end);
+                        let enc = l.encode_utf8(&mut buf);
+                        out.extend_from_slice(enc.as_bytes());
+                        for _ in 0..enc.len() {
+                            map.push(i as u32);
+                            ends.push(end);
+                        }
                     }
                     in_space = false;
                 }
             }
             i += len;
         }
-        map.push(original.len() as u32);
-        ends.push(original.len() as u32);
-        Normalized { text, map, ends }
+        map.push(n as u32);
+        ends.push(n as u32);
+        // Every byte pushed is ASCII or a whole UTF-8 encoded char, so this cannot fail.
+        let text = String::from_utf8(out).expect("normalized text is UTF-8");
+        Normalized {
+            text,
+            map,
+            ends,
+            words: wc.count,
+        }
+    }
+
+    /// Number of words in the text (see [`count_words`]), counted on the normalized copy
+    /// so invisible characters such as soft hyphens do not split words.
+    pub fn words(&self) -> u32 {
+        self.words
     }
 
     /// Map a normalized byte range back to the original byte range covering the
@@ -141,51 +205,27 @@ pub fn normalize_term(term: &str) -> String {
 /// letters joins ("it’s", "job-killing" are one word) and anything else, including em
 /// dashes, separates ("request—it’s" is two).
 pub fn count_words(text: &str) -> u32 {
+    let mut wc = WordCounter::default();
     let bytes = text.as_bytes();
-    let mut count = 0;
-    let mut in_word = false;
-    let mut joiner = false;
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
-        // Classify the character: 0 = word, 1 = joiner, 2 = separator.
-        let (class, len) = if b < 0x80 {
-            let class = if b.is_ascii_alphanumeric() {
-                0
-            } else if b == b'\'' || b == b'-' {
-                1
-            } else {
-                2
-            };
-            (class, 1)
+        if b < 0x80 {
+            wc.feed(ascii_class(b));
+            i += 1;
         } else {
             let c = text[i..].chars().next().expect("char boundary");
-            let class = if is_word_char(c) {
+            wc.feed(if is_word_char(c) {
                 0
             } else if matches!(c, '\u{2019}' | '\u{2010}' | '\u{2011}') {
                 1
             } else {
                 2
-            };
-            (class, c.len_utf8())
-        };
-        match class {
-            0 => {
-                if !in_word {
-                    count += 1;
-                }
-                in_word = true;
-                joiner = false;
-            }
-            1 if in_word && !joiner => joiner = true,
-            _ => {
-                in_word = false;
-                joiner = false;
-            }
+            });
+            i += c.len_utf8();
         }
-        i += len;
     }
-    count
+    wc.count
 }
 
 /// 1-based line and column (in characters) for byte offsets of one text.
@@ -299,6 +339,20 @@ mod tests {
         let n = Normalized::new(original);
         assert_eq!(n.text, "a b");
         assert_eq!(n.original_offset(2), 5);
+    }
+
+    #[test]
+    fn normalization_counts_words_like_count_words() {
+        for t in [
+            "This is not a request—it’s a demand, — • 92",
+            "job-killing rules -- don't 'x' “Quoted” Ünïcödé wörds",
+            "  ",
+            "a\u{00A0}b\u{2011}c ‐ d",
+        ] {
+            assert_eq!(Normalized::new(t).words(), count_words(t), "{t}");
+        }
+        // Invisible characters do not split words in the normalized count.
+        assert_eq!(Normalized::new("ille\u{00AD}gal").words(), 1);
     }
 
     #[test]

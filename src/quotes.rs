@@ -409,13 +409,24 @@ struct Para {
 }
 
 fn paragraphs(text: &str) -> Vec<Para> {
+    // Byte scan: \n, \r, U+2028/U+2029 (E2 80 A8/A9) and U+0085 (C2 85) end a line.
+    let b = text.as_bytes();
     let mut v = Vec::new();
     let mut s = 0;
-    for (i, c) in text.char_indices() {
-        if matches!(c, '\n' | '\r' | '\u{2028}' | '\u{2029}' | '\u{85}') {
-            v.push(Para { s, e: i });
-            s = i + c.len_utf8();
-        }
+    let mut i = 0;
+    while i < b.len() {
+        let len = match b[i] {
+            b'\n' | b'\r' => 1,
+            0xE2 if b.get(i + 1) == Some(&0x80) && matches!(b.get(i + 2), Some(0xA8 | 0xA9)) => 3,
+            0xC2 if b.get(i + 1) == Some(&0x85) => 2,
+            _ => {
+                i += 1;
+                continue;
+            }
+        };
+        v.push(Para { s, e: i });
+        i += len;
+        s = i;
     }
     v.push(Para { s, e: text.len() });
     v
