@@ -1,8 +1,11 @@
 //! Ordered parallel processing of an article stream.
 //!
-//! Articles are read in chunks, each chunk is analyzed on all worker threads (rayon), and
-//! results are handed to the sink in input order before the next chunk is read. Memory
-//! stays flat in corpus size: only one chunk is in flight.
+//! A reader thread pulls articles from the stream in chunks and hands them over a bounded
+//! channel (two chunks ahead at most), so reading and JSON parsing overlap with analysis.
+//! Each chunk is analyzed on all worker threads (rayon) and its results go to the sink in
+//! input order. Memory stays flat in corpus size: at most three chunks exist at once.
+
+use std::sync::mpsc::sync_channel;
 
 use rayon::prelude::*;
 
@@ -26,7 +29,7 @@ pub fn pool(threads: usize) -> rayon::ThreadPool {
 }
 
 /// Map every article with `map` in parallel and feed results to `sink` in input order.
-/// Stops early if the sink returns an error.
+/// Stops early (and stops reading) if the sink returns an error.
 pub fn run_ordered<I, T, E, F, G>(
     pool: &rayon::ThreadPool,
     items: I,
@@ -34,19 +37,99 @@ pub fn run_ordered<I, T, E, F, G>(
     mut sink: G,
 ) -> Result<(), E>
 where
-    I: Iterator<Item = Result<Article, LoadError>>,
+    I: Iterator<Item = Result<Article, LoadError>> + Send,
     T: Send,
     F: Fn(Article) -> T + Sync + Send,
     G: FnMut(Result<T, LoadError>) -> Result<(), E>,
 {
-    let mut items = items.peekable();
-    while items.peek().is_some() {
-        let chunk: Vec<Result<Article, LoadError>> = items.by_ref().take(CHUNK).collect();
-        let results: Vec<Result<T, LoadError>> =
-            pool.install(|| chunk.into_par_iter().map(|item| item.map(&map)).collect());
-        for r in results {
-            sink(r)?;
+    std::thread::scope(|scope| {
+        let (tx, rx) = sync_channel::<Vec<Result<Article, LoadError>>>(2);
+        scope.spawn(move || {
+            let mut items = items;
+            loop {
+                let chunk: Vec<_> = items.by_ref().take(CHUNK).collect();
+                // A closed channel means the consumer stopped: stop reading too.
+                if chunk.is_empty() || tx.send(chunk).is_err() {
+                    break;
+                }
+            }
+        });
+        for chunk in rx {
+            let results: Vec<Result<T, LoadError>> =
+                pool.install(|| chunk.into_par_iter().map(|item| item.map(&map)).collect());
+            for r in results {
+                sink(r)?;
+            }
         }
+        Ok(())
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn items(n: usize) -> impl Iterator<Item = Result<Article, LoadError>> + Send {
+        (0..n).map(|i| {
+            if i % 7 == 3 {
+                Err(LoadError {
+                    source_name: format!("bad{i}"),
+                    message: "broken".into(),
+                    skipped: false,
+                })
+            } else {
+                Ok(Article::from_text(&i.to_string(), "-", format!("text {i}")))
+            }
+        })
     }
-    Ok(())
+
+    #[test]
+    fn results_arrive_in_input_order_across_chunks() {
+        let p = pool(2);
+        let mut seen = Vec::new();
+        run_ordered(
+            &p,
+            items(3 * CHUNK + 5),
+            |a| a.id,
+            |r| -> Result<(), ()> {
+                seen.push(match r {
+                    Ok(id) => id,
+                    Err(e) => e.source_name,
+                });
+                Ok(())
+            },
+        )
+        .unwrap();
+        let expected: Vec<String> = (0..3 * CHUNK + 5)
+            .map(|i| {
+                if i % 7 == 3 {
+                    format!("bad{i}")
+                } else {
+                    i.to_string()
+                }
+            })
+            .collect();
+        assert_eq!(seen, expected);
+    }
+
+    #[test]
+    fn a_sink_error_stops_the_run() {
+        let p = pool(2);
+        let mut n = 0;
+        let r = run_ordered(
+            &p,
+            items(10 * CHUNK),
+            |a| a.id,
+            |_| {
+                n += 1;
+                if n == 10 {
+                    Err("stop")
+                } else {
+                    Ok(())
+                }
+            },
+        );
+        assert_eq!(r, Err("stop"));
+        assert_eq!(n, 10);
+    }
 }
