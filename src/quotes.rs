@@ -783,12 +783,32 @@ fn single_close(text: &str, from: usize, limit: usize) -> Option<(usize, usize)>
     None
 }
 
+/// Tokens separated by whitespace or em/en dashes that contain a letter or digit.
 fn count_words(s: &str) -> u32 {
-    let n = s
-        .split(|c: char| c.is_whitespace() || matches!(c, '—' | '–'))
-        .filter(|w| w.chars().any(char::is_alphanumeric))
-        .count();
-    u32::try_from(n).unwrap_or(u32::MAX)
+    let mut n: u32 = 0;
+    let mut has_alnum = false;
+    let b = s.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        let (sep, alnum, len) = if b[i] < 0x80 {
+            (b[i].is_ascii_whitespace(), b[i].is_ascii_alphanumeric(), 1)
+        } else {
+            let c = s[i..].chars().next().expect("char boundary");
+            (
+                c.is_whitespace() || matches!(c, '—' | '–'),
+                c.is_alphanumeric(),
+                c.len_utf8(),
+            )
+        };
+        if sep {
+            n += u32::from(has_alnum);
+            has_alnum = false;
+        } else {
+            has_alnum |= alnum;
+        }
+        i += len;
+    }
+    n.saturating_add(u32::from(has_alnum))
 }
 
 /// The text ends a sentence: trailing . ! ? … (ignoring closing marks), not
@@ -1011,10 +1031,31 @@ const LISTS: &[(L, &str)] = &[
 ];
 
 /// Word → bit set of the lists containing it, built once.
-fn lexicon() -> &'static HashMap<&'static str, u32> {
-    static LEX: std::sync::OnceLock<HashMap<&'static str, u32>> = std::sync::OnceLock::new();
+/// FNV-1a: the word lists are fixed and tiny, so a fast non-keyed hash is enough (the
+/// default SipHash showed up in profiles).
+#[derive(Default)]
+struct Fnv(u64);
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        for &b in bytes {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+type WordMap = HashMap<&'static str, u32, std::hash::BuildHasherDefault<Fnv>>;
+
+fn lexicon() -> &'static WordMap {
+    static LEX: std::sync::OnceLock<WordMap> = std::sync::OnceLock::new();
     LEX.get_or_init(|| {
-        let mut m: HashMap<&'static str, u32> = HashMap::new();
+        let mut m: WordMap = WordMap::default();
         for (l, words) in LISTS {
             for w in words.split_ascii_whitespace() {
                 *m.entry(w).or_default() |= l.0;
