@@ -80,6 +80,26 @@ impl Default for LoadOptions {
     }
 }
 
+/// Offsets are kept as `u32` (see `normalize`), so no article may reach 4 GiB, whatever
+/// `--max-article-bytes` says.
+pub const MAX_SUPPORTED_ARTICLE_BYTES: usize = u32::MAX as usize;
+
+impl LoadOptions {
+    /// The article size limit in force: the option, capped at what slant supports.
+    pub fn article_limit(&self) -> usize {
+        self.max_article_bytes.min(MAX_SUPPORTED_ARTICLE_BYTES)
+    }
+}
+
+/// "`what` is larger than N bytes", with the flag that raises the limit.
+fn too_large(what: &str, limit: usize) -> String {
+    if limit >= MAX_SUPPORTED_ARTICLE_BYTES {
+        format!("{what} is larger than {limit} bytes, the most slant can handle")
+    } else {
+        format!("{what} is larger than {limit} bytes; raise the limit with --max-article-bytes")
+    }
+}
+
 /// Why one input (or one JSONL line) produced no article.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 #[error("{source_name}: {message}")]
@@ -176,8 +196,17 @@ fn expand(path: &Path, out: &mut VecDeque<Pending>) {
                     continue;
                 }
                 let p = e.path();
-                if has_ext(p, &["txt", "md", "jsonl"]) {
+                if !has_ext(p, &["txt", "md", "jsonl"]) {
+                    continue;
+                }
+                if e.file_type().is_file() {
                     out.push_back(Pending::Path(p.to_path_buf(), false));
+                } else {
+                    // A named pipe would block the walk forever; a device may never end.
+                    out.push_back(Pending::Error(LoadError::skipped(
+                        p.display().to_string(),
+                        "not a regular file (a named pipe, socket or device); skipped",
+                    )));
                 }
             }
             Err(e) => {
@@ -233,7 +262,7 @@ impl Iterator for Articles {
                         continue;
                     }
                     let mut bytes = Vec::new();
-                    let limit = self.opts.max_article_bytes as u64;
+                    let limit = self.opts.article_limit() as u64;
                     if let Err(e) = std::io::stdin().take(limit + 1).read_to_end(&mut bytes) {
                         return Some(Err(LoadError::new("-", io_message(&e))));
                     }
@@ -277,7 +306,7 @@ fn read_file(
 ) -> Result<Article, LoadError> {
     let f = File::open(path).map_err(|e| LoadError::new(name, io_message(&e)))?;
     let mut bytes = Vec::new();
-    f.take(opts.max_article_bytes as u64 + 1)
+    f.take(opts.article_limit() as u64 + 1)
         .read_to_end(&mut bytes)
         .map_err(|e| LoadError::new(name, io_message(&e)))?;
     text_article(&stem(path), name, bytes, opts, !explicit)
@@ -291,13 +320,10 @@ fn text_article(
     opts: LoadOptions,
     in_folder: bool,
 ) -> Result<Article, LoadError> {
-    if bytes.len() > opts.max_article_bytes {
+    if bytes.len() > opts.article_limit() {
         return Err(LoadError::new(
             name,
-            format!(
-                "article is larger than {} bytes; raise the limit with --max-article-bytes",
-                opts.max_article_bytes
-            ),
+            too_large("article", opts.article_limit()),
         ));
     }
     if bytes.iter().take(8192).any(|&b| b == 0) {
@@ -347,7 +373,9 @@ impl JsonlReader {
         loop {
             self.buf.clear();
             self.line += 1;
-            let limit = opts.max_article_bytes as u64 * 2 + 1024;
+            let limit = (opts.article_limit() as u64)
+                .saturating_mul(2)
+                .saturating_add(1024);
             let read = (&mut self.reader)
                 .take(limit)
                 .read_until(b'\n', &mut self.buf);
@@ -358,18 +386,25 @@ impl JsonlReader {
                 Err(e) => return Some(Err(LoadError::new(where_, io_message(&e)))),
             }
             if self.buf.last() != Some(&b'\n') && self.buf.len() as u64 >= limit {
-                // Skip the rest of an oversized line.
-                let mut sink = Vec::new();
-                let _ = self.reader.read_until(b'\n', &mut sink);
+                // Skip the rest of an oversized line without holding it in memory.
+                skip_line(&mut self.reader);
                 return Some(Err(LoadError::new(
                     where_,
                     "line is too long; raise the limit with --max-article-bytes",
                 )));
             }
+            let bad_utf8 = std::str::from_utf8(&self.buf).err();
             let line = String::from_utf8_lossy(&self.buf);
             let line = line.trim();
             if line.is_empty() {
                 continue;
+            }
+            // serde would also read a JSON array as the record's fields in order.
+            if !line.starts_with('{') {
+                return Some(Err(LoadError::new(
+                    where_,
+                    "not a valid JSON article (the line is not a JSON object); each line must be an object like {\"id\": \"a1\", \"text\": \"...\"}",
+                )));
             }
             let rec: JsonlRecord = match serde_json::from_str(line) {
                 Ok(r) => r,
@@ -380,10 +415,10 @@ impl JsonlReader {
                     )))
                 }
             };
-            if rec.text.len() > opts.max_article_bytes {
+            if rec.text.len() > opts.article_limit() {
                 return Some(Err(LoadError::new(
                     where_,
-                    format!("article text is larger than {} bytes; raise the limit with --max-article-bytes", opts.max_article_bytes),
+                    too_large("article text", opts.article_limit()),
                 )));
             }
             let id = match rec.id {
@@ -398,6 +433,12 @@ impl JsonlReader {
             a.outlet = rec.outlet;
             a.date = rec.date;
             a.url = rec.url;
+            if let Some(e) = bad_utf8 {
+                a.warnings.push(format!(
+                    "{where_}: invalid UTF-8 at byte {} of the line; bad bytes were replaced with U+FFFD (save the file as UTF-8 to avoid this)",
+                    e.valid_up_to()
+                ));
+            }
             if a.text.trim().is_empty() {
                 return Some(Err(LoadError::new(where_, "article text is empty")));
             }
@@ -406,12 +447,41 @@ impl JsonlReader {
     }
 }
 
+/// Consume input up to and including the next newline (or to the end), a buffer at a time.
+fn skip_line(reader: &mut dyn BufRead) {
+    loop {
+        let (used, done) = match reader.fill_buf() {
+            Ok([]) | Err(_) => return,
+            Ok(buf) => match buf.iter().position(|&b| b == b'\n') {
+                Some(i) => (i + 1, true),
+                None => (buf.len(), false),
+            },
+        };
+        reader.consume(used);
+        if done {
+            return;
+        }
+    }
+}
+
+/// Longest derived title, in characters (a one-line article would otherwise be its own
+/// title, copied into every output).
+pub const MAX_TITLE_CHARS: usize = 200;
+
 /// The first non-empty line, skipping a short kicker ("News & Politics") that sits above
-/// a longer line.
+/// a longer line; cut to [`MAX_TITLE_CHARS`] characters with an ellipsis.
 pub fn derive_title(text: &str) -> String {
+    let title = derive_title_line(text);
+    match title.char_indices().nth(MAX_TITLE_CHARS) {
+        Some((cut, _)) => format!("{}…", title[..cut].trim_end()),
+        None => title.to_string(),
+    }
+}
+
+fn derive_title_line(text: &str) -> &str {
     let mut lines = text.lines().map(str::trim).filter(|l| !l.is_empty());
     let Some(first) = lines.next() else {
-        return String::new();
+        return "";
     };
     let words = first.split_whitespace().count();
     let ends_sentence = first.ends_with(['.', '!', '?', ':', '"', '”']);
@@ -419,11 +489,11 @@ pub fn derive_title(text: &str) -> String {
         if let Some(second) = lines.next() {
             let w2 = second.split_whitespace().count();
             if (4..=25).contains(&w2) {
-                return second.to_string();
+                return second;
             }
         }
     }
-    first.to_string()
+    first
 }
 
 #[cfg(test)]
@@ -452,6 +522,88 @@ mod tests {
         assert!(e.skipped && e.message.contains("binary"));
         let e = text_article("a", "a.txt", vec![b'a'; 11], opts, false).unwrap_err();
         assert!(e.message.contains("--max-article-bytes"));
+    }
+
+    #[test]
+    fn titles_are_cut_to_a_bounded_length() {
+        let long = "word ".repeat(10_000);
+        let t = derive_title(&long);
+        assert_eq!(t.chars().count(), MAX_TITLE_CHARS);
+        assert!(t.ends_with("word…"), "{t}");
+        let multi = "é".repeat(MAX_TITLE_CHARS + 1);
+        assert_eq!(derive_title(&multi).chars().count(), MAX_TITLE_CHARS + 1);
+        assert_eq!(
+            derive_title(&"é".repeat(MAX_TITLE_CHARS)),
+            "é".repeat(MAX_TITLE_CHARS)
+        );
+    }
+
+    #[test]
+    fn a_huge_limit_cannot_overflow_and_is_capped() {
+        let opts = LoadOptions {
+            max_article_bytes: usize::MAX,
+            ..LoadOptions::default()
+        };
+        assert_eq!(opts.article_limit(), MAX_SUPPORTED_ARTICLE_BYTES);
+        assert!(text_article("a", "a.txt", b"fine".to_vec(), opts, false).is_ok());
+        let mut r = JsonlReader {
+            name: "x.jsonl".into(),
+            stem: "x".into(),
+            reader: Box::new(std::io::Cursor::new(b"{\"text\": \"ok\"}\n".to_vec())),
+            line: 0,
+            buf: Vec::new(),
+        };
+        assert!(r.next_article(opts).unwrap().is_ok());
+    }
+
+    #[test]
+    fn jsonl_skips_an_oversized_line_and_goes_on() {
+        let opts = LoadOptions {
+            max_article_bytes: 10,
+            ..LoadOptions::default()
+        };
+        let mut data = b"{\"text\": \"".to_vec();
+        data.extend(std::iter::repeat_n(b'a', 5000));
+        data.extend(b"\"}\n{\"id\": \"b\", \"text\": \"ok \xff\"}\n");
+        let mut r = JsonlReader {
+            name: "x.jsonl".into(),
+            stem: "x".into(),
+            // A tiny buffer, so the skip crosses many refills.
+            reader: Box::new(BufReader::with_capacity(7, std::io::Cursor::new(data))),
+            line: 0,
+            buf: Vec::new(),
+        };
+        let e = r.next_article(opts).unwrap().unwrap_err();
+        assert_eq!(e.source_name, "x.jsonl:1");
+        assert!(e.message.contains("--max-article-bytes"), "{e}");
+        let a = r.next_article(opts).unwrap().unwrap();
+        assert_eq!((a.id.as_str(), a.source.as_str()), ("b", "x.jsonl:2"));
+        assert_eq!(a.text, "ok \u{FFFD}");
+        assert!(
+            a.warnings[0].contains("x.jsonl:2: invalid UTF-8 at byte 24"),
+            "{:?}",
+            a.warnings
+        );
+        assert!(r.next_article(opts).is_none());
+    }
+
+    #[test]
+    fn jsonl_lines_must_be_objects() {
+        let mut r = JsonlReader {
+            name: "x.jsonl".into(),
+            stem: "x".into(),
+            reader: Box::new(std::io::Cursor::new(
+                b"[\"id\", \"text\"]\n\"text\"\n{\"text\": \"ok\"}\n".to_vec(),
+            )),
+            line: 0,
+            buf: Vec::new(),
+        };
+        for line in 1..=2 {
+            let e = r.next_article(LoadOptions::default()).unwrap().unwrap_err();
+            assert_eq!(e.source_name, format!("x.jsonl:{line}"));
+            assert!(e.message.contains("not a JSON object"), "{e}");
+        }
+        assert!(r.next_article(LoadOptions::default()).unwrap().is_ok());
     }
 
     #[test]

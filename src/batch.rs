@@ -29,7 +29,8 @@ pub fn pool(threads: usize) -> rayon::ThreadPool {
 }
 
 /// Map every article with `map` in parallel and feed results to `sink` in input order.
-/// Stops early (and stops reading) if the sink returns an error.
+/// Stops early (and stops reading) if the sink returns an error. A panic while mapping one
+/// article (a bug) becomes that article's [`LoadError`], so the rest of the batch goes on.
 pub fn run_ordered<I, T, E, F, G>(
     pool: &rayon::ThreadPool,
     items: I,
@@ -55,13 +56,34 @@ where
             }
         });
         for chunk in rx {
-            let results: Vec<Result<T, LoadError>> =
-                pool.install(|| chunk.into_par_iter().map(|item| item.map(&map)).collect());
+            let results: Vec<Result<T, LoadError>> = pool.install(|| {
+                chunk
+                    .into_par_iter()
+                    .map(|item| item.and_then(|a| guarded(&map, a)))
+                    .collect()
+            });
             for r in results {
                 sink(r)?;
             }
         }
         Ok(())
+    })
+}
+
+/// Run `map` on one article, turning a panic into an error for that article alone.
+fn guarded<T>(map: &(impl Fn(Article) -> T + Sync), article: Article) -> Result<T, LoadError> {
+    let source_name = article.source.clone();
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| map(article))).map_err(|payload| {
+        let what = payload
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| payload.downcast_ref::<String>().cloned())
+            .unwrap_or_default();
+        LoadError {
+            source_name,
+            message: format!("internal error while analyzing this article ({what}); the other articles were processed — please report this bug with the article"),
+            skipped: false,
+        }
     })
 }
 
@@ -110,6 +132,31 @@ mod tests {
             })
             .collect();
         assert_eq!(seen, expected);
+    }
+
+    #[test]
+    fn a_panic_on_one_article_fails_only_that_article() {
+        let p = pool(2);
+        let mut seen = Vec::new();
+        run_ordered(
+            &p,
+            items(20),
+            |a| {
+                assert!(a.id != "5", "boom on {}", a.id);
+                a.id
+            },
+            |r| -> Result<(), ()> {
+                seen.push(r);
+                Ok(())
+            },
+        )
+        .unwrap();
+        assert_eq!(seen.len(), 20);
+        let e = seen[5].as_ref().unwrap_err();
+        assert_eq!(e.source_name, "-");
+        assert!(e.message.contains("boom on 5"), "{e}");
+        assert_eq!(seen[6].as_ref().unwrap(), "6");
+        assert_eq!(seen.iter().filter(|r| r.is_ok()).count(), 20 - 1 - 3);
     }
 
     #[test]

@@ -431,6 +431,14 @@ mod tests {
     }
 
     #[test]
+    fn a_match_never_ends_between_a_letter_and_its_accent() {
+        let l = lex("  - id: t\n    variants:\n      - {terms: [taksi, cafe], side: a}\n");
+        // "İ" lowercases to "i\u{307}"; decomposed "é" is "e\u{301}".
+        assert!(texts(&l, "TAKSİ and cafe\u{301}").is_empty());
+        assert_eq!(texts(&l, "TAKSI, cafe."), vec!["TAKSI", "cafe"]);
+    }
+
+    #[test]
     fn case_sensitive_variant_requires_capitals() {
         let l = lex("  - id: agency\n    variants:\n      - {terms: [ICE], side: neutral, case_sensitive: true}\n");
         assert_eq!(texts(&l, "ICE agents on thin ice, Ice"), vec!["ICE"]);

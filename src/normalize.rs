@@ -88,10 +88,19 @@ fn classify(c: char) -> Norm {
     }
 }
 
-/// True for characters that make up words: letters and digits in any script.
+/// True for characters that make up words: letters and digits in any script, and the
+/// combining marks that belong to the letter before them ("cafe\u{301}" is "café", and
+/// "İ" lowercases to "i\u{307}"), so a match never ends between a letter and its accent.
 #[inline]
 pub fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric()
+    c.is_alphanumeric() || is_combining_mark(c)
+}
+
+/// Combining diacritical marks (the blocks used by Latin, Greek and Cyrillic text; marks
+/// of other scripts are mostly alphabetic already).
+#[inline]
+fn is_combining_mark(c: char) -> bool {
+    matches!(c, '\u{0300}'..='\u{036F}' | '\u{1AB0}'..='\u{1AFF}' | '\u{1DC0}'..='\u{1DFF}' | '\u{20D0}'..='\u{20FF}' | '\u{FE20}'..='\u{FE2F}')
 }
 
 impl Normalized {
@@ -353,6 +362,14 @@ mod tests {
         }
         // Invisible characters do not split words in the normalized count.
         assert_eq!(Normalized::new("ille\u{00AD}gal").words(), 1);
+    }
+
+    #[test]
+    fn combining_marks_belong_to_their_letter() {
+        // Decomposed "naïve" is one word, and no match can end before an accent.
+        assert_eq!(count_words("nai\u{0308}ve cafe\u{0301}"), 2);
+        assert!(is_word_char('\u{0301}') && is_word_char('\u{0307}'));
+        assert!(!is_word_char('—') && !is_word_char('\u{00AD}'));
     }
 
     #[test]
