@@ -479,7 +479,11 @@ pub fn derive_title(text: &str) -> String {
 }
 
 fn derive_title_line(text: &str) -> &str {
-    let mut lines = text.lines().map(str::trim).filter(|l| !l.is_empty());
+    // A Markdown heading's `#` marks are not part of the title.
+    let mut lines = text
+        .lines()
+        .map(|l| l.trim().trim_start_matches('#').trim())
+        .filter(|l| !l.is_empty());
     let Some(first) = lines.next() else {
         return "";
     };
@@ -503,6 +507,10 @@ mod tests {
     #[test]
     fn title_is_first_nonempty_line_skipping_a_kicker() {
         assert_eq!(derive_title("\n\n  Headline here \nbody"), "Headline here");
+        assert_eq!(
+            derive_title("# A Markdown heading\n\ntext"),
+            "A Markdown heading"
+        );
         assert_eq!(
             derive_title("News & Politics\n\nICE Goes to War With New York City Over Sanctuary Policies\n\nBody."),
             "ICE Goes to War With New York City Over Sanctuary Policies"

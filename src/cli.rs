@@ -220,6 +220,9 @@ impl Problems {
         for e in &self.failed {
             writeln!(err, "  failed: {e}")?;
         }
+        for e in &self.skipped {
+            writeln!(err, "  skipped: {e}")?;
+        }
         Ok(1)
     }
 }

@@ -10,11 +10,23 @@ fn corpus(n: usize, seed: u64) -> String {
 fn score(input: &str, threads: &str) -> Vec<u8> {
     let out = Command::cargo_bin("slant")
         .unwrap()
-        .args(["score", "--jsonl", "-", "--format", "jsonl", "--threads", threads])
+        .args([
+            "score",
+            "--jsonl",
+            "-",
+            "--format",
+            "jsonl",
+            "--threads",
+            threads,
+        ])
         .write_stdin(input.to_string())
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     out.stdout
 }
 
@@ -28,7 +40,12 @@ fn output_keeps_input_order_whatever_the_thread_count() {
     let ids: Vec<String> = String::from_utf8(one)
         .unwrap()
         .lines()
-        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["id"].as_str().unwrap().to_string())
+        .map(|l| {
+            serde_json::from_str::<serde_json::Value>(l).unwrap()["id"]
+                .as_str()
+                .unwrap()
+                .to_string()
+        })
         .collect();
     let expected: Vec<String> = (1..=600).map(|i| format!("gen-{i:06}")).collect();
     assert_eq!(ids, expected);

@@ -296,10 +296,26 @@ impl Source {
                 limit: limits.max_file_bytes,
             });
         }
-        let bytes = std::fs::read(path).map_err(|e| LexiconError::Io {
-            path: origin.clone(),
-            source: e,
-        })?;
+        // Read at most one byte past the limit: metadata says 0 bytes for pipes and
+        // devices (`--lexicon /dev/zero`), so the size check above cannot be the only one.
+        let mut bytes = Vec::new();
+        std::fs::File::open(path)
+            .and_then(|f| {
+                use std::io::Read;
+                f.take(limits.max_file_bytes as u64 + 1)
+                    .read_to_end(&mut bytes)
+            })
+            .map_err(|e| LexiconError::Io {
+                path: origin.clone(),
+                source: e,
+            })?;
+        if bytes.len() > limits.max_file_bytes {
+            return Err(LexiconError::TooLarge {
+                path: origin,
+                bytes: bytes.len() as u64,
+                limit: limits.max_file_bytes,
+            });
+        }
         let text = String::from_utf8(bytes).map_err(|e| LexiconError::NotUtf8 {
             path: origin.clone(),
             offset: e.utf8_error().valid_up_to(),

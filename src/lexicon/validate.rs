@@ -136,11 +136,27 @@ impl fmt::Display for Diagnostic {
         };
         write!(f, "{}: {}: {}", self.position(), sev, self.message)?;
         if let (Some(snippet), Some(col), Some(line)) = (&self.snippet, self.column, self.line) {
+            // Show at most 100 characters around the column, so a one-line file of
+            // megabytes does not flood the terminal.
+            const SHOWN: usize = 100;
+            let chars: Vec<char> = snippet.chars().collect();
+            let col0 = col.saturating_sub(1).min(chars.len());
+            let from = col0.saturating_sub(SHOWN / 2);
+            let to = (from + SHOWN).min(chars.len());
+            let mut shown: String = chars[from..to].iter().collect();
+            let mut caret_at = col0 - from;
+            if from > 0 {
+                shown.insert(0, '…');
+                caret_at += 1;
+            }
+            if to < chars.len() {
+                shown.push('…');
+            }
             let width = line.to_string().len();
-            write!(f, "\n{:width$} |\n{line} | {snippet}\n{:width$} | ", "", "")?;
-            let pad: String = snippet
+            write!(f, "\n{:width$} |\n{line} | {shown}\n{:width$} | ", "", "")?;
+            let pad: String = shown
                 .chars()
-                .take(col.saturating_sub(1))
+                .take(caret_at)
                 .map(|c| if c == '\t' { '\t' } else { ' ' })
                 .collect();
             write!(f, "{pad}^")?;

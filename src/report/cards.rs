@@ -9,8 +9,8 @@
 use crate::analysis::{Analysis, Engine};
 use crate::attribute::Voice;
 use crate::report::chart::{
-    self, CardData, ChartError, ChartSide, ComparisonData, ComparisonRow, ConceptBar, Lean, MatrixCell,
-    QuoteSegment, SideCount,
+    self, CardData, ChartError, ChartSide, ComparisonData, ComparisonRow, ConceptBar, Lean,
+    MatrixCell, QuoteSegment, SideCount,
 };
 
 /// Footer text: lexicon name, version, short hash and slant version.
@@ -50,7 +50,13 @@ pub fn card_data(engine: &Engine, a: &Analysis) -> CardData {
     let n = l.sides.len();
     let mut bars: Vec<(usize, ConceptBar, f64)> = Vec::new();
     for cu in &a.concepts {
-        let mut counts = vec![SideCount { narrator: 0.0, quoted: 0.0 }; n];
+        let mut counts = vec![
+            SideCount {
+                narrator: 0.0,
+                quoted: 0.0
+            };
+            n
+        ];
         let mut total = 0.0;
         for t in a.terms.iter().filter(|t| t.concept == cu.concept) {
             if let Some(side) = t.counted_side {
@@ -151,7 +157,10 @@ pub fn comparison_data(engine: &Engine, analyses: &[Analysis], title: &str) -> C
         title: title.to_string(),
         sides: sides(engine),
         rows,
-        concepts: matrix.iter().map(|(c, _)| l.concepts[*c].label.clone()).collect(),
+        concepts: matrix
+            .iter()
+            .map(|(c, _)| l.concepts[*c].label.clone())
+            .collect(),
         articles: analyses.iter().map(short_label).collect(),
         cells: matrix.into_iter().map(|(_, cells)| cells).collect(),
         min_evidence: l.scoring.min_evidence,
@@ -161,7 +170,10 @@ pub fn comparison_data(engine: &Engine, analyses: &[Analysis], title: &str) -> C
 
 /// Concepts used by at least one article (most articles first, then lexicon order), with
 /// the main variant each article used.
-pub fn word_matrix(engine: &Engine, analyses: &[Analysis]) -> Vec<(usize, Vec<Option<MatrixCell>>)> {
+pub fn word_matrix(
+    engine: &Engine,
+    analyses: &[Analysis],
+) -> Vec<(usize, Vec<Option<MatrixCell>>)> {
     let l = &engine.lexicon;
     let mut rows: Vec<(usize, Vec<Option<MatrixCell>>, usize)> = Vec::new();
     for ci in 0..l.concepts.len() {

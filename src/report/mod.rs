@@ -1,6 +1,8 @@
 //! Everything a user sees: one renderer per output format, each a pure function from
 //! analysis data to text or bytes, plus safe file output.
 
+pub mod cards;
+pub mod chart;
 pub mod csv;
 pub mod delta;
 pub mod explain;
@@ -10,5 +12,3 @@ pub mod lexicon;
 pub mod output;
 pub mod progress;
 pub mod table;
-pub mod cards;
-pub mod chart;
