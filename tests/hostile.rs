@@ -831,14 +831,14 @@ fn a_folder_mixing_good_and_bad_files_scores_every_good_article() {
         format!("  failed: {folder}/c-empty.txt: article is empty"),
         format!("  failed: {folder}/f-feed.jsonl:2: not a valid JSON article"),
         "  failed: missing-file.txt: no such file or folder".to_string(),
+        format!("  skipped: {folder}/d-binary.txt: looks like a binary file"),
     ] {
         assert!(r.stderr.contains(&line), "missing `{line}` in\n{}", head(&r.stderr));
     }
-    // The summary comes last.
-    assert!(r
-        .stderr
-        .trim_end()
-        .ends_with("  failed: missing-file.txt: no such file or folder"));
+    // The summary comes last: failures, then what was skipped.
+    assert!(r.stderr.trim_end().ends_with(&format!(
+        "  skipped: {folder}/d-binary.txt: looks like a binary file (it contains NUL bytes); skipped"
+    )));
     // notes.csv is not an article file: silently ignored.
     assert!(!r.stderr.contains("notes.csv"));
 
