@@ -306,3 +306,25 @@ pub fn load_all(
     progress.finish();
     Ok(analyses)
 }
+
+/// Load and analyze the whole set for commands that need every article at once (chart,
+/// report). Problems with single articles are recorded; having no article at all is an
+/// error.
+pub fn load_set(
+    input: &InputArgs,
+    engine: &Engine,
+    threads: usize,
+    problems: &mut Problems,
+    err: &mut dyn Write,
+    term: Terminal,
+) -> Result<Vec<Analysis>> {
+    let inputs = inputs(input, term)?;
+    let analyses = load_all(&inputs, load_opts(input), engine, threads, problems, err)?;
+    if analyses.is_empty() {
+        if let Some(e) = problems.failed.first() {
+            bail!("no article could be read (first problem: {e})");
+        }
+        bail!("no articles found in {}", input.paths.join(", "));
+    }
+    Ok(analyses)
+}

@@ -15,7 +15,7 @@ use rayon::prelude::*;
 
 use crate::analysis::{Analysis, Engine};
 use crate::batch;
-use crate::cli::{engine, inputs, load_all, load_opts, InputArgs, LexiconArgs, Problems, Terminal};
+use crate::cli::{engine, load_set, InputArgs, LexiconArgs, Problems, Terminal};
 use crate::report::cards;
 use crate::report::chart::{self, ChartError, ComparisonData, DEFAULT_SIZE};
 use crate::report::output::{unique_stems, OutDir};
@@ -212,22 +212,8 @@ enum CardFailure {
 
 pub fn run(a: ChartArgs, err: &mut dyn Write, term: Terminal) -> Result<u8> {
     let engine = engine(&a.lexicon)?;
-    let inputs = inputs(&a.input, term)?;
     let mut problems = Problems::default();
-    let analyses = load_all(
-        &inputs,
-        load_opts(&a.input),
-        &engine,
-        a.threads,
-        &mut problems,
-        err,
-    )?;
-    if analyses.is_empty() {
-        if let Some(e) = problems.failed.first() {
-            bail!("no article could be read (first problem: {e})");
-        }
-        bail!("no articles found in {}", a.input.paths.join(", "));
-    }
+    let analyses = load_set(&a.input, &engine, a.threads, &mut problems, err, term)?;
     let stems = unique_stems(analyses.iter().map(|x| x.article.id.as_str()));
     let out = OutDir::new(&a.out, &protected_inputs(&a.input.paths, &analyses))?;
     if let Some(w) = nested_output_warning(&a.out, &a.input.paths) {

@@ -14,7 +14,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{bail, Result};
 use clap::Args;
 
-use crate::cli::{engine, inputs, load_all, load_opts, InputArgs, LexiconArgs, Problems, Terminal};
+use crate::cli::{engine, load_set, InputArgs, LexiconArgs, Problems, Terminal};
 use crate::commands::chart::{
     comparison, nested_output_warning, protected_inputs, write_charts, ChartOptions,
 };
@@ -88,22 +88,8 @@ fn refuse_input_clash(
 
 pub fn run(a: ReportArgs, err: &mut dyn Write, term: Terminal) -> Result<u8> {
     let engine = engine(&a.lexicon)?;
-    let inputs = inputs(&a.input, term)?;
     let mut problems = Problems::default();
-    let analyses = load_all(
-        &inputs,
-        load_opts(&a.input),
-        &engine,
-        a.threads,
-        &mut problems,
-        err,
-    )?;
-    if analyses.is_empty() {
-        if let Some(e) = problems.failed.first() {
-            bail!("no article could be read (first problem: {e})");
-        }
-        bail!("no articles found in {}", a.input.paths.join(", "));
-    }
+    let analyses = load_set(&a.input, &engine, a.threads, &mut problems, err, term)?;
     let stems = unique_stems(analyses.iter().map(|x| x.article.id.as_str()));
     let protected = protected_inputs(&a.input.paths, &analyses);
     refuse_input_clash(&a.out, &stems, a.worksheet, &protected)?;
