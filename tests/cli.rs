@@ -1,21 +1,10 @@
 //! End-to-end tests of the `slant` binary on the seed articles.
 
-use assert_cmd::Command;
+mod common;
+
+use common::{slant, SEEDS};
+
 use serde_json::Value;
-
-fn slant() -> Command {
-    let mut c = Command::cargo_bin("slant").unwrap();
-    c.env("NO_COLOR", "1").env("RUST_BACKTRACE", "0");
-    c
-}
-
-const SEEDS: [&str; 5] = [
-    "000_f667bd81ae114d19",
-    "001_0ad354234d2359d4",
-    "002_1fc9ffcff641586d",
-    "003_4f9b0c250ff8d600",
-    "004_72e29b7a571df496",
-];
 
 fn jsonl(args: &[&str]) -> Vec<Value> {
     let out = slant().args(args).output().unwrap();

@@ -8,6 +8,10 @@
 //! Exit codes: 0 all fine; 1 some articles failed or were skipped (the rest were
 //! processed); 2 nothing could be done (bad lexicon, unwritable output).
 
+mod common;
+
+use common::slant;
+
 use std::fs;
 use std::io::{BufRead, BufReader, Write};
 use std::path::Path;
@@ -17,12 +21,6 @@ use assert_cmd::cargo::CommandCargoExt;
 use assert_cmd::Command;
 use serde_json::Value;
 use slant::lexicon::{Lexicon, Limits};
-
-fn slant() -> Command {
-    let mut c = Command::cargo_bin("slant").unwrap();
-    c.env("NO_COLOR", "1").env("RUST_BACKTRACE", "0");
-    c
-}
 
 fn case(name: &str) -> String {
     format!("tests/hostile/{name}")

@@ -2,16 +2,13 @@
 //! the position (line:column) and the hint; the "typo + undeclared side + duplicate term"
 //! case end to end; a snapshot of the human output; the shipped lexicons pass `--strict`.
 
+mod common;
+
+use common::slant;
+
 use std::path::{Path, PathBuf};
 
-use assert_cmd::Command;
 use slant::lexicon::{self, Diagnostic, Limits, Severity};
-
-fn slant() -> Command {
-    let mut c = Command::cargo_bin("slant").unwrap();
-    c.env("NO_COLOR", "1").env("RUST_BACKTRACE", "0");
-    c
-}
 
 /// Lines 1–6; concepts start on line 7.
 const HEAD: &str = "name: t

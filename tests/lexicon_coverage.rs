@@ -1,15 +1,12 @@
 //! `slant lexicon coverage` on the seeds, cross-checked against `slant score --format jsonl`.
 
+mod common;
+
+use common::slant;
+
 use std::collections::{BTreeMap, BTreeSet};
 
-use assert_cmd::Command;
 use serde_json::Value;
-
-fn slant() -> Command {
-    let mut c = Command::cargo_bin("slant").unwrap();
-    c.env("NO_COLOR", "1").env("RUST_BACKTRACE", "0");
-    c
-}
 
 fn run(args: &[&str]) -> String {
     let out = slant().args(args).output().unwrap();

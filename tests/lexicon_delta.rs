@@ -1,13 +1,10 @@
 //! `slant score --lexicon NEW --baseline-lexicon OLD`: per-article deltas on the seeds.
 
-use assert_cmd::Command;
-use serde_json::Value;
+mod common;
 
-fn slant() -> Command {
-    let mut c = Command::cargo_bin("slant").unwrap();
-    c.env("NO_COLOR", "1").env("RUST_BACKTRACE", "0");
-    c
-}
+use common::slant;
+
+use serde_json::Value;
 
 /// The built-in lexicon with `roam_the_streets` at double weight (3 and 1.5 instead of
 /// 1.5 and 0.75). Its `scare_quoted: keep` means every hit counts for restrictionist.

@@ -2,28 +2,17 @@
 //! fixed lexicon so tuning the default lexicon does not churn them), escaping, safe file
 //! names, worksheet mode and updating an existing folder.
 
+mod common;
+
+use common::{slant, SEEDS};
+
 use std::path::{Path, PathBuf};
 
-use assert_cmd::Command;
 use slant::analysis::{Analysis, Engine};
 use slant::article::Article;
 use slant::lexicon::{Lexicon, Limits};
 use slant::quotes::{Quote, QuoteKind};
 use slant::report::{cards, html};
-
-fn slant() -> Command {
-    let mut c = Command::cargo_bin("slant").unwrap();
-    c.env("NO_COLOR", "1").env("RUST_BACKTRACE", "0");
-    c
-}
-
-const SEEDS: [&str; 5] = [
-    "000_f667bd81ae114d19",
-    "001_0ad354234d2359d4",
-    "002_1fc9ffcff641586d",
-    "003_4f9b0c250ff8d600",
-    "004_72e29b7a571df496",
-];
 
 /// A tiny lexicon: two sides, two concepts, one known speaker.
 const TINY: &str = r##"name: tiny
