@@ -1327,11 +1327,11 @@ fn build_scoring(file: &LexiconFile, origin: &str, diags: &mut Vec<Diagnostic>) 
     };
     let mut set = |target: &mut f64, value: Option<f64>, path: &[&str], factor: bool| {
         if let Some(v) = value {
+            let p: Vec<Seg> = std::iter::once("scoring")
+                .chain(path.iter().copied())
+                .map(Seg::key)
+                .collect();
             if !v.is_finite() || v < 0.0 {
-                let p = std::iter::once("scoring")
-                    .chain(path.iter().copied())
-                    .map(Seg::key)
-                    .collect();
                 diags.push(
                     Diagnostic::error(
                         origin,
@@ -1342,10 +1342,6 @@ fn build_scoring(file: &LexiconFile, origin: &str, diags: &mut Vec<Diagnostic>) 
                 );
             } else {
                 if factor && v > 2.0 {
-                    let p = std::iter::once("scoring")
-                        .chain(path.iter().copied())
-                        .map(Seg::key)
-                        .collect();
                     diags.push(
                         Diagnostic::warning(
                             origin,
