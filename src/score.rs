@@ -65,6 +65,8 @@ pub struct QuoteShare {
     pub share: f64,
     /// Share of prominence-weighted quoted words.
     pub prominence: f64,
+    /// Prominence-weighted quoted words (what the quote lean is computed from).
+    pub weighted: f64,
     /// Distinct speakers, in order of first quotation.
     pub speakers: Vec<String>,
 }
@@ -200,6 +202,7 @@ pub fn score(
         } else {
             0.0
         };
+        share.weighted = p;
     };
     for (i, q) in s.quotes.iter_mut().enumerate() {
         fill(q, prominent[i]);
@@ -317,6 +320,8 @@ mod tests {
         let total = 20.0 + 10.0 + 7.5;
         assert!((s.quotes[1].prominence - 20.0 / total).abs() < 1e-12);
         assert!((s.unattributed_quotes.prominence - 7.5 / total).abs() < 1e-12);
+        assert!((s.quotes[1].weighted - 20.0).abs() < 1e-12);
+        assert!((s.quotes[0].weighted - 10.0).abs() < 1e-12);
         assert!((s.quote_lean - (20.0 - 10.0) / 30.0).abs() < 1e-12);
         assert!(s.quote_enough);
         assert!(

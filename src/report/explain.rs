@@ -8,8 +8,9 @@ use std::fmt::Write;
 
 use crate::analysis::{Analysis, Engine};
 use crate::quotes::QuoteKind;
+use crate::report::ledger::{contribution_sum, lean_formula, num};
 use crate::report::table::{ellipsize, fmt_lean};
-use crate::score::{prominence, QuoteSide};
+use crate::score::prominence;
 
 /// Up to `n` characters of context on each side of `start..end`, on one line, with the
 /// span in brackets.
@@ -46,11 +47,6 @@ pub fn context(text: &str, start: usize, end: usize, n: usize) -> String {
         "{lead}{b}{sep_b}[{}]{sep_a}{a}{tail}",
         clean(&text[start..end])
     )
-}
-
-fn num(x: f64) -> String {
-    let s = format!("{x:.2}");
-    s
 }
 
 /// Render the ledger for one article.
@@ -222,12 +218,6 @@ pub fn render(engine: &Engine, a: &Analysis) -> String {
     let _ = writeln!(o, "\nHOW THE SCORES ADD UP");
     let mut weights = Vec::new();
     for (i, side) in l.sides.iter().enumerate() {
-        let parts: Vec<String> = a
-            .terms
-            .iter()
-            .filter(|t| t.counted_side == Some(i))
-            .map(|t| num(t.contribution))
-            .collect();
         let sum = s.sides[i].weight;
         weights.push(sum);
         let _ = writeln!(
@@ -235,11 +225,7 @@ pub fn render(engine: &Engine, a: &Analysis) -> String {
             "  {}: {} hits, weight {} = {}  ({} per 1,000 words)",
             side.label,
             s.sides[i].count,
-            if parts.is_empty() {
-                "0".to_string()
-            } else {
-                parts.join(" + ")
-            },
+            contribution_sum(a, i),
             num(sum),
             num(s.sides[i].per_1000_words)
         );
@@ -257,22 +243,10 @@ pub fn render(engine: &Engine, a: &Analysis) -> String {
         if s.term_enough { "meets" } else { "below" },
         num(s.min_evidence)
     );
-    let lean_formula = |w: &[f64]| -> String {
-        if l.sides.len() == 2 {
-            format!("({} − {}) / {}", num(w[1]), num(w[0]), num(w[0] + w[1]))
-        } else {
-            let terms: Vec<String> = w
-                .iter()
-                .enumerate()
-                .map(|(i, x)| format!("{:+.2}×{}", l.side_position(i), num(*x)))
-                .collect();
-            format!("({}) / {}", terms.join(" + "), num(w.iter().sum()))
-        }
-    };
     let _ = writeln!(
         o,
         "  term lean = {} = {}{}",
-        lean_formula(&weights),
+        lean_formula(l, &weights),
         format_args!("{:+.2}", s.term_lean),
         if s.term_enough {
             ""
@@ -280,12 +254,7 @@ pub fn render(engine: &Engine, a: &Analysis) -> String {
             "  → too little evidence"
         }
     );
-    let mut qw = vec![0.0; l.sides.len()];
-    for q in a.quotes.iter().filter(|q| q.kind == QuoteKind::Speech) {
-        if let QuoteSide::Side(i) = engine.quote_side(q) {
-            qw[i] += prominence(q.open, text.len()) * q.words as f64;
-        }
-    }
+    let qw: Vec<f64> = s.quotes.iter().map(|q| q.weighted).collect();
     for (i, side) in l.sides.iter().enumerate() {
         let qs = &s.quotes[i];
         let _ = writeln!(
@@ -315,7 +284,7 @@ pub fn render(engine: &Engine, a: &Analysis) -> String {
     let _ = writeln!(
         o,
         "  quote lean = {} = {:+.2}{}",
-        lean_formula(&qw),
+        lean_formula(l, &qw),
         s.quote_lean,
         if s.quote_enough {
             String::new()

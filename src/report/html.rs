@@ -37,8 +37,9 @@ use crate::normalize::LineIndex;
 use crate::quotes::{Quote, QuoteKind};
 use crate::report::cards;
 use crate::report::chart::{CardData, ComparisonData};
+use crate::report::ledger::{self, num, signed};
 use crate::report::table::ellipsize;
-use crate::score::{prominence, QuoteSide};
+use crate::score::QuoteSide;
 
 /// Escape text for HTML element content and (double- or single-quoted) attribute values.
 /// The only escaping function of the report: every piece of article and lexicon text goes
@@ -325,16 +326,6 @@ fn footer(engine: &Engine) -> String {
 // ---------------------------------------------------------------------------
 // Small pieces
 // ---------------------------------------------------------------------------
-
-fn num(x: f64) -> String {
-    let x = if x == 0.0 || !x.is_finite() { 0.0 } else { x };
-    format!("{x:.2}")
-}
-
-fn signed(x: f64) -> String {
-    let x = if x == 0.0 || !x.is_finite() { 0.0 } else { x };
-    format!("{x:+.2}")
-}
 
 fn side_label(engine: &Engine, side: SideRef) -> String {
     match side {
@@ -981,26 +972,18 @@ fn quotes_table(engine: &Engine, a: &Analysis, prefix: &str) -> String {
     o
 }
 
-fn lean_formula(engine: &Engine, w: &[f64], none: &str) -> String {
-    let l = &engine.lexicon;
+/// The lean formula, or `none` when no weight counted for any side.
+fn lean_or(engine: &Engine, w: &[f64], none: &str) -> String {
     if w.iter().sum::<f64>() <= 0.0 {
         none.to_string()
-    } else if l.sides.len() == 2 {
-        format!("({} − {}) / {}", num(w[1]), num(w[0]), num(w[0] + w[1]))
     } else {
-        let terms: Vec<String> = w
-            .iter()
-            .enumerate()
-            .map(|(i, x)| format!("{}×{}", signed(l.side_position(i)), num(*x)))
-            .collect();
-        format!("({}) / {}", terms.join(" + "), num(w.iter().sum()))
+        ledger::lean_formula(&engine.lexicon, w)
     }
 }
 
 fn arithmetic_table(engine: &Engine, a: &Analysis) -> String {
     let l = &engine.lexicon;
     let s = &a.scores;
-    let text = a.article.text.as_str();
     let sc = &l.scoring;
     let mut o = format!(
         "<p>Factors of this lexicon: outlet’s own words ×{}, quoted ×{}, scare quotes ×{}, negated ×{}, distanced ×{}. Lean runs from −1 ({}) to +1 ({}).</p>\n",
@@ -1021,12 +1004,6 @@ fn arithmetic_table(engine: &Engine, a: &Analysis) -> String {
     };
     let mut weights = Vec::new();
     for (i, side) in l.sides.iter().enumerate() {
-        let parts: Vec<String> = a
-            .terms
-            .iter()
-            .filter(|t| t.counted_side == Some(i))
-            .map(|t| num(t.contribution))
-            .collect();
         let st = &s.sides[i];
         weights.push(st.weight);
         row(
@@ -1039,11 +1016,7 @@ fn arithmetic_table(engine: &Engine, a: &Analysis) -> String {
                 "{} hit(s), {} in the outlet’s own words: {} = {}; {} per 1,000 words",
                 st.count,
                 st.narrator_count,
-                if parts.is_empty() {
-                    "0".to_string()
-                } else {
-                    parts.join(" + ")
-                },
+                ledger::contribution_sum(a, i),
                 num(st.weight),
                 num(st.per_1000_words)
             ),
@@ -1076,7 +1049,7 @@ fn arithmetic_table(engine: &Engine, a: &Analysis) -> String {
         "Term lean".to_string(),
         format!(
             "{}{}",
-            lean_formula(engine, &weights, "no loaded words counted for a side"),
+            lean_or(engine, &weights, "no loaded words counted for a side"),
             if s.term_enough {
                 String::new()
             } else {
@@ -1085,14 +1058,7 @@ fn arithmetic_table(engine: &Engine, a: &Analysis) -> String {
         ),
         signed(s.term_lean),
     );
-    let mut qw = vec![0.0; l.sides.len()];
-    for q in a.quotes.iter().filter(|q| q.kind == QuoteKind::Speech) {
-        if let QuoteSide::Side(i) = engine.quote_side(q) {
-            if i < qw.len() {
-                qw[i] += prominence(q.open, text.len()) * q.words as f64;
-            }
-        }
-    }
+    let qw: Vec<f64> = s.quotes.iter().map(|q| q.weighted).collect();
     for (i, side) in l.sides.iter().enumerate() {
         let qs = &s.quotes[i];
         row(
@@ -1137,7 +1103,7 @@ fn arithmetic_table(engine: &Engine, a: &Analysis) -> String {
         "Quote lean".to_string(),
         format!(
             "{} (each quotation’s words × prominence: 1 at the top, 0.5 at the end){}",
-            lean_formula(engine, &qw, "no quoted words of aligned speakers"),
+            lean_or(engine, &qw, "no quoted words of aligned speakers"),
             if s.quote_enough {
                 String::new()
             } else {

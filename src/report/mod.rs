@@ -8,6 +8,7 @@ pub mod delta;
 pub mod explain;
 pub mod html;
 pub mod json;
+pub mod ledger;
 pub mod lexicon;
 pub mod output;
 pub mod progress;

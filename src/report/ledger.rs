@@ -1,0 +1,60 @@
+//! The score arithmetic written out, shared by the `explain` ledger and the HTML pages so
+//! both show the same sums the same way.
+
+use crate::analysis::Analysis;
+use crate::lexicon::Lexicon;
+
+/// A number with two decimals (`-0.00` and non-finite values shown as `0.00`).
+pub fn num(x: f64) -> String {
+    let x = if x == 0.0 || !x.is_finite() { 0.0 } else { x };
+    format!("{x:.2}")
+}
+
+/// A signed number with two decimals (`+0.45`).
+pub fn signed(x: f64) -> String {
+    let x = if x == 0.0 || !x.is_finite() { 0.0 } else { x };
+    format!("{x:+.2}")
+}
+
+/// The contributions of the hits counted for side `side`, as `0.45 + 2.00 + …` (or `0`).
+pub fn contribution_sum(a: &Analysis, side: usize) -> String {
+    let parts: Vec<String> = a
+        .terms
+        .iter()
+        .filter(|t| t.counted_side == Some(side))
+        .map(|t| num(t.contribution))
+        .collect();
+    if parts.is_empty() {
+        "0".to_string()
+    } else {
+        parts.join(" + ")
+    }
+}
+
+/// The lean of per-side weights `w` written as a formula: `(last − first) / sum` for two
+/// sides, `(−1.00×a + +0.00×b + +1.00×c) / sum` for more.
+pub fn lean_formula(lexicon: &Lexicon, w: &[f64]) -> String {
+    if lexicon.sides.len() == 2 {
+        format!("({} − {}) / {}", num(w[1]), num(w[0]), num(w[0] + w[1]))
+    } else {
+        let terms: Vec<String> = w
+            .iter()
+            .enumerate()
+            .map(|(i, x)| format!("{}×{}", signed(lexicon.side_position(i)), num(*x)))
+            .collect();
+        format!("({}) / {}", terms.join(" + "), num(w.iter().sum()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_never_show_negative_zero() {
+        assert_eq!(num(-0.0), "0.00");
+        assert_eq!(num(f64::NAN), "0.00");
+        assert_eq!(signed(0.456), "+0.46");
+        assert_eq!(signed(-0.0), "+0.00");
+    }
+}
