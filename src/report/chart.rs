@@ -305,8 +305,8 @@ fn rgb(c: Rgb) -> RGBColor {
     RGBColor(c.0, c.1, c.2)
 }
 
-/// Mix `c` toward `to` by `t` (0 = c, 1 = to).
-fn mix(c: Rgb, to: Rgb, t: f64) -> Rgb {
+/// Mix `c` toward `to` by `t` (0 = c, 1 = to). Also used for the HTML page colors.
+pub(crate) fn mix(c: Rgb, to: Rgb, t: f64) -> Rgb {
     let f = |a: u8, b: u8| {
         (a as f64 + (b as f64 - a as f64) * t)
             .round()
@@ -975,6 +975,21 @@ fn draw_card<DB: DrawingBackend>(
     Ok(())
 }
 
+/// The message of an empty panel ("No quotations"), centred below its heading at `y`.
+fn empty_panel<DB: DrawingBackend>(p: &Painter<'_, DB>, r: Rect, y: f64, msg: &str) -> Res<()> {
+    let f = p.font(26.0, false);
+    let t = p.fit(msg, f, r.w())?;
+    p.text_mid(
+        &t,
+        r.x0 + r.w() / 2.0,
+        (y + r.y1) / 2.0,
+        f,
+        MUTED,
+        HPos::Center,
+    )?;
+    Ok(())
+}
+
 /// Panel heading; returns the y just below it.
 fn panel_title<DB: DrawingBackend>(p: &Painter<'_, DB>, r: Rect, title: &str) -> Res<f64> {
     let f = p.font(28.0, true);
@@ -996,17 +1011,7 @@ fn draw_concepts_panel<DB: DrawingBackend>(p: &Painter<'_, DB>, data: &CardData,
     let mut y = panel_title(p, r, "Loaded terms by concept")?;
 
     if data.concepts.is_empty() {
-        let f = p.font(26.0, false);
-        let t = p.fit("No loaded terms found", f, r.w())?;
-        p.text_mid(
-            &t,
-            r.x0 + r.w() / 2.0,
-            (y + r.y1) / 2.0,
-            f,
-            MUTED,
-            HPos::Center,
-        )?;
-        return Ok(());
+        return empty_panel(p, r, y, "No loaded terms found");
     }
 
     // Style legend: solid = narrator, hatched = inside quotation marks.
@@ -1235,17 +1240,7 @@ fn draw_quotes_panel<DB: DrawingBackend>(p: &Painter<'_, DB>, data: &CardData, r
 
     let total_words: u64 = data.quotes.iter().map(|q| q.words as u64).sum();
     if data.quotes.is_empty() || total_words == 0 {
-        let f = p.font(26.0, false);
-        let t = p.fit("No quotations", f, r.w())?;
-        p.text_mid(
-            &t,
-            r.x0 + r.w() / 2.0,
-            (y + r.y1) / 2.0,
-            f,
-            MUTED,
-            HPos::Center,
-        )?;
-        return Ok(());
+        return empty_panel(p, r, y, "No quotations");
     }
 
     // Total on the title row, right-aligned, when it fits beside the title.

@@ -36,7 +36,7 @@ use crate::lexicon::SideRef;
 use crate::normalize::LineIndex;
 use crate::quotes::{Quote, QuoteKind};
 use crate::report::cards;
-use crate::report::chart::{CardData, ComparisonData};
+use crate::report::chart::{mix, CardData, ComparisonData};
 use crate::report::ledger::{self, num, signed};
 use crate::report::table::ellipsize;
 use crate::score::QuoteSide;
@@ -69,15 +69,6 @@ type Rgb = (u8, u8, u8);
 
 fn hex(c: Rgb) -> String {
     format!("#{:02x}{:02x}{:02x}", c.0, c.1, c.2)
-}
-
-fn mix(c: Rgb, to: Rgb, t: f64) -> Rgb {
-    let f = |a: u8, b: u8| {
-        (a as f64 + (b as f64 - a as f64) * t)
-            .round()
-            .clamp(0.0, 255.0) as u8
-    };
-    (f(c.0, to.0), f(c.1, to.1), f(c.2, to.2))
 }
 
 /// WCAG relative luminance.
