@@ -8,7 +8,7 @@ use std::fmt::Write;
 
 use crate::analysis::{Analysis, Engine};
 use crate::quotes::QuoteKind;
-use crate::report::ledger::{contribution_sum, lean_formula, num};
+use crate::report::ledger::{self, contribution_sum, lean_formula, num};
 use crate::report::table::{ellipsize, fmt_lean};
 use crate::score::prominence;
 
@@ -234,11 +234,7 @@ pub fn render(engine: &Engine, a: &Analysis) -> String {
     let _ = writeln!(
         o,
         "  evidence = {} = {} ({} the threshold {})",
-        weights
-            .iter()
-            .map(|w| num(*w))
-            .collect::<Vec<_>>()
-            .join(" + "),
+        ledger::sum_of(&weights),
         num(s.evidence),
         if s.term_enough { "meets" } else { "below" },
         num(s.min_evidence)

@@ -1025,11 +1025,7 @@ fn arithmetic_table(engine: &Engine, a: &Analysis) -> String {
         "Evidence".to_string(),
         format!(
             "{} ({} the threshold {})",
-            weights
-                .iter()
-                .map(|w| num(*w))
-                .collect::<Vec<_>>()
-                .join(" + "),
+            ledger::sum_of(&weights),
             if s.term_enough { "meets" } else { "below" },
             num(s.min_evidence)
         ),

@@ -31,6 +31,15 @@ pub fn contribution_sum(a: &Analysis, side: usize) -> String {
     }
 }
 
+/// Numbers written as a sum: `2.50 + 7.45`.
+pub fn sum_of(values: &[f64]) -> String {
+    values
+        .iter()
+        .map(|v| num(*v))
+        .collect::<Vec<_>>()
+        .join(" + ")
+}
+
 /// The lean of per-side weights `w` written as a formula: `(last − first) / sum` for two
 /// sides, `(−1.00×a + +0.00×b + +1.00×c) / sum` for more.
 pub fn lean_formula(lexicon: &Lexicon, w: &[f64]) -> String {
