@@ -393,8 +393,10 @@ impl JsonlReader {
                     "line is too long; raise the limit with --max-article-bytes",
                 )));
             }
-            let bad_utf8 = std::str::from_utf8(&self.buf).err();
-            let line = String::from_utf8_lossy(&self.buf);
+            let (line, bad_utf8) = match std::str::from_utf8(&self.buf) {
+                Ok(s) => (std::borrow::Cow::Borrowed(s), None),
+                Err(e) => (String::from_utf8_lossy(&self.buf), Some(e)),
+            };
             let line = line.trim();
             if line.is_empty() {
                 continue;

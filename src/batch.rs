@@ -2,8 +2,10 @@
 //!
 //! A reader thread pulls articles from the stream in chunks and hands them over a bounded
 //! channel (two chunks ahead at most), so reading and JSON parsing overlap with analysis.
-//! Each chunk is analyzed on all worker threads (rayon) and its results go to the sink in
-//! input order. Memory stays flat in corpus size: at most three chunks exist at once.
+//! Each chunk is analyzed on all worker threads (rayon) while the sink consumes the results
+//! of the chunk before, in input order. Memory stays flat in corpus size: at most six
+//! chunks exist at once (one being read, two read ahead, one being analyzed, one analyzed
+//! and waiting, one being written).
 
 use std::sync::mpsc::sync_channel;
 
@@ -55,13 +57,24 @@ where
                 }
             }
         });
-        for chunk in rx {
-            let results: Vec<Result<T, LoadError>> = pool.install(|| {
-                chunk
-                    .into_par_iter()
-                    .map(|item| item.and_then(|a| guarded(&map, a)))
-                    .collect()
-            });
+        // Analysis runs one chunk ahead of the sink, so the workers never wait for the
+        // writing of the previous chunk.
+        let (done_tx, done_rx) = sync_channel::<Vec<Result<T, LoadError>>>(1);
+        let map = &map;
+        scope.spawn(move || {
+            for chunk in rx {
+                let results: Vec<Result<T, LoadError>> = pool.install(|| {
+                    chunk
+                        .into_par_iter()
+                        .map(|item| item.and_then(|a| guarded(map, a)))
+                        .collect()
+                });
+                if done_tx.send(results).is_err() {
+                    break;
+                }
+            }
+        });
+        for results in done_rx {
             for r in results {
                 sink(r)?;
             }

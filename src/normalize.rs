@@ -8,58 +8,138 @@
 //! produced it, so a hit found in the copy is reported at its exact place in the input.
 
 /// A normalized copy of a text plus the map back to the original.
+///
+/// The map is stored as runs, not one entry per byte: most of an article is ASCII that
+/// normalizes byte for byte, so a whole stretch of it is one [`Run`]. Looking up an
+/// offset is a binary search over the runs; hits are few, bytes are many.
 #[derive(Debug, Clone, Default)]
 pub struct Normalized {
     /// The normalized text.
     pub text: String,
-    /// `map[i]` is the byte offset in the original of the character that produced
-    /// normalized byte `i`; `map[text.len()]` is the original length.
-    map: Vec<u32>,
-    /// `ends[i]`: original byte offset just past the character that produced byte `i`.
-    ends: Vec<u32>,
+    /// Ascending by `norm`; the first run starts at 0 (when the text is not empty).
+    runs: Vec<Run>,
+    /// Length of the original text.
+    original_len: u32,
     /// Words in the text, counted while normalizing (see [`count_words`]).
     words: u32,
 }
 
-/// Word counting as a small state machine fed one character class at a time, so it can
-/// run inside the normalization pass.
-#[derive(Default)]
-struct WordCounter {
-    count: u32,
-    in_word: bool,
-    joiner: bool,
+/// A stretch of normalized bytes with one rule for mapping them back.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Run {
+    /// First normalized byte of the run.
+    norm: u32,
+    /// Original offset of the first byte.
+    orig: u32,
+    /// 0: byte `norm + k` came from original byte `orig + k` alone. Otherwise every byte
+    /// of the run came from the one character at `orig`, which is `width` bytes long.
+    width: u32,
 }
 
-impl WordCounter {
-    /// 0 = word character, 1 = joiner (apostrophe, hyphen), 2 = separator.
-    #[inline]
-    fn feed(&mut self, class: u8) {
-        match class {
-            0 => {
-                if !self.in_word {
-                    self.count += 1;
-                }
-                self.in_word = true;
-                self.joiner = false;
-            }
-            1 if self.in_word && !self.joiner => self.joiner = true,
-            _ => {
-                self.in_word = false;
-                self.joiner = false;
-            }
+/// Word counting as a small state machine fed one character class at a time, so it can
+/// run inside the normalization pass. Classes: 0 word character, 1 joiner (apostrophe,
+/// hyphen), 2 separator. A second joiner in a row ends the word ("a--b" is two words).
+struct WordCounter {
+    count: u32,
+    /// Classes of the last two characters (separators before the text starts).
+    last: u8,
+    before_last: u8,
+}
+
+impl Default for WordCounter {
+    fn default() -> Self {
+        WordCounter {
+            count: 0,
+            last: 2,
+            before_last: 2,
         }
     }
 }
 
-#[inline]
-fn ascii_class(b: u8) -> u8 {
-    if b.is_ascii_alphanumeric() {
-        0
-    } else if b == b'\'' || b == b'-' {
-        1
-    } else {
-        2
+impl WordCounter {
+    /// Feed the next character's class. A word character starts a word unless it follows
+    /// a word character, or a single joiner that follows one ("job-killing"). Written as
+    /// a test on the last two classes rather than a state table so no load sits on the
+    /// loop's dependency chain.
+    #[inline]
+    fn feed(&mut self, class: u8) {
+        let continues = self.last == 0 || (self.last == 1 && self.before_last == 0);
+        self.count += u32::from(class == 0 && !continues);
+        self.before_last = self.last;
+        self.last = class;
     }
+
+    /// Feed the longest prefix of `bytes` that maps byte for byte: ASCII, without a
+    /// whitespace byte right after whitespace (`after_space`: the text so far ends in a
+    /// space). Returns the prefix length. Kept apart from the copy so that the state
+    /// lives in registers.
+    #[inline]
+    fn feed_ascii(&mut self, bytes: &[u8], after_space: bool) -> usize {
+        let (mut count, mut last, mut before_last) = (self.count, self.last, self.before_last);
+        let mut prev_space = after_space;
+        let mut k = 0;
+        while k < bytes.len() {
+            let class = CLASS[bytes[k] as usize];
+            let space = class == SPACE;
+            if class == HIGH || (space && prev_space) {
+                break;
+            }
+            prev_space = space;
+            let class = class.min(2);
+            let continues = last == 0 || (last == 1 && before_last == 0);
+            count += u32::from(class == 0 && !continues);
+            before_last = last;
+            last = class;
+            k += 1;
+        }
+        (self.count, self.last, self.before_last) = (count, last, before_last);
+        k
+    }
+}
+
+/// Class of each byte for the ASCII fast path: 0 word, 1 joiner, 2 separator (as
+/// [`WordCounter::feed`] takes them), [`SPACE`] ASCII whitespace, [`HIGH`] the first or a
+/// continuation byte of a multi-byte character.
+static CLASS: [u8; 256] = byte_classes();
+/// What each ASCII byte becomes: lowercase letters, one space for any whitespace.
+static LOWER: [u8; 256] = lower_table();
+const SPACE: u8 = 3;
+const HIGH: u8 = 4;
+
+const fn lower_table() -> [u8; 256] {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        t[b] = if c.is_ascii_whitespace() || c == 0x0B {
+            b' '
+        } else {
+            c.to_ascii_lowercase()
+        };
+        b += 1;
+    }
+    t
+}
+
+const fn byte_classes() -> [u8; 256] {
+    let mut t = [2u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        t[b] = if c >= 0x80 {
+            HIGH
+        } else if c.is_ascii_alphanumeric() {
+            0
+        } else if c == b'\'' || c == b'-' {
+            1
+        } else if c.is_ascii_whitespace() || c == 0x0B {
+            SPACE
+        } else {
+            2
+        };
+        b += 1;
+    }
+    t
 }
 
 /// What a single character becomes after normalization.
@@ -108,80 +188,69 @@ impl Normalized {
     /// (article loading enforces a much smaller limit).
     pub fn new(original: &str) -> Normalized {
         let n = original.len();
-        let mut out: Vec<u8> = Vec::with_capacity(n);
-        let mut map: Vec<u32> = Vec::with_capacity(n + 1);
-        let mut ends: Vec<u32> = Vec::with_capacity(n + 1);
-        let mut in_space = false;
-        let mut wc = WordCounter::default();
         let bytes = original.as_bytes();
+        let mut out: Vec<u8> = Vec::with_capacity(n);
+        let mut runs: Vec<Run> = Vec::new();
+        let mut wc = WordCounter::default();
         let mut i = 0;
         while i < n {
-            let b = bytes[i];
-            if b < 0x80 {
-                // ASCII fast path: one byte in, at most one byte out.
-                if b.is_ascii_whitespace() || b == 0x0B {
-                    wc.feed(2);
-                    if !in_space {
-                        out.push(b' ');
-                        map.push(i as u32);
-                        ends.push(i as u32 + 1);
-                        in_space = true;
-                    }
-                } else {
-                    wc.feed(ascii_class(b));
-                    out.push(b.to_ascii_lowercase());
-                    map.push(i as u32);
-                    ends.push(i as u32 + 1);
-                    in_space = false;
+            if bytes[i] < 0x80 {
+                // An ASCII stretch maps byte for byte (whitespace after whitespace aside),
+                // so it is one run however long it is.
+                runs.push(Run {
+                    norm: out.len() as u32,
+                    orig: i as u32,
+                    width: 0,
+                });
+                let k = wc.feed_ascii(&bytes[i..], out.last() == Some(&b' '));
+                out.extend(bytes[i..i + k].iter().map(|&b| LOWER[b as usize]));
+                i += k;
+                // Whitespace right after whitespace folds into the space before it.
+                while i < n && CLASS[bytes[i] as usize] == SPACE && out.last() == Some(&b' ') {
+                    i += 1;
                 }
-                i += 1;
                 continue;
             }
             let c = original[i..].chars().next().expect("char boundary");
             let len = c.len_utf8();
-            let end = (i + len) as u32;
+            let run = Run {
+                norm: out.len() as u32,
+                orig: i as u32,
+                width: len as u32,
+            };
             match classify(c) {
                 Norm::Drop => {}
                 Norm::Space => {
                     wc.feed(2);
-                    if !in_space {
+                    // Only whitespace ever produces a space, so a space last means the
+                    // previous character was whitespace too.
+                    if out.last() != Some(&b' ') {
+                        runs.push(run);
                         out.push(b' ');
-                        map.push(i as u32);
-                        ends.push(end);
-                        in_space = true;
                     }
                 }
                 Norm::Ascii(a) => {
-                    wc.feed(ascii_class(a));
+                    wc.feed(CLASS[a as usize]);
+                    runs.push(run);
                     out.push(a);
-                    map.push(i as u32);
-                    ends.push(end);
-                    in_space = false;
                 }
                 Norm::Keep => {
                     wc.feed(if is_word_char(c) { 0 } else { 2 });
+                    runs.push(run);
                     let mut buf = [0u8; 4];
                     for l in c.to_lowercase() {
-                        let enc = l.encode_utf8(&mut buf);
-                        out.extend_from_slice(enc.as_bytes());
-                        for _ in 0..enc.len() {
-                            map.push(i as u32);
-                            ends.push(end);
-                        }
+                        out.extend_from_slice(l.encode_utf8(&mut buf).as_bytes());
                     }
-                    in_space = false;
                 }
             }
             i += len;
         }
-        map.push(n as u32);
-        ends.push(n as u32);
         // Every byte pushed is ASCII or a whole UTF-8 encoded char, so this cannot fail.
         let text = String::from_utf8(out).expect("normalized text is UTF-8");
         Normalized {
             text,
-            map,
-            ends,
+            runs,
+            original_len: n as u32,
             words: wc.count,
         }
     }
@@ -196,12 +265,33 @@ impl Normalized {
     /// characters that produced it.
     pub fn original_range(&self, start: usize, end: usize) -> (usize, usize) {
         debug_assert!(start < end && end <= self.text.len());
-        (self.map[start] as usize, self.ends[end - 1] as usize)
+        let r = self.run_of(end - 1);
+        let end = if r.width == 0 {
+            (r.orig + (end as u32 - r.norm)) as usize
+        } else {
+            (r.orig + r.width) as usize
+        };
+        (self.original_offset(start), end)
     }
 
-    /// Original byte offset of the character that produced normalized byte `i`.
+    /// Original byte offset of the character that produced normalized byte `i` (the
+    /// original length for `i` at or past the end).
     pub fn original_offset(&self, i: usize) -> usize {
-        self.map[i] as usize
+        if i >= self.text.len() {
+            return self.original_len as usize;
+        }
+        let r = self.run_of(i);
+        if r.width == 0 {
+            (r.orig + (i as u32 - r.norm)) as usize
+        } else {
+            r.orig as usize
+        }
+    }
+
+    /// The run holding normalized byte `i` (which must be inside the text).
+    fn run_of(&self, i: usize) -> Run {
+        let k = self.runs.partition_point(|r| r.norm as usize <= i);
+        self.runs[k - 1]
     }
 }
 
@@ -220,7 +310,7 @@ pub fn count_words(text: &str) -> u32 {
     while i < bytes.len() {
         let b = bytes[i];
         if b < 0x80 {
-            wc.feed(ascii_class(b));
+            wc.feed(CLASS[b as usize].min(2));
             i += 1;
         } else {
             let c = text[i..].chars().next().expect("char boundary");
@@ -257,8 +347,15 @@ impl LineIndex {
         let mut starts = vec![0];
         starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
         let mut checkpoints = vec![(0, 0)];
+        // Checkpoints are only read for lines longer than CHECKPOINT_BYTES.
+        let longest_line = starts
+            .windows(2)
+            .map(|w| w[1] - w[0])
+            .chain(std::iter::once(text.len() - starts[starts.len() - 1]))
+            .max()
+            .unwrap_or(0);
         let (mut pos, mut chars) = (0, 0);
-        while pos + CHECKPOINT_BYTES < text.len() {
+        while longest_line > CHECKPOINT_BYTES && pos + CHECKPOINT_BYTES < text.len() {
             let mut next = pos + CHECKPOINT_BYTES;
             while !text.is_char_boundary(next) {
                 next += 1;
@@ -296,6 +393,74 @@ impl LineIndex {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The obvious per-byte offset map the runs replace: `(text, map, ends)`.
+    fn reference(original: &str) -> (String, Vec<usize>, Vec<usize>) {
+        let (mut out, mut map, mut ends) = (String::new(), Vec::new(), Vec::new());
+        let mut in_space = false;
+        for (i, c) in original.char_indices() {
+            let end = i + c.len_utf8();
+            let mut emit = |s: &str, out: &mut String| {
+                out.push_str(s);
+                map.extend(std::iter::repeat_n(i, s.len()));
+                ends.extend(std::iter::repeat_n(end, s.len()));
+            };
+            match classify(c) {
+                Norm::Drop => {}
+                Norm::Space if in_space => {}
+                Norm::Space => {
+                    emit(" ", &mut out);
+                    in_space = true;
+                }
+                Norm::Ascii(a) => {
+                    emit(&(a as char).to_string(), &mut out);
+                    in_space = false;
+                }
+                Norm::Keep => {
+                    emit(&c.to_lowercase().collect::<String>(), &mut out);
+                    in_space = false;
+                }
+            }
+        }
+        map.push(original.len());
+        (out, map, ends)
+    }
+
+    #[test]
+    fn run_map_agrees_with_a_per_byte_map_on_generated_text() {
+        let alphabet = [
+            "a", "B", "z", " ", "  ", "\n", "\t", "\u{0B}", "'", "-", ".", "\"", "é", "İ", "Ü",
+            "\u{00AD}", "\u{200B}", "\u{FEFF}", "’", "“", "”", "\u{2011}", "—", "\u{00A0}",
+            "\u{2028}", "ß", "\u{0301}", "𝄞", "ﬁ", "Σ",
+        ];
+        let mut state = 0x9E37_79B9_7F4A_7C15u64;
+        for len in 0..400 {
+            let text: String = (0..len % 60)
+                .map(|_| {
+                    state ^= state << 13;
+                    state ^= state >> 7;
+                    state ^= state << 17;
+                    alphabet[(state % alphabet.len() as u64) as usize]
+                })
+                .collect();
+            let n = Normalized::new(&text);
+            let (want, map, ends) = reference(&text);
+            assert_eq!(n.text, want, "{text:?}");
+            assert_eq!(n.words(), count_words(&n.text), "{text:?}");
+            for i in 0..=n.text.len() {
+                assert_eq!(n.original_offset(i), map[i], "{text:?} byte {i}");
+            }
+            for s in 0..n.text.len() {
+                for e in s + 1..=n.text.len() {
+                    assert_eq!(
+                        n.original_range(s, e),
+                        (map[s], ends[e - 1]),
+                        "{text:?} {s}..{e}"
+                    );
+                }
+            }
+        }
+    }
 
     #[test]
     fn lowercases_and_folds_typography() {
