@@ -106,21 +106,26 @@ fn distance_re() -> &'static Regex {
 }
 
 /// The words before normalized offset `at`, back to the start of the clause (at most
-/// 60 bytes).
+/// 60 bytes): after the last `. ; : ! ? , ( )`, em dash or en dash.
 fn clause_before(h: &str, at: usize) -> &str {
     let mut from = at.saturating_sub(60);
     while !h.is_char_boundary(from) {
         from += 1;
     }
-    let window = &h[from..at];
-    match window
-        .char_indices()
-        .rev()
-        .find(|(_, c)| matches!(c, '.' | ';' | ':' | '!' | '?' | ',' | '—' | '–' | '(' | ')'))
-    {
-        Some((i, c)) => &window[i + c.len_utf8()..],
-        None => window,
+    let b = h.as_bytes();
+    let mut i = at;
+    while i > from {
+        i -= 1;
+        match b[i] {
+            b'.' | b';' | b':' | b'!' | b'?' | b',' | b'(' | b')' => return &h[i + 1..at],
+            // The last byte of — (E2 80 94) or – (E2 80 93).
+            0x93 | 0x94 if i >= from + 2 && b[i - 2] == 0xE2 && b[i - 1] == 0x80 => {
+                return &h[i + 1..at];
+            }
+            _ => {}
+        }
     }
+    &h[from..at]
 }
 
 /// The quote whose marks enclose a hit starting at `start` (quotes are sorted by offset
@@ -141,8 +146,10 @@ pub fn attribute(
     line_index: &crate::normalize::LineIndex,
 ) -> Vec<TermHit> {
     let sc = &lexicon.scoring;
+    let positions = line_index.line_cols(original, raw.iter().map(|h| h.start));
     raw.iter()
-        .map(|h| {
+        .zip(positions)
+        .map(|(h, (line, column))| {
             let concept = &lexicon.concepts[h.concept];
             let variant = &concept.variants[h.variant];
             let q = containing_quote(quotes, h.start);
@@ -201,7 +208,6 @@ pub fn attribute(
             } else {
                 0.0
             };
-            let (line, column) = line_index.line_col(original, h.start);
             TermHit {
                 start: h.start,
                 end: h.end,
@@ -237,6 +243,11 @@ mod tests {
         assert!(!negation_re().is_match("they are not going to stop the "));
         assert_eq!(clause_before("this is not true. the ", 22), " the ");
         assert_eq!(clause_before("el salvador—who were ", 23), "who were ");
+        assert_eq!(clause_before("a – b, c (d) e", 16), " e");
+        assert_eq!(clause_before("a – b", 7), " b");
+        // Only a whole dash counts; a window cut inside one is not a delimiter.
+        let long = format!("—{}", "x".repeat(59));
+        assert_eq!(clause_before(&long, long.len()), &long[3..]);
     }
 
     #[test]

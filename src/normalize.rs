@@ -377,6 +377,30 @@ impl LineIndex {
         n + text[b..offset].chars().count()
     }
 
+    /// [`LineIndex::line_col`] of many offsets. Ascending offsets (term hits are) are
+    /// counted on from the previous one, so a whole article costs one pass.
+    pub fn line_cols(
+        &self,
+        text: &str,
+        offsets: impl IntoIterator<Item = usize>,
+    ) -> Vec<(u32, u32)> {
+        let mut out = Vec::new();
+        // (offset, line index, 0-based column) of the last answer.
+        let mut last: Option<(usize, usize, usize)> = None;
+        for offset in offsets {
+            let line = self.starts.partition_point(|&s| s <= offset) - 1;
+            let col = match last {
+                Some((o, l, c)) if l == line && o <= offset && offset - o <= CHECKPOINT_BYTES => {
+                    c + text[o..offset].chars().count()
+                }
+                _ => self.line_col(text, offset).1 as usize - 1,
+            };
+            last = Some((offset, line, col));
+            out.push((line as u32 + 1, col as u32 + 1));
+        }
+        out
+    }
+
     /// `(line, column)`, both 1-based; the column counts Unicode scalar values.
     pub fn line_col(&self, text: &str, offset: usize) -> (u32, u32) {
         let line = self.starts.partition_point(|&s| s <= offset) - 1;
@@ -556,6 +580,19 @@ mod tests {
         assert_eq!(idx.line_col(text, off), (2, 7));
         assert_eq!(idx.line_col(text, 0), (1, 1));
         assert_eq!(idx.line_col(text, text.find("third").unwrap()), (3, 1));
+    }
+
+    #[test]
+    fn many_offsets_at_once_equal_one_at_a_time() {
+        let text = format!("a “b” é\n\n{}\nlast ü line", "x€ y “z” ".repeat(900));
+        let idx = LineIndex::new(&text);
+        let mut offsets: Vec<usize> = text.char_indices().map(|(i, _)| i).step_by(7).collect();
+        let want: Vec<_> = offsets.iter().map(|&o| idx.line_col(&text, o)).collect();
+        assert_eq!(idx.line_cols(&text, offsets.iter().copied()), want);
+        // Out of order still works (each falls back to a fresh lookup).
+        offsets.reverse();
+        let want: Vec<_> = offsets.iter().map(|&o| idx.line_col(&text, o)).collect();
+        assert_eq!(idx.line_cols(&text, offsets.iter().copied()), want);
     }
 
     #[test]

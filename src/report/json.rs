@@ -310,7 +310,8 @@ pub fn article_json<'a>(engine: &'a Engine, a: &'a Analysis) -> ArticleJson<'a> 
 
 /// One JSONL line (with the trailing newline).
 pub fn render_jsonl_line(engine: &Engine, a: &Analysis) -> Vec<u8> {
-    let mut v = Vec::with_capacity(a.article.text.len() * 4);
+    // A record is about 4–5 bytes per byte of text; one allocation avoids regrowing.
+    let mut v = Vec::with_capacity(a.article.text.len() * 6 + 4096);
     article_json(engine, a).write(&mut v);
     v.push(b'\n');
     v
@@ -417,6 +418,22 @@ macro_rules! compact_via_formatter {
 }
 compact_via_formatter!(u32 => write_u32, u64 => write_u64);
 
+/// Decimal trailing zeros of a nonzero number below 10 000.
+trait TrailingZerosDecimal {
+    fn trailing_zeros_decimal(self) -> u32;
+}
+
+impl TrailingZerosDecimal for u64 {
+    fn trailing_zeros_decimal(self) -> u32 {
+        let (mut n, mut z) = (self, 0);
+        while n % 10 == 0 && z < 4 {
+            n /= 10;
+            z += 1;
+        }
+        z
+    }
+}
+
 impl Compact for usize {
     fn write(&self, o: &mut Vec<u8>) {
         (*self as u64).write(o);
@@ -425,7 +442,25 @@ impl Compact for usize {
 
 impl Compact for f64 {
     fn write(&self, o: &mut Vec<u8>) {
-        if self.is_finite() {
+        // Rounded outputs (see `round`) are whole ten-thousandths: written from the integer
+        // they come from, which is also the shortest form that reads back as the same f64.
+        let n = (*self * 10_000.0).round();
+        if n.abs() < 1e12 && n / 10_000.0 == *self && (n != 0.0 || self.is_sign_positive()) {
+            let n = n as i64;
+            if n < 0 {
+                o.push(b'-');
+            }
+            let (whole, frac) = (n.unsigned_abs() / 10_000, n.unsigned_abs() % 10_000);
+            whole.write(o);
+            if frac == 0 {
+                o.extend_from_slice(b".0");
+            } else {
+                let digits = [frac / 1000, frac / 100 % 10, frac / 10 % 10, frac % 10];
+                let keep = 4 - (frac.trailing_zeros_decimal() as usize);
+                o.push(b'.');
+                o.extend(digits[..keep].iter().map(|&d| b'0' + d as u8));
+            }
+        } else if self.is_finite() {
             serde_json::ser::Formatter::write_f64(&mut serde_json::ser::CompactFormatter, o, *self)
                 .expect("writing to a Vec cannot fail");
         } else {
