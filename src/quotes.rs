@@ -366,11 +366,16 @@ pub fn extract(text: &str, roster: &Roster) -> Vec<Quote> {
     let singles = find_singles(text, &paras, &raws);
     raws.extend(singles);
     raws.sort_by_key(|r| r.open);
+    let words = raws
+        .iter()
+        .map(|r| count_words(&text[r.start..r.end]))
+        .collect();
     let ctx = Ctx {
         text,
         roster,
         paras,
         raws,
+        words,
         full_names: std::cell::RefCell::new(HashMap::new()),
     };
     let mut attrs: Vec<Attr> = Vec::with_capacity(ctx.raws.len());
@@ -380,8 +385,9 @@ pub fn extract(text: &str, roster: &Roster) -> Vec<Quote> {
     }
     ctx.raws
         .into_iter()
+        .zip(ctx.words)
         .zip(attrs)
-        .map(|(r, a)| Quote {
+        .map(|((r, words), a)| Quote {
             open: r.open,
             close: r.close,
             start: r.start,
@@ -391,7 +397,7 @@ pub fn extract(text: &str, roster: &Roster) -> Vec<Quote> {
             speaker: a.speaker.map(|s| s.name),
             cue: a.cue.map(|(s, e)| text[s..e].to_string()),
             rule: a.rule,
-            words: count_words(&text[r.start..r.end]),
+            words,
             unclosed: r.unclosed,
             nested: r.nested,
         })
@@ -414,7 +420,11 @@ fn paragraphs(text: &str) -> Vec<Para> {
     let mut v = Vec::new();
     let mut s = 0;
     let mut i = 0;
-    while i < b.len() {
+    loop {
+        i = next_mark(b, i, b.len());
+        if i >= b.len() {
+            break;
+        }
         let len = match b[i] {
             b'\n' | b'\r' => 1,
             0xE2 if b.get(i + 1) == Some(&0x80) && matches!(b.get(i + 2), Some(0xA8 | 0xA9)) => 3,
@@ -430,6 +440,37 @@ fn paragraphs(text: &str) -> Vec<Para> {
     }
     v.push(Para { s, e: text.len() });
     v
+}
+
+/// Position of the first byte in `b[from..to]` that can start a quote mark
+/// or a line break (`"`, `'`, `\n`, `\r`, any non-ASCII byte), else `to`.
+/// Cheap superset: other control bytes and `!#$%&` also stop the scan, and
+/// callers decode and re-check whatever they stop at. Scans eight bytes at
+/// a time: per byte exact arithmetic (no carries cross byte lanes), so the
+/// lowest flagged lane is the first candidate.
+fn next_mark(b: &[u8], from: usize, to: usize) -> usize {
+    const L: u64 = 0x0101_0101_0101_0101;
+    const H: u64 = 0x8080_8080_8080_8080;
+    let mut i = from;
+    while i + 8 <= to {
+        let x = u64::from_le_bytes(b[i..i + 8].try_into().expect("8 bytes"));
+        let y = x & !H;
+        let ge_28 = y + 0x58 * L; // high bit: low 7 bits >= 0x28
+        let not_space = (y ^ (0x20 * L)) + 0x7F * L; // high bit: != 0x20
+        let m = (x | (!ge_28 & not_space)) & H;
+        if m != 0 {
+            return i + (m.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while i < to && !is_mark_byte(b[i]) {
+        i += 1;
+    }
+    i
+}
+
+fn is_mark_byte(b: u8) -> bool {
+    b >= 0x80 || (b < 0x28 && b != b' ')
 }
 
 fn is_blank(text: &str, p: Para) -> bool {
@@ -524,23 +565,32 @@ fn find_doubles(text: &str, paras: &[Para]) -> Vec<Raw> {
     let mut skip_at: Option<usize> = None;
     for (pi, p) in paras.iter().enumerate() {
         let seg = &text[p.s..p.e];
-        let mut prev: Option<char> = None;
-        let mut it = seg.char_indices().peekable();
-        while let Some((k, c)) = it.next() {
-            let next = it.peek().map(|&(_, n)| n);
-            let i = p.s + k;
-            if is_double(c) {
-                if skip_at == Some(i) {
-                    skip_at = None;
-                } else {
-                    step_double(text, &mut cur, &mut out, i, c, prev, next);
-                }
-            } else if is_single(c) {
-                if let Some(o) = cur.as_mut() {
+        let sb = seg.as_bytes();
+        // Only quote marks matter; between them, jump over plain ASCII.
+        // Every stop is a char boundary (only ASCII bytes are skipped).
+        let mut k = 0;
+        loop {
+            k = next_mark(sb, k, sb.len());
+            let Some(c) = seg[k..].chars().next() else {
+                break;
+            };
+            let cl = c.len_utf8();
+            let double = is_double(c);
+            if double || (is_single(c) && cur.is_some()) {
+                let prev = seg[..k].chars().next_back();
+                let next = seg[k + cl..].chars().next();
+                let i = p.s + k;
+                if double {
+                    if skip_at == Some(i) {
+                        skip_at = None;
+                    } else {
+                        step_double(text, &mut cur, &mut out, i, c, prev, next);
+                    }
+                } else if let Some(o) = cur.as_mut() {
                     step_single(o, i, c, prev, next);
                 }
             }
-            prev = Some(c);
+            k += cl;
         }
         if let Some(o) = cur.as_mut() {
             let te = trim_end_pos(text, p.s, p.e);
@@ -705,6 +755,15 @@ fn find_singles(text: &str, paras: &[Para], doubles: &[Raw]) -> Vec<Raw> {
                     prev = text[..k].chars().next_back();
                     continue;
                 }
+            }
+            // Only ‘ and ' can open; jump over plain ASCII, stopping at the
+            // next double quotation so that it is skipped whole.
+            let stop = doubles.get(di).map_or(p.e, |d| d.open.clamp(k, p.e));
+            let m = next_mark(text.as_bytes(), k, stop);
+            if m > k {
+                k = m;
+                prev = text[..k].chars().next_back();
+                continue;
             }
             let Some(c) = text[k..].chars().next() else {
                 break;
@@ -1220,6 +1279,8 @@ struct Ctx<'a> {
     roster: &'a Roster,
     paras: Vec<Para>,
     raws: Vec<Raw>,
+    /// [`count_words`] of each raw quote's inner text.
+    words: Vec<u32>,
     /// Surname → full name introduced earlier in the article ("Reyes" →
     /// "Tom Reyes"); bounded in size so adversarial input stays linear.
     full_names: std::cell::RefCell<HashMap<String, Option<String>>>,
@@ -2465,7 +2526,7 @@ impl Ctx<'_> {
         // At most four words is a candidate term. A final period only makes a
         // short quote a full utterance when it stands alone (“No comment.”);
         // inside a sentence it is American punctuation (called it a “giveaway.”).
-        let short = count_words(inner) <= 4 && (!ends_terminal(inner) || !before_blank);
+        let short = self.words[i] <= 4 && (!ends_terminal(inner) || !before_blank);
         let pe = self.paras[self.para_of(q.close.saturating_sub(1))]
             .e
             .max(q.close);
@@ -2717,6 +2778,30 @@ mod tests {
     }
 
     // ----------------------------------------------------------- extraction
+
+    #[test]
+    fn next_mark_matches_a_plain_byte_scan() {
+        let plain = |b: &[u8], from: usize, to: usize| {
+            (from..to).find(|&i| is_mark_byte(b[i])).unwrap_or(to)
+        };
+        // every byte value in every lane of a word, after plain text
+        for v in 0..=255u8 {
+            for at in 0..20 {
+                let mut b = vec![b'a'; 24];
+                b[at] = v;
+                for from in 0..4 {
+                    for to in [from, 9, 17, 23, 24] {
+                        let to = to.max(from);
+                        assert_eq!(next_mark(&b, from, to), plain(&b, from, to), "{v} {at}");
+                    }
+                }
+            }
+        }
+        let t = "He said, “so\tit's\n«done»” — \"ok\" & 50% #1 é\r\n!".as_bytes();
+        for from in 0..t.len() {
+            assert_eq!(next_mark(t, from, t.len()), plain(t, from, t.len()));
+        }
+    }
 
     #[test]
     fn extract_curly_and_straight() {
