@@ -361,23 +361,7 @@ const MAX_FWD: usize = 600;
 /// Find and attribute every quotation in `text`. Sorted by `open`; quotes
 /// never overlap; every offset is on a char boundary of `text`.
 pub fn extract(text: &str, roster: &Roster) -> Vec<Quote> {
-    let paras = paragraphs(text);
-    let mut raws = find_doubles(text, &paras);
-    let singles = find_singles(text, &paras, &raws);
-    raws.extend(singles);
-    raws.sort_by_key(|r| r.open);
-    let words = raws
-        .iter()
-        .map(|r| count_words(&text[r.start..r.end]))
-        .collect();
-    let ctx = Ctx {
-        text,
-        roster,
-        paras,
-        raws,
-        words,
-        full_names: std::cell::RefCell::new(HashMap::new()),
-    };
+    let ctx = Ctx::new(text, roster);
     let mut attrs: Vec<Attr> = Vec::with_capacity(ctx.raws.len());
     for i in 0..ctx.raws.len() {
         let a = ctx.attribute(i, &attrs);
@@ -880,15 +864,13 @@ fn ends_terminal(s: &str) -> bool {
         Some('!' | '?' | '…') => true,
         Some('.') => {
             let body = &t[..t.len() - 1];
-            let word: String = body
-                .chars()
+            let word = body
+                .char_indices()
                 .rev()
-                .take_while(|c| c.is_alphanumeric() || *c == '.')
-                .collect::<Vec<_>>()
-                .into_iter()
-                .rev()
-                .collect();
-            !is_abbrev(&word)
+                .take_while(|&(_, c)| c.is_alphanumeric() || c == '.')
+                .last()
+                .map_or("", |(k, _)| &body[k..]);
+            !is_abbrev(word)
         }
         _ => false,
     }
@@ -1089,68 +1071,118 @@ const LISTS: &[(L, &str)] = &[
     (TAIL_START, TAIL_START_WORDS),
 ];
 
-/// Word → bit set of the lists containing it, built once.
-/// FNV-1a: the word lists are fixed and tiny, so a fast non-keyed hash is enough (the
-/// default SipHash showed up in profiles).
-#[derive(Default)]
-struct Fnv(u64);
-
-impl std::hash::Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for &b in bytes {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
+/// Word → bit set of the lists containing it, built once. The words are
+/// short ASCII, so each is packed into a `u128` (zero padded) and bucketed
+/// by length and first byte: a lookup is one index and a few integer
+/// compares, with no hashing and no allocation.
+struct WordTable {
+    /// `(len, first byte)` → range of `keys`.
+    index: Vec<(u16, u16)>,
+    keys: Vec<(u128, u32)>,
 }
 
-type WordMap = HashMap<&'static str, u32, std::hash::BuildHasherDefault<Fnv>>;
+/// Longest word in any list (checked when the table is built).
+const MAX_WORD: usize = 16;
 
-fn lexicon() -> &'static WordMap {
-    static LEX: std::sync::OnceLock<WordMap> = std::sync::OnceLock::new();
+/// `w` packed for [`WordTable`], ASCII-lowercased when `lower`; `None` when
+/// no list word can match (empty, too long, non-ASCII first byte).
+fn word_key(w: &[u8], lower: bool) -> Option<(usize, u128)> {
+    let n = w.len();
+    if n == 0 || n > MAX_WORD || !w[0].is_ascii() {
+        return None;
+    }
+    let mut buf = [0u8; MAX_WORD];
+    for (d, &b) in buf.iter_mut().zip(w) {
+        *d = if lower { b.to_ascii_lowercase() } else { b };
+    }
+    Some((n * 128 + usize::from(buf[0]), u128::from_le_bytes(buf)))
+}
+
+fn lexicon() -> &'static WordTable {
+    static LEX: std::sync::OnceLock<WordTable> = std::sync::OnceLock::new();
     LEX.get_or_init(|| {
-        let mut m: WordMap = WordMap::default();
+        let mut m: HashMap<&'static str, u32> = HashMap::new();
         for (l, words) in LISTS {
             for w in words.split_ascii_whitespace() {
                 *m.entry(w).or_default() |= l.0;
             }
         }
-        m
+        let mut keys: Vec<(usize, u128, u32)> = m
+            .into_iter()
+            .map(|(w, bits)| {
+                assert!(w.is_ascii() && w.len() <= MAX_WORD, "word list entry {w:?}");
+                let (slot, key) = word_key(w.as_bytes(), false).expect("list word");
+                (slot, key, bits)
+            })
+            .collect();
+        keys.sort_unstable();
+        let mut index = vec![(0u16, 0u16); (MAX_WORD + 1) * 128];
+        for (i, &(slot, _, _)) in keys.iter().enumerate() {
+            let i = u16::try_from(i).expect("word lists fit in u16");
+            let r = &mut index[slot];
+            if r.0 == r.1 {
+                *r = (i, i);
+            }
+            r.1 = i + 1;
+        }
+        WordTable {
+            index,
+            keys: keys.into_iter().map(|(_, k, b)| (k, b)).collect(),
+        }
     })
+}
+
+/// Bit set of the lists containing `w` exactly (ASCII-lowercased first
+/// with `lower`).
+fn word_bits(w: &[u8], lower: bool) -> u32 {
+    let Some((slot, key)) = word_key(w, lower) else {
+        return 0;
+    };
+    let lex = lexicon();
+    let (a, b) = lex.index[slot];
+    lex.keys[usize::from(a)..usize::from(b)]
+        .iter()
+        .find(|(k, _)| *k == key)
+        .map_or(0, |&(_, bits)| bits)
+}
+
+/// Bit set of the lists containing `w.to_lowercase()` (allocates only for
+/// non-ASCII words, whose lowercase form may still be ASCII: K → k).
+fn lc_bits(w: &str) -> u32 {
+    if w.is_ascii() {
+        word_bits(w.as_bytes(), true)
+    } else {
+        word_bits(w.to_lowercase().as_bytes(), false)
+    }
 }
 
 fn lc(w: &str) -> String {
     w.to_lowercase()
 }
 
+/// `w.to_lowercase()` is one of `words` (no allocation for ASCII `w`).
+fn lc_is(w: &str, words: &[&str]) -> bool {
+    if w.is_ascii() {
+        words.iter().any(|x| w.eq_ignore_ascii_case(x))
+    } else {
+        let l = w.to_lowercase();
+        words.contains(&l.as_str())
+    }
+}
+
 /// Exact membership in a word list.
 fn in_set(list: L, w: &str) -> bool {
-    lexicon().get(w).is_some_and(|b| b & list.0 != 0)
+    word_bits(w.as_bytes(), false) & list.0 != 0
 }
 
 /// Case-insensitive membership.
 fn in_list(list: L, w: &str) -> bool {
-    if w.bytes()
-        .all(|b| b.is_ascii_lowercase() || !b.is_ascii_alphabetic() && b.is_ascii())
-    {
-        in_set(list, w)
-    } else {
-        in_set(list, &lc(w))
-    }
+    lc_bits(w) & list.0 != 0
 }
 
 /// Case-insensitive membership, ignoring a trailing period ("Sen.").
 fn in_list_nodot(list: L, w: &str) -> bool {
-    in_set(list, &lc(w.trim_end_matches('.')))
+    in_list(list, w.trim_end_matches('.'))
 }
 
 fn is_cap(w: &str) -> bool {
@@ -1192,7 +1224,7 @@ enum Tk {
     Quote(usize),
 }
 
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 struct Tok {
     s: usize,
     e: usize,
@@ -1281,6 +1313,9 @@ struct Ctx<'a> {
     raws: Vec<Raw>,
     /// [`count_words`] of each raw quote's inner text.
     words: Vec<u32>,
+    /// `tokenize(p.s, p.e)` of each paragraph, built on first use; see
+    /// [`Ctx::tokens`].
+    para_toks: Vec<std::cell::OnceCell<Vec<Tok>>>,
     /// Surname → full name introduced earlier in the article ("Reyes" →
     /// "Tom Reyes"); bounded in size so adversarial input stays linear.
     full_names: std::cell::RefCell<HashMap<String, Option<String>>>,
@@ -1289,7 +1324,28 @@ struct Ctx<'a> {
 const MAX_SURNAMES: usize = 256;
 const SURNAME_WINDOW: usize = 30_000;
 
-impl Ctx<'_> {
+impl<'a> Ctx<'a> {
+    /// Find the quotations of `text` (attribution is left to the caller).
+    fn new(text: &'a str, roster: &'a Roster) -> Ctx<'a> {
+        let paras = paragraphs(text);
+        let mut raws = find_doubles(text, &paras);
+        let singles = find_singles(text, &paras, &raws);
+        raws.extend(singles);
+        raws.sort_by_key(|r| r.open);
+        let words = raws
+            .iter()
+            .map(|r| count_words(&text[r.start..r.end]))
+            .collect();
+        Ctx {
+            text,
+            roster,
+            para_toks: vec![std::cell::OnceCell::new(); paras.len()],
+            paras,
+            raws,
+            words,
+            full_names: std::cell::RefCell::new(HashMap::new()),
+        }
+    }
     fn w(&self, t: &Tok) -> &str {
         &self.text[t.s..t.e]
     }
@@ -1346,6 +1402,24 @@ impl Ctx<'_> {
                     continue;
                 }
             }
+            if !tail {
+                // Only . ! ? and the previous quotation can stop the walk:
+                // jump back over everything else (all of it ASCII-safe, the
+                // stops being ASCII bytes or char boundaries).
+                let stop = match qi {
+                    0 => floor,
+                    _ => self.raws[qi - 1].close.clamp(floor, j),
+                };
+                let b = self.text.as_bytes();
+                let mut k = j;
+                while k > stop && !matches!(b[k - 1], b'.' | b'!' | b'?') {
+                    k -= 1;
+                }
+                if k < j {
+                    j = k;
+                    continue;
+                }
+            }
             let Some(ch) = self.text[..j].chars().next_back() else {
                 break;
             };
@@ -1395,7 +1469,7 @@ impl Ctx<'_> {
             return true;
         };
         let wb = word_before(t, jb);
-        if ch == '.' && is_abbrev(&wb) {
+        if ch == '.' && is_abbrev(wb) {
             return false;
         }
         if n.is_whitespace() {
@@ -1453,9 +1527,56 @@ impl Ctx<'_> {
         (s < e && s < start).then_some((s, e))
     }
 
+    /// Same as `tokenize(lo, hi)`, but cut from the tokens of the paragraph
+    /// (tokenized once) instead of re-tokenizing every window.
+    ///
+    /// The tokens of a window inside a larger scanned span are the span's
+    /// tokens that lie inside the window: both scans are in the same state
+    /// at `lo` (a quotation around `lo` is skipped by both), a word is only
+    /// ever limited by the next quotation or by the end of the scan, and a
+    /// word that ends by `hi` never looked past it. A quotation running past
+    /// `hi` is cut at `hi` by the window scan, and so it is here. Only a word
+    /// crossing `lo` or `hi` differs (the window scan would cut it); then,
+    /// and for a window that leaves its paragraph, the window is tokenized
+    /// on its own.
+    fn tokens(&self, lo: usize, hi: usize) -> std::borrow::Cow<'_, [Tok]> {
+        use std::borrow::Cow;
+        if lo >= hi {
+            return Cow::Borrowed(&[]);
+        }
+        let pi = self.para_of(lo);
+        let p = self.paras[pi];
+        if lo < p.s || hi > p.e {
+            return Cow::Owned(self.tokenize(lo, hi));
+        }
+        let all = self.para_toks[pi].get_or_init(|| self.tokenize(p.s, p.e));
+        let mut a = all.partition_point(|t| t.e <= lo);
+        if let Some(t) = all.get(a) {
+            if t.s < lo {
+                match t.k {
+                    Tk::Quote(_) => a += 1,
+                    _ => return Cow::Owned(self.tokenize(lo, hi)),
+                }
+            }
+        }
+        let b = all.partition_point(|t| t.s < hi).max(a);
+        let toks = &all[a..b];
+        match toks.last() {
+            Some(t) if t.e > hi => match t.k {
+                Tk::Quote(_) => {
+                    let mut v = toks.to_vec();
+                    v[toks.len() - 1].e = hi;
+                    Cow::Owned(v)
+                }
+                _ => Cow::Owned(self.tokenize(lo, hi)),
+            },
+            _ => Cow::Borrowed(toks),
+        }
+    }
+
     fn tokenize(&self, lo: usize, hi: usize) -> Vec<Tok> {
         let t = self.text;
-        let mut out = Vec::new();
+        let mut out = Vec::with_capacity(hi.saturating_sub(lo) / 5);
         let mut qi = self.raws.partition_point(|r| r.close <= lo);
         let mut i = lo;
         while i < hi {
@@ -1474,8 +1595,14 @@ impl Ctx<'_> {
                 }
             }
             let qlimit = self.raws.get(qi).map_or(hi, |q| q.open.min(hi));
-            let Some(c) = t[i..].chars().next() else {
-                break;
+            let c = match t.as_bytes().get(i) {
+                Some(&a) if a.is_ascii() => char::from(a),
+                _ => {
+                    let Some(c) = t[i..].chars().next() else {
+                        break;
+                    };
+                    c
+                }
             };
             let cl = c.len_utf8();
             if c.is_whitespace() {
@@ -1488,6 +1615,14 @@ impl Ctx<'_> {
                 let mut seg_len = 1usize;
                 let mut seg_digit = c.is_numeric();
                 while j < qlimit {
+                    // ASCII letters and digits: the common case, no decoding
+                    let bj = t.as_bytes()[j];
+                    if bj.is_ascii_alphanumeric() {
+                        j += 1;
+                        seg_len += 1;
+                        seg_digit &= bj.is_ascii_digit();
+                        continue;
+                    }
                     let Some(d) = t[j..].chars().next() else {
                         break;
                     };
@@ -1551,9 +1686,9 @@ impl Ctx<'_> {
         if !is_lower(w) {
             return None;
         }
+        let bits = word_bits(w.as_bytes(), false);
         let prev = if i > 0 { self.word(toks, i - 1) } else { None };
-        let prev_l = prev.map(lc);
-        let prev_in = |list: L| prev_l.as_deref().is_some_and(|p| in_set(list, p));
+        let prev_in = |list: L| prev.is_some_and(|p| in_list(list, p));
         let next = |d: usize| self.word(toks, i + d);
         let (form, len) = match w {
             "according" => {
@@ -1574,8 +1709,8 @@ impl Ctx<'_> {
             {
                 (Form::Finite, 3)
             }
-            _ if in_set(SAY_FINITE, w) => (Form::Finite, 1),
-            _ if in_set(SAY_ING, w) => {
+            _ if bits & SAY_FINITE.0 != 0 => (Form::Finite, 1),
+            _ if bits & SAY_ING.0 != 0 => {
                 if prev_in(BE_AUX) {
                     (Form::Finite, 1)
                 } else {
@@ -1622,11 +1757,15 @@ impl Ctx<'_> {
         }
         let s0 = seg[0].s;
         if seg.len() == 1 {
-            let p = match lc(self.w(&seg[0])).as_str() {
-                "he" | "she" => Some(Pron::Person),
-                "it" => Some(Pron::It),
-                "they" => Some(Pron::They),
-                _ => None,
+            let w0 = self.w(&seg[0]);
+            let p = if lc_is(w0, &["he", "she"]) {
+                Some(Pron::Person)
+            } else if lc_is(w0, &["it"]) {
+                Some(Pron::It)
+            } else if lc_is(w0, &["they"]) {
+                Some(Pron::They)
+            } else {
+                None
             };
             if let Some(p) = p {
                 return Some(Np {
@@ -1685,10 +1824,10 @@ impl Ctx<'_> {
         if is_cap(lw) && !is_possessive(lw) && !in_list(ROLE_HEADS, lw) {
             return self.name_np(head);
         }
-        let base = lc(strip_possessive(lw));
-        let is_org = in_set(ORG_HEADS, &base);
-        let is_role = in_set(ROLE_HEADS, &base);
-        let is_doc = in_set(DOC_HEADS, &base);
+        let base_bits = lc_bits(strip_possessive(lw));
+        let is_org = base_bits & ORG_HEADS.0 != 0;
+        let is_role = base_bits & ROLE_HEADS.0 != 0;
+        let is_doc = base_bits & DOC_HEADS.0 != 0;
         if !(is_role || is_doc || is_org)
             || head.len() > 7
             || head[..head.len() - 1]
@@ -1697,7 +1836,7 @@ impl Ctx<'_> {
         {
             return None;
         }
-        if in_set(REP_HEADS, &base) {
+        if base_bits & REP_HEADS.0 != 0 {
             let modifier = ments
                 .iter()
                 .rfind(|m| {
@@ -1708,28 +1847,25 @@ impl Ctx<'_> {
                         )
                 })
                 .copied();
-            let in_pp = if pp.len() >= 2
-                && matches!(
-                    lc(self.w(&pp[0])).as_str(),
-                    "for" | "at" | "with" | "from" | "by"
-                ) {
-                let first = if self.w(&pp[1]) == "the" {
-                    pp.get(2)
+            let in_pp =
+                if pp.len() >= 2 && lc_is(self.w(&pp[0]), &["for", "at", "with", "from", "by"]) {
+                    let first = if self.w(&pp[1]) == "the" {
+                        pp.get(2)
+                    } else {
+                        pp.get(1)
+                    };
+                    first.and_then(|f| {
+                        self.roster
+                            .mentions(self.text, f.s, pp[pp.len() - 1].e)
+                            .into_iter()
+                            .find(|m| {
+                                m.s == f.s
+                                    && self.roster.actors[m.actor].kind == ActorKind::Organization
+                            })
+                    })
                 } else {
-                    pp.get(1)
+                    None
                 };
-                first.and_then(|f| {
-                    self.roster
-                        .mentions(self.text, f.s, pp[pp.len() - 1].e)
-                        .into_iter()
-                        .find(|m| {
-                            m.s == f.s
-                                && self.roster.actors[m.actor].kind == ActorKind::Organization
-                        })
-                })
-            } else {
-                None
-            };
             if let Some(m) = modifier.or(in_pp) {
                 return Some(Np {
                     who: Who::Actor(m.actor),
@@ -1755,10 +1891,7 @@ impl Ctx<'_> {
         }
         let mut end = he;
         if (2..=4).contains(&pp.len())
-            && matches!(
-                lc(self.w(&pp[0])).as_str(),
-                "in" | "at" | "for" | "from" | "with"
-            )
+            && lc_is(self.w(&pp[0]), &["in", "at", "for", "from", "with"])
             && pp[1..].iter().all(|t| {
                 let w = self.w(t);
                 (is_cap(w) || in_list(CONNECTORS, w)) && !in_list_nodot(MONTHS_DAYS, w)
@@ -1775,7 +1908,10 @@ impl Ctx<'_> {
                 } else {
                     ActorKind::Role
                 },
-                !is_org && (base.ends_with('s') || base == "police" || base == "people"),
+                !is_org && {
+                    let base = lc(strip_possessive(lw));
+                    base.ends_with('s') || base == "police" || base == "people"
+                },
             ),
             proper: false,
             doc: false,
@@ -1812,7 +1948,7 @@ impl Ctx<'_> {
                     is_cap(w)
                         || in_list(DETERMINERS, w)
                         || in_list(PARTICLES, w)
-                        || matches!(lc(w).as_str(), "he" | "she" | "it" | "they")
+                        || lc_is(w, &["he", "she", "it", "they"])
                 }
             })
             .find_map(|st| self.classify(&seg[st..]))
@@ -1883,7 +2019,7 @@ impl Ctx<'_> {
             if !strip {
                 break;
             }
-            if lc(x) == "the" {
+            if lc_is(x, &["the"]) {
                 started_the = true;
             }
             a += 1;
@@ -1940,7 +2076,7 @@ impl Ctx<'_> {
             let w = self.w(&toks[j]);
             if j > st
                 && (self.is_cue_word(toks, j)
-                    || matches!(lc(w).as_str(), "that" | "who" | "which" | "whose" | "whom"))
+                    || lc_is(w, &["that", "who", "which", "whose", "whom"]))
             {
                 break;
             }
@@ -2211,7 +2347,7 @@ impl Ctx<'_> {
     /// Attribution from the words after a quote ("…,” Albence said).
     fn after_attr(&self, qi: usize, ae: usize) -> Option<Found> {
         let q = &self.raws[qi];
-        let toks = self.tokenize(q.close, ae);
+        let toks = self.tokens(q.close, ae);
         let mut k = 0;
         while k < toks.len() && matches!(toks[k].k, Tk::Punct(_)) {
             k += 1;
@@ -2266,7 +2402,7 @@ impl Ctx<'_> {
     /// A stand-alone quote whose previous sentence names the speaker.
     fn previous_sentence(&self, start: usize) -> Option<Found> {
         let (s, e) = self.prev_sentence(start)?;
-        let toks = self.tokenize(s, e);
+        let toks = self.tokens(s, e);
         if matches!(
             toks.last(),
             Some(Tok {
@@ -2306,7 +2442,7 @@ impl Ctx<'_> {
         let ok = tail.is_empty()
             || (tail.len() <= 8
                 && in_list(TAIL_START, tail[0])
-                && !tail.iter().any(|w| lc(w) == "that"));
+                && !tail.iter().any(|w| lc_is(w, &["that"])));
         if !ok {
             return None;
         }
@@ -2415,7 +2551,7 @@ impl Ctx<'_> {
     /// Nearest fitting antecedent in `[s, e)`: speakers of earlier quotes and
     /// subjects of speech verbs first, then any roster mention.
     fn best_candidate(&self, s: usize, e: usize, p: Pron, attrs: &[Attr]) -> Option<Resolved> {
-        let toks = self.tokenize(s, e);
+        let toks = self.tokens(s, e);
         let mut best: Option<(usize, Resolved)> = None;
         let mut consider = |pos: usize, r: Resolved| {
             if fits(p, &r)
@@ -2551,7 +2687,7 @@ impl Ctx<'_> {
                         break 'attr (pa.speaker.clone(), None, "continuation");
                     }
                 }
-                let toks = self.tokenize(s0, q.open);
+                let toks = self.tokens(s0, q.open);
                 if let Some(f) = self.attr_from_tokens(&toks, "speaker_before_colon") {
                     let (sp, rule) = self.finish(&f, attrs);
                     break 'attr (sp, f.cue, rule);
@@ -2585,15 +2721,15 @@ impl Ctx<'_> {
     }
 }
 
-fn word_before(t: &str, jb: usize) -> String {
-    let mut v: Vec<char> = t[..jb]
-        .chars()
+/// The run of letters, digits and periods (at most 40 chars) ending at `jb`.
+fn word_before(t: &str, jb: usize) -> &str {
+    let head = &t[..jb];
+    head.char_indices()
         .rev()
-        .take_while(|c| c.is_alphanumeric() || *c == '.')
+        .take_while(|&(_, c)| c.is_alphanumeric() || c == '.')
         .take(40)
-        .collect();
-    v.reverse();
-    v.into_iter().collect()
+        .last()
+        .map_or("", |(k, _)| &head[k..])
 }
 
 fn fits(p: Pron, r: &Resolved) -> bool {
@@ -3027,6 +3163,133 @@ mod tests {
         assert_send_sync::<Roster>();
         assert!(extract("", &roster()).is_empty());
         assert!(extract("“no roster at all here,” he said.", &Roster::new(&[])).len() == 1);
+    }
+
+    #[test]
+    fn word_table_matches_a_hash_map_of_the_lists() {
+        // the lookups as they were written before the packed table
+        let mut map: HashMap<&str, u32> = HashMap::new();
+        for (l, words) in LISTS {
+            for w in words.split_ascii_whitespace() {
+                *map.entry(w).or_default() |= l.0;
+            }
+        }
+        let set = |list: L, w: &str| map.get(w).is_some_and(|b| b & list.0 != 0);
+        let list = |l: L, w: &str| set(l, &w.to_lowercase());
+        let mut words: Vec<String> = Vec::new();
+        for w in map.keys() {
+            let cap: String = w[..1].to_uppercase() + &w[1..];
+            for v in [
+                w.to_string(),
+                w.to_uppercase(),
+                cap,
+                format!("{w}."),
+                format!("{w}s"),
+                format!("x{w}"),
+                w[..w.len() - 1].to_string(),
+                w.replace('s', "\u{17f}"),
+                w.replace('k', "\u{212a}"),
+                w.replace('i', "\u{130}"),
+            ] {
+                words.push(v);
+            }
+        }
+        for t in [S000, S001, S002] {
+            words.extend(
+                t.split(|c: char| !c.is_alphanumeric() && c != '.')
+                    .map(String::from),
+            );
+        }
+        words.extend(
+            [
+                "",
+                ".",
+                "..",
+                "Mr..",
+                "representativess",
+                "Ǆ",
+                "中",
+                "\u{212a}no",
+            ]
+            .map(String::from),
+        );
+        let mut lists = 0;
+        for w in &words {
+            for (l, _) in LISTS {
+                assert_eq!(in_set(*l, w), set(*l, w), "in_set {w:?}");
+                assert_eq!(in_list(*l, w), list(*l, w), "in_list {w:?}");
+                let nd = w.trim_end_matches('.');
+                assert_eq!(in_list_nodot(*l, w), list(*l, nd), "nodot {w:?}");
+                lists += usize::from(in_list(*l, w));
+            }
+            let lw = w.to_lowercase();
+            for probe in [&["he", "she"][..], &["that"], &["the", "a", "an"]] {
+                assert_eq!(lc_is(w, probe), probe.contains(&lw.as_str()), "{w:?}");
+            }
+        }
+        assert!(lists > 1000, "the probe words hit the lists");
+    }
+
+    #[test]
+    fn cached_tokens_match_a_fresh_tokenization() {
+        let r = roster();
+        let mut texts: Vec<String> = vec![
+            "He said “the door is open” and then \"the window is shut\" today.".into(),
+            "“Stop,” Tom Reyes said, “or we will leave.”\nU.S. Sen. J.R. Ewing, 3.5 e-mail don’t ‘x’ it's.".into(),
+            "Multi “para\n\nquote” here.\u{2028}Next—line: a.b.c. U.N. 10.5.".into(),
+        ];
+        let mut x: u64 = 0x2545_F491_4F6C_DD1D;
+        let mut next = || {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            x
+        };
+        let parts = [
+            "“", "”", "\"", "'", "’", "‘", "said", "U.S.", "a.", "3.5", "e-mail", "&", "é", "\n",
+            "\n\n", ",", ".", " ", "  ", "Reyes", "don’t", "—", "(", ")",
+        ];
+        for _ in 0..150 {
+            let n = (next() % 40) as usize;
+            texts.push(
+                (0..n)
+                    .map(|_| parts[(next() % parts.len() as u64) as usize])
+                    .collect(),
+            );
+        }
+        let mut cached = 0;
+        for t in &texts {
+            let ctx = Ctx::new(t, &r);
+            let cuts: Vec<usize> = (0..=t.len()).filter(|&i| t.is_char_boundary(i)).collect();
+            for &lo in &cuts {
+                for &hi in &cuts {
+                    let fresh = ctx.tokenize(lo, hi);
+                    let got = ctx.tokens(lo, hi);
+                    assert_eq!(&got[..], &fresh[..], "{t:?} {lo}..{hi}");
+                    cached += usize::from(matches!(got, std::borrow::Cow::Borrowed(_)));
+                }
+            }
+        }
+        // windows of a long text: around every quote and sentence end
+        for t in [S000, S003] {
+            let ctx = Ctx::new(t, &r);
+            let mut cuts: Vec<usize> = ctx
+                .raws
+                .iter()
+                .flat_map(|q| [q.open, q.start, q.end, q.close])
+                .chain(ctx.paras.iter().flat_map(|p| [p.s, p.e]))
+                .chain(t.match_indices(". ").map(|(i, _)| i + 1))
+                .collect();
+            cuts.extend((0..200).map(|_| ceil_cb(t, (next() % t.len() as u64) as usize)));
+            for &lo in &cuts {
+                for &hi in &cuts {
+                    if lo < hi && hi - lo < 1500 {
+                        assert_eq!(&ctx.tokens(lo, hi)[..], &ctx.tokenize(lo, hi)[..]);
+                    }
+                }
+            }
+        }
+        assert!(cached > 10_000, "the cached path is exercised ({cached})");
     }
 
     // ---------------------------------------------------------- attribution
