@@ -406,29 +406,48 @@ struct Para {
     e: usize,
 }
 
-fn paragraphs(text: &str) -> Vec<Para> {
-    // Byte scan: \n, \r, U+2028/U+2029 (E2 80 A8/A9) and U+0085 (C2 85) end a line.
+/// Byte offsets of every quote mark (double or single) and every line break
+/// in `text`, in order: the only places the extraction passes look at.
+fn marks(text: &str) -> Vec<usize> {
+    let b = text.as_bytes();
+    let mut v = Vec::new();
+    let mut i = 0;
+    loop {
+        // every stop is a char boundary: only ASCII bytes are skipped
+        i = next_mark(b, i, b.len());
+        let Some(&x) = b.get(i) else {
+            break;
+        };
+        if x.is_ascii() {
+            if matches!(x, b'\n' | b'\r' | b'"' | b'\'') {
+                v.push(i);
+            }
+            i += 1;
+        } else {
+            let c = text[i..].chars().next().expect("char boundary");
+            if is_double(c) || is_single(c) || matches!(c, '\u{2028}' | '\u{2029}' | '\u{85}') {
+                v.push(i);
+            }
+            i += c.len_utf8();
+        }
+    }
+    v
+}
+
+fn paragraphs(text: &str, marks: &[usize]) -> Vec<Para> {
+    // \n, \r, U+2028/U+2029 (E2 80 A8/A9) and U+0085 (C2 85) end a line.
     let b = text.as_bytes();
     let mut v = Vec::new();
     let mut s = 0;
-    let mut i = 0;
-    loop {
-        i = next_mark(b, i, b.len());
-        if i >= b.len() {
-            break;
-        }
+    for &i in marks {
         let len = match b[i] {
             b'\n' | b'\r' => 1,
             0xE2 if b.get(i + 1) == Some(&0x80) && matches!(b.get(i + 2), Some(0xA8 | 0xA9)) => 3,
             0xC2 if b.get(i + 1) == Some(&0x85) => 2,
-            _ => {
-                i += 1;
-                continue;
-            }
+            _ => continue,
         };
         v.push(Para { s, e: i });
-        i += len;
-        s = i;
+        s = i + len;
     }
     v.push(Para { s, e: text.len() });
     v
@@ -460,6 +479,17 @@ fn next_mark(b: &[u8], from: usize, to: usize) -> usize {
     }
     i
 }
+
+/// `b.is_ascii_alphanumeric()` for every byte, as a table.
+static ASCII_ALNUM: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut i = 0;
+    while i < 256 {
+        t[i] = (i as u8).is_ascii_alphanumeric();
+        i += 1;
+    }
+    t
+};
 
 fn is_mark_byte(b: u8) -> bool {
     b >= 0x80 || (b < 0x28 && b != b' ')
@@ -542,7 +572,7 @@ fn closes_before(n: char) -> bool {
         )
 }
 
-fn find_doubles(text: &str, paras: &[Para]) -> Vec<Raw> {
+fn find_doubles(text: &str, paras: &[Para], marks: &[usize]) -> Vec<Raw> {
     // next non-blank paragraph index for each paragraph (linear pre-pass)
     let mut next_nb = vec![usize::MAX; paras.len()];
     let mut nxt = usize::MAX;
@@ -555,17 +585,17 @@ fn find_doubles(text: &str, paras: &[Para]) -> Vec<Raw> {
     let mut out = Vec::new();
     let mut cur: Option<OpenQ> = None;
     let mut skip_at: Option<usize> = None;
+    let mut mi = 0;
     for (pi, p) in paras.iter().enumerate() {
         let seg = &text[p.s..p.e];
-        let sb = seg.as_bytes();
-        // Only quote marks matter; between them, jump over plain ASCII.
-        // Every stop is a char boundary (only ASCII bytes are skipped).
-        let mut k = 0;
-        loop {
-            k = next_mark(sb, k, sb.len());
-            let Some(c) = seg[k..].chars().next() else {
-                break;
-            };
+        // Only quote marks matter: visit the marks inside the paragraph.
+        while marks.get(mi).is_some_and(|&m| m < p.s) {
+            mi += 1;
+        }
+        while let Some(&m) = marks.get(mi).filter(|&&m| m < p.e) {
+            mi += 1;
+            let k = m - p.s;
+            let c = seg[k..].chars().next().expect("mark in paragraph");
             let cl = c.len_utf8();
             let double = is_double(c);
             if double || (is_single(c) && cur.is_some()) {
@@ -582,7 +612,6 @@ fn find_doubles(text: &str, paras: &[Para]) -> Vec<Raw> {
                     step_single(o, i, c, prev, next);
                 }
             }
-            k += cl;
         }
         if let Some(o) = cur.as_mut() {
             let te = trim_end_pos(text, p.s, p.e);
@@ -728,9 +757,10 @@ fn step_single(o: &mut OpenQ, i: usize, c: char, prev: Option<char>, next: Optio
 /// mark must follow a non-space and precede a non-alphanumeric, within four
 /// words and without sentence punctuation. Apostrophes (it's, agency’s,
 /// ’90s, Fuertas’ death) never satisfy both ends.
-fn find_singles(text: &str, paras: &[Para], doubles: &[Raw]) -> Vec<Raw> {
+fn find_singles(text: &str, paras: &[Para], doubles: &[Raw], marks: &[usize]) -> Vec<Raw> {
     let mut out = Vec::new();
     let mut di = 0;
+    let mut mi = 0;
     for p in paras {
         let mut k = p.s;
         let mut prev: Option<char> = None;
@@ -748,10 +778,13 @@ fn find_singles(text: &str, paras: &[Para], doubles: &[Raw]) -> Vec<Raw> {
                     continue;
                 }
             }
-            // Only ‘ and ' can open; jump over plain ASCII, stopping at the
-            // next double quotation so that it is skipped whole.
+            // Only ‘ and ' can open: jump to the next quote mark, stopping at
+            // the next double quotation so that it is skipped whole.
             let stop = doubles.get(di).map_or(p.e, |d| d.open.clamp(k, p.e));
-            let m = next_mark(text.as_bytes(), k, stop);
+            while marks.get(mi).is_some_and(|&m| m < k) {
+                mi += 1;
+            }
+            let m = marks.get(mi).map_or(stop, |&m| m.min(stop));
             if m > k {
                 k = m;
                 prev = text[..k].chars().next_back();
@@ -1321,7 +1354,7 @@ enum Tk {
     Quote(usize),
 }
 
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy)]
 struct Tok {
     s: usize,
     e: usize,
@@ -1410,9 +1443,6 @@ struct Ctx<'a> {
     raws: Vec<Raw>,
     /// [`count_words`] of each raw quote's inner text.
     words: Vec<u32>,
-    /// `tokenize(p.s, p.e)` of each paragraph, built on first use; see
-    /// [`Ctx::tokens`].
-    para_toks: Vec<std::cell::OnceCell<Vec<Tok>>>,
     /// Surname → full name introduced earlier in the article ("Reyes" →
     /// "Tom Reyes"); bounded in size so adversarial input stays linear.
     full_names: std::cell::RefCell<HashMap<String, Option<String>>>,
@@ -1424,9 +1454,10 @@ const SURNAME_WINDOW: usize = 30_000;
 impl<'a> Ctx<'a> {
     /// Find the quotations of `text` (attribution is left to the caller).
     fn new(text: &'a str, roster: &'a Roster) -> Ctx<'a> {
-        let paras = paragraphs(text);
-        let mut raws = find_doubles(text, &paras);
-        let singles = find_singles(text, &paras, &raws);
+        let marks = marks(text);
+        let paras = paragraphs(text, &marks);
+        let mut raws = find_doubles(text, &paras, &marks);
+        let singles = find_singles(text, &paras, &raws, &marks);
         raws.extend(singles);
         raws.sort_by_key(|r| r.open);
         let words = raws
@@ -1436,7 +1467,6 @@ impl<'a> Ctx<'a> {
         Ctx {
             text,
             roster,
-            para_toks: vec![std::cell::OnceCell::new(); paras.len()],
             paras,
             raws,
             words,
@@ -1624,53 +1654,6 @@ impl<'a> Ctx<'a> {
         (s < e && s < start).then_some((s, e))
     }
 
-    /// Same as `tokenize(lo, hi)`, but cut from the tokens of the paragraph
-    /// (tokenized once) instead of re-tokenizing every window.
-    ///
-    /// The tokens of a window inside a larger scanned span are the span's
-    /// tokens that lie inside the window: both scans are in the same state
-    /// at `lo` (a quotation around `lo` is skipped by both), a word is only
-    /// ever limited by the next quotation or by the end of the scan, and a
-    /// word that ends by `hi` never looked past it. A quotation running past
-    /// `hi` is cut at `hi` by the window scan, and so it is here. Only a word
-    /// crossing `lo` or `hi` differs (the window scan would cut it); then,
-    /// and for a window that leaves its paragraph, the window is tokenized
-    /// on its own.
-    fn tokens(&self, lo: usize, hi: usize) -> std::borrow::Cow<'_, [Tok]> {
-        use std::borrow::Cow;
-        if lo >= hi {
-            return Cow::Borrowed(&[]);
-        }
-        let pi = self.para_of(lo);
-        let p = self.paras[pi];
-        if lo < p.s || hi > p.e {
-            return Cow::Owned(self.tokenize(lo, hi));
-        }
-        let all = self.para_toks[pi].get_or_init(|| self.tokenize(p.s, p.e));
-        let mut a = all.partition_point(|t| t.e <= lo);
-        if let Some(t) = all.get(a) {
-            if t.s < lo {
-                match t.k {
-                    Tk::Quote(_) => a += 1,
-                    _ => return Cow::Owned(self.tokenize(lo, hi)),
-                }
-            }
-        }
-        let b = all.partition_point(|t| t.s < hi).max(a);
-        let toks = &all[a..b];
-        match toks.last() {
-            Some(t) if t.e > hi => match t.k {
-                Tk::Quote(_) => {
-                    let mut v = toks.to_vec();
-                    v[toks.len() - 1].e = hi;
-                    Cow::Owned(v)
-                }
-                _ => Cow::Owned(self.tokenize(lo, hi)),
-            },
-            _ => Cow::Borrowed(toks),
-        }
-    }
-
     fn tokenize(&self, lo: usize, hi: usize) -> Vec<Tok> {
         let t = self.text;
         let mut out = Vec::with_capacity(hi.saturating_sub(lo) / 5);
@@ -1712,12 +1695,16 @@ impl<'a> Ctx<'a> {
                 let mut seg_len = 1usize;
                 let mut seg_digit = c.is_numeric();
                 while j < qlimit {
-                    // ASCII letters and digits: the common case, no decoding
-                    let bj = t.as_bytes()[j];
-                    if bj.is_ascii_alphanumeric() {
-                        j += 1;
-                        seg_len += 1;
-                        seg_digit &= bj.is_ascii_digit();
+                    // runs of ASCII letters and digits: the common case
+                    let run = t.as_bytes()[j..qlimit]
+                        .iter()
+                        .take_while(|&&b| ASCII_ALNUM[usize::from(b)])
+                        .count();
+                    if run > 0 {
+                        seg_digit =
+                            seg_digit && t.as_bytes()[j..j + run].iter().all(u8::is_ascii_digit);
+                        seg_len += run;
+                        j += run;
                         continue;
                     }
                     let Some(d) = t[j..].chars().next() else {
@@ -2444,7 +2431,7 @@ impl<'a> Ctx<'a> {
     /// Attribution from the words after a quote ("…,” Albence said).
     fn after_attr(&self, qi: usize, ae: usize) -> Option<Found> {
         let q = &self.raws[qi];
-        let toks = self.tokens(q.close, ae);
+        let toks = self.tokenize(q.close, ae);
         let mut k = 0;
         while k < toks.len() && matches!(toks[k].k, Tk::Punct(_)) {
             k += 1;
@@ -2499,7 +2486,7 @@ impl<'a> Ctx<'a> {
     /// A stand-alone quote whose previous sentence names the speaker.
     fn previous_sentence(&self, start: usize) -> Option<Found> {
         let (s, e) = self.prev_sentence(start)?;
-        let toks = self.tokens(s, e);
+        let toks = self.tokenize(s, e);
         if matches!(
             toks.last(),
             Some(Tok {
@@ -2648,7 +2635,7 @@ impl<'a> Ctx<'a> {
     /// Nearest fitting antecedent in `[s, e)`: speakers of earlier quotes and
     /// subjects of speech verbs first, then any roster mention.
     fn best_candidate(&self, s: usize, e: usize, p: Pron, attrs: &[Attr]) -> Option<Resolved> {
-        let toks = self.tokens(s, e);
+        let toks = self.tokenize(s, e);
         let mut best: Option<(usize, Resolved)> = None;
         let mut consider = |pos: usize, r: Resolved| {
             if fits(p, &r)
@@ -2784,7 +2771,7 @@ impl<'a> Ctx<'a> {
                         break 'attr (pa.speaker.clone(), None, "continuation");
                     }
                 }
-                let toks = self.tokens(s0, q.open);
+                let toks = self.tokenize(s0, q.open);
                 if let Some(f) = self.attr_from_tokens(&toks, "speaker_before_colon") {
                     let (sp, rule) = self.finish(&f, attrs);
                     break 'attr (sp, f.cue, rule);
@@ -3263,6 +3250,40 @@ mod tests {
     }
 
     #[test]
+    fn marks_are_every_quote_mark_and_line_break() {
+        let alphabet: Vec<char> =
+            "a Z.\"'“”„‟«»‘’‛\n\r\u{85}\u{2028}\u{2029}\u{2027}\u{201a}é—#&!\t"
+                .chars()
+                .collect();
+        let mut x: u64 = 0x2545_F491_4F6C_DD1D;
+        let mut texts: Vec<String> = vec![S000.to_string(), S002.to_string()];
+        for _ in 0..5000 {
+            let n = (x % 40) as usize;
+            let t: String = (0..n)
+                .map(|_| {
+                    x ^= x << 13;
+                    x ^= x >> 7;
+                    x ^= x << 17;
+                    alphabet[(x % alphabet.len() as u64) as usize]
+                })
+                .collect();
+            texts.push(t);
+        }
+        for t in &texts {
+            let want: Vec<usize> = t
+                .char_indices()
+                .filter(|&(_, c)| {
+                    is_double(c)
+                        || is_single(c)
+                        || matches!(c, '\n' | '\r' | '\u{85}' | '\u{2028}' | '\u{2029}')
+                })
+                .map(|(i, _)| i)
+                .collect();
+            assert_eq!(marks(t), want, "{t:?}");
+        }
+    }
+
+    #[test]
     fn count_words_matches_splitting_on_separators() {
         let sep = |c: char| {
             if c.is_ascii() {
@@ -3361,68 +3382,6 @@ mod tests {
             assert!(may_be_cue(w), "{w}");
         }
         assert!(!may_be_cue("the") && !may_be_cue("and") && !may_be_cue("policy"));
-    }
-
-    #[test]
-    fn cached_tokens_match_a_fresh_tokenization() {
-        let r = roster();
-        let mut texts: Vec<String> = vec![
-            "He said “the door is open” and then \"the window is shut\" today.".into(),
-            "“Stop,” Tom Reyes said, “or we will leave.”\nU.S. Sen. J.R. Ewing, 3.5 e-mail don’t ‘x’ it's.".into(),
-            "Multi “para\n\nquote” here.\u{2028}Next—line: a.b.c. U.N. 10.5.".into(),
-        ];
-        let mut x: u64 = 0x2545_F491_4F6C_DD1D;
-        let mut next = || {
-            x ^= x << 13;
-            x ^= x >> 7;
-            x ^= x << 17;
-            x
-        };
-        let parts = [
-            "“", "”", "\"", "'", "’", "‘", "said", "U.S.", "a.", "3.5", "e-mail", "&", "é", "\n",
-            "\n\n", ",", ".", " ", "  ", "Reyes", "don’t", "—", "(", ")",
-        ];
-        for _ in 0..150 {
-            let n = (next() % 40) as usize;
-            texts.push(
-                (0..n)
-                    .map(|_| parts[(next() % parts.len() as u64) as usize])
-                    .collect(),
-            );
-        }
-        let mut cached = 0;
-        for t in &texts {
-            let ctx = Ctx::new(t, &r);
-            let cuts: Vec<usize> = (0..=t.len()).filter(|&i| t.is_char_boundary(i)).collect();
-            for &lo in &cuts {
-                for &hi in &cuts {
-                    let fresh = ctx.tokenize(lo, hi);
-                    let got = ctx.tokens(lo, hi);
-                    assert_eq!(&got[..], &fresh[..], "{t:?} {lo}..{hi}");
-                    cached += usize::from(matches!(got, std::borrow::Cow::Borrowed(_)));
-                }
-            }
-        }
-        // windows of a long text: around every quote and sentence end
-        for t in [S000, S003] {
-            let ctx = Ctx::new(t, &r);
-            let mut cuts: Vec<usize> = ctx
-                .raws
-                .iter()
-                .flat_map(|q| [q.open, q.start, q.end, q.close])
-                .chain(ctx.paras.iter().flat_map(|p| [p.s, p.e]))
-                .chain(t.match_indices(". ").map(|(i, _)| i + 1))
-                .collect();
-            cuts.extend((0..200).map(|_| ceil_cb(t, (next() % t.len() as u64) as usize)));
-            for &lo in &cuts {
-                for &hi in &cuts {
-                    if lo < hi && hi - lo < 1500 {
-                        assert_eq!(&ctx.tokens(lo, hi)[..], &ctx.tokenize(lo, hi)[..]);
-                    }
-                }
-            }
-        }
-        assert!(cached > 10_000, "the cached path is exercised ({cached})");
     }
 
     // ---------------------------------------------------------- attribution
