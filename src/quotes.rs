@@ -480,6 +480,73 @@ fn next_mark(b: &[u8], from: usize, to: usize) -> usize {
     i
 }
 
+/// End of the run of ASCII letters and digits in `b[from..to]` starting at
+/// `from`. Eight bytes at a time, like [`next_mark`].
+fn alnum_run(b: &[u8], from: usize, to: usize) -> usize {
+    const L: u64 = 0x0101_0101_0101_0101;
+    const H: u64 = 0x8080_8080_8080_8080;
+    // high bit of each lane: low 7 bits >= n (no carries cross lanes)
+    let ge = |y: u64, n: u64| (y + (0x80 - n) * L) & H;
+    let mut i = from;
+    while i + 8 <= to {
+        let x = u64::from_le_bytes(b[i..i + 8].try_into().expect("8 bytes"));
+        let y = x & !H;
+        let f = y | (0x20 * L); // ASCII letters folded to lowercase
+        let letter = ge(f, 0x61) & !ge(f, 0x7B);
+        let digit = ge(y, 0x30) & !ge(y, 0x3A);
+        let other = (x | !(letter | digit)) & H;
+        if other != 0 {
+            return i + (other.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while i < to && ASCII_ALNUM[usize::from(b[i])] {
+        i += 1;
+    }
+    i
+}
+
+/// High bit of each lane of `x` that holds `.`, `!` or `?` (exact per lane).
+fn terminal_lanes(x: u64) -> u64 {
+    const L: u64 = 0x0101_0101_0101_0101;
+    const H: u64 = 0x8080_8080_8080_8080;
+    let zero = |t: u64| !(((t & !H) + !H) | t) & H;
+    zero(x ^ (b'.' as u64 * L)) | zero(x ^ (b'!' as u64 * L)) | zero(x ^ (b'?' as u64 * L))
+}
+
+/// Position of the first `.`, `!` or `?` in `b[from..to]`, else `to`.
+fn find_terminal(b: &[u8], from: usize, to: usize) -> usize {
+    let mut i = from;
+    while i + 8 <= to {
+        let m = terminal_lanes(u64::from_le_bytes(b[i..i + 8].try_into().expect("8 bytes")));
+        if m != 0 {
+            return i + (m.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while i < to && !matches!(b[i], b'.' | b'!' | b'?') {
+        i += 1;
+    }
+    i
+}
+
+/// Walking back from `to` (exclusive) no further than `stop`: the position
+/// just past the last `.`, `!` or `?`, else `stop`.
+fn rfind_terminal(b: &[u8], stop: usize, to: usize) -> usize {
+    let mut k = to;
+    while k >= stop + 8 {
+        let m = terminal_lanes(u64::from_le_bytes(b[k - 8..k].try_into().expect("8 bytes")));
+        if m != 0 {
+            return k - 8 + (63 - m.leading_zeros() as usize) / 8 + 1;
+        }
+        k -= 8;
+    }
+    while k > stop && !matches!(b[k - 1], b'.' | b'!' | b'?') {
+        k -= 1;
+    }
+    k
+}
+
 /// `b.is_ascii_alphanumeric()` for every byte, as a table.
 static ASCII_ALNUM: [bool; 256] = {
     let mut t = [false; 256];
@@ -1537,11 +1604,7 @@ impl<'a> Ctx<'a> {
                     0 => floor,
                     _ => self.raws[qi - 1].close.clamp(floor, j),
                 };
-                let b = self.text.as_bytes();
-                let mut k = j;
-                while k > stop && !matches!(b[k - 1], b'.' | b'!' | b'?') {
-                    k -= 1;
-                }
+                let k = rfind_terminal(self.text.as_bytes(), stop, j);
                 if k < j {
                     j = k;
                     continue;
@@ -1622,12 +1685,17 @@ impl<'a> Ctx<'a> {
         if pos >= limit {
             return pos;
         }
-        for (k, ch) in self.text[pos..limit].char_indices() {
-            if matches!(ch, '.' | '!' | '?') && self.is_boundary(pos + k) {
-                return pos + k + ch.len_utf8();
+        let mut k = pos;
+        loop {
+            k = find_terminal(self.text.as_bytes(), k, limit);
+            if k >= limit {
+                return limit;
             }
+            if self.is_boundary(k) {
+                return k + 1;
+            }
+            k += 1;
         }
-        limit
     }
 
     /// The sentence before the one starting at `start` (may be the last
@@ -1696,10 +1764,7 @@ impl<'a> Ctx<'a> {
                 let mut seg_digit = c.is_numeric();
                 while j < qlimit {
                     // runs of ASCII letters and digits: the common case
-                    let run = t.as_bytes()[j..qlimit]
-                        .iter()
-                        .take_while(|&&b| ASCII_ALNUM[usize::from(b)])
-                        .count();
+                    let run = alnum_run(t.as_bytes(), j, qlimit) - j;
                     if run > 0 {
                         seg_digit =
                             seg_digit && t.as_bytes()[j..j + run].iter().all(u8::is_ascii_digit);
@@ -3247,6 +3312,60 @@ mod tests {
         assert_send_sync::<Roster>();
         assert!(extract("", &roster()).is_empty());
         assert!(extract("“no roster at all here,” he said.", &Roster::new(&[])).len() == 1);
+    }
+
+    #[test]
+    fn terminal_search_matches_a_plain_byte_scan() {
+        let fwd = |b: &[u8], from: usize, to: usize| {
+            (from..to)
+                .find(|&i| matches!(b[i], b'.' | b'!' | b'?'))
+                .unwrap_or(to)
+        };
+        let back = |b: &[u8], stop: usize, to: usize| {
+            (stop..to)
+                .rev()
+                .find(|&i| matches!(b[i], b'.' | b'!' | b'?'))
+                .map_or(stop, |i| i + 1)
+        };
+        for v in 0..=255u8 {
+            for at in 0..20 {
+                for other in [None, Some(3), Some(12)] {
+                    let mut b = b"aZ09 zA9,bcdef\xe2\x80\x9dhijklmnopq".to_vec();
+                    b[at] = v;
+                    if let Some(o) = other {
+                        b[o] = b'.';
+                    }
+                    for from in 0..4 {
+                        for to in [from, 9, 17, 22, 23] {
+                            let to = to.max(from);
+                            assert_eq!(find_terminal(&b, from, to), fwd(&b, from, to));
+                            assert_eq!(rfind_terminal(&b, from, to), back(&b, from, to));
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn alnum_run_matches_a_plain_byte_scan() {
+        let plain = |b: &[u8], from: usize, to: usize| {
+            (from..to)
+                .find(|&i| !b[i].is_ascii_alphanumeric())
+                .unwrap_or(to)
+        };
+        for v in 0..=255u8 {
+            for at in 0..20 {
+                let mut b = b"aZ09zA9bcdefghijklmnopq".to_vec();
+                b[at] = v;
+                for from in 0..4 {
+                    for to in [from, 9, 17, 22, 23] {
+                        let to = to.max(from);
+                        assert_eq!(alnum_run(&b, from, to), plain(&b, from, to), "{v} {at}");
+                    }
+                }
+            }
+        }
     }
 
     #[test]
