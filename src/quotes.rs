@@ -114,7 +114,7 @@ struct Pat {
     strict: bool,
 }
 
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 struct Mention {
     s: usize,
     e: usize,
@@ -212,7 +212,18 @@ impl Roster {
     }
 
     /// Roster mentions inside `text[lo..hi]`, on word boundaries.
+    #[cfg(test)]
     fn mentions(&self, text: &str, lo: usize, hi: usize) -> Vec<Mention> {
+        self.raw_mentions(text, lo, hi)
+            .into_iter()
+            .filter_map(|(m, ok)| ok.then_some(m))
+            .collect()
+    }
+
+    /// Every automaton match inside `text[lo..hi]` (leftmost-longest, so a
+    /// match hides any overlapping one), each with whether it is a mention
+    /// (word boundaries, case).
+    fn raw_mentions(&self, text: &str, lo: usize, hi: usize) -> Vec<(Mention, bool)> {
         let mut out = Vec::new();
         let Some(ac) = &self.matcher else {
             return out;
@@ -223,22 +234,16 @@ impl Roster {
         for m in ac.find_iter(&text[lo..hi]) {
             let (s, e) = (lo + m.start(), lo + m.end());
             let p = &self.pats[m.pattern().as_usize()];
-            let before_ok = text[..s]
-                .chars()
-                .next_back()
-                .none_or_not(char::is_alphanumeric);
-            let after_ok = text[e..].chars().next().none_or_not(char::is_alphanumeric);
-            if !before_ok || !after_ok {
-                continue;
-            }
-            if p.strict && !case_ok(&text.as_bytes()[s..e], &p.text) {
-                continue;
-            }
-            out.push(Mention {
+            let before_ok = text[..s].chars().next_back().none_or_not(is_alnum);
+            let after_ok = text[e..].chars().next().none_or_not(is_alnum);
+            let ok =
+                before_ok && after_ok && (!p.strict || case_ok(&text.as_bytes()[s..e], &p.text));
+            let m = Mention {
                 s,
                 e,
                 actor: p.actor,
-            });
+            };
+            out.push((m, ok));
         }
         out
     }
@@ -410,7 +415,7 @@ struct Para {
 /// in `text`, in order: the only places the extraction passes look at.
 fn marks(text: &str) -> Vec<usize> {
     let b = text.as_bytes();
-    let mut v = Vec::new();
+    let mut v = Vec::with_capacity(text.len() / 16);
     let mut i = 0;
     loop {
         // every stop is a char boundary: only ASCII bytes are skipped
@@ -437,7 +442,7 @@ fn marks(text: &str) -> Vec<usize> {
 fn paragraphs(text: &str, marks: &[usize]) -> Vec<Para> {
     // \n, \r, U+2028/U+2029 (E2 80 A8/A9) and U+0085 (C2 85) end a line.
     let b = text.as_bytes();
-    let mut v = Vec::new();
+    let mut v = Vec::with_capacity(marks.len());
     let mut s = 0;
     for &i in marks {
         let len = match b[i] {
@@ -557,6 +562,19 @@ static ASCII_ALNUM: [bool; 256] = {
     }
     t
 };
+
+/// `c.is_alphanumeric()`, without the Unicode table search for ASCII and
+/// for General Punctuation (U+2000–U+206F: quotes, dashes, spaces), which
+/// holds no letters or digits.
+fn is_alnum(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else if ('\u{2000}'..='\u{206F}').contains(&c) {
+        false
+    } else {
+        c.is_alphanumeric()
+    }
+}
 
 fn is_mark_byte(b: u8) -> bool {
     b >= 0x80 || (b < 0x28 && b != b' ')
@@ -785,7 +803,7 @@ fn step_double(
                 // with nothing open, a straight mark glued to punctuation still
                 // opens (`he said,"and …`); after a letter or digit it is an
                 // inch mark or a stray closing mark
-                '"' => !next_closeish && prev.none_or_not(char::is_alphanumeric),
+                '"' => !next_closeish && prev.none_or_not(is_alnum),
                 '»' => open_ctx && !next_closeish,
                 _ => false,
             };
@@ -810,7 +828,7 @@ fn step_single(o: &mut OpenQ, i: usize, c: char, prev: Option<char>, next: Optio
             if matches!(c, '’' | '\'')
                 && i > ns
                 && prev.is_some_and(|p| !p.is_whitespace())
-                && next.none_or_not(char::is_alphanumeric)
+                && next.none_or_not(is_alnum)
             {
                 o.nested.push((ns, i));
                 o.nest_open = None;
@@ -907,7 +925,7 @@ fn single_close(text: &str, from: usize, limit: usize) -> Option<(usize, usize)>
         let next = text[at + c.len_utf8()..].chars().next();
         if matches!(c, '’' | '\'')
             && prev.is_some_and(|p| !p.is_whitespace())
-            && next.none_or_not(char::is_alphanumeric)
+            && next.none_or_not(is_alnum)
         {
             return (alnum >= 2 && words <= 4).then_some((at, c.len_utf8()));
         }
@@ -917,7 +935,7 @@ fn single_close(text: &str, from: usize, limit: usize) -> Option<(usize, usize)>
         if c == '.' && next.none_or(char::is_whitespace) {
             return None;
         }
-        if c.is_alphanumeric() {
+        if is_alnum(c) {
             alnum += 1;
             if !in_word {
                 words += 1;
@@ -975,7 +993,7 @@ fn count_words(s: &str) -> u32 {
             let c = s[i..].chars().next().expect("char boundary");
             (
                 c.is_whitespace() || matches!(c, '—' | '–'),
-                c.is_alphanumeric(),
+                is_alnum(c),
                 c.len_utf8(),
             )
         };
@@ -1003,7 +1021,7 @@ fn ends_terminal(s: &str) -> bool {
             let word = body
                 .char_indices()
                 .rev()
-                .take_while(|&(_, c)| c.is_alphanumeric() || c == '.')
+                .take_while(|&(_, c)| is_alnum(c) || c == '.')
                 .last()
                 .map_or("", |(k, _)| &body[k..]);
             !is_abbrev(word)
@@ -1510,10 +1528,15 @@ struct Ctx<'a> {
     raws: Vec<Raw>,
     /// [`count_words`] of each raw quote's inner text.
     words: Vec<u32>,
+    /// The last few [`Roster::raw_mentions`] searches.
+    ment_cache: std::cell::RefCell<Vec<Searched>>,
     /// Surname → full name introduced earlier in the article ("Reyes" →
     /// "Tom Reyes"); bounded in size so adversarial input stays linear.
     full_names: std::cell::RefCell<HashMap<String, Option<String>>>,
 }
+
+/// `(lo, hi, matches)` of one [`Roster::raw_mentions`] search.
+type Searched = (usize, usize, Vec<(Mention, bool)>);
 
 const MAX_SURNAMES: usize = 256;
 const SURNAME_WINDOW: usize = 30_000;
@@ -1537,8 +1560,44 @@ impl<'a> Ctx<'a> {
             paras,
             raws,
             words,
+            ment_cache: std::cell::RefCell::new(Vec::new()),
             full_names: std::cell::RefCell::new(HashMap::new()),
         }
+    }
+
+    /// Roster mentions inside `text[lo..hi]`, on word boundaries: the same
+    /// as `Roster::mentions`, but a window inside a recently searched one
+    /// reuses its matches. Leftmost-longest matching restarts after each
+    /// match, so a window's matches are the searched span's matches inside
+    /// it, unless one of those crosses the window's edge (then the window
+    /// scan would have found a different, shorter or later, match): such a
+    /// window is searched on its own.
+    fn mentions(&self, lo: usize, hi: usize) -> Vec<Mention> {
+        if lo >= hi || hi > self.text.len() {
+            return Vec::new();
+        }
+        let mut cache = self.ment_cache.borrow_mut();
+        let crosses = |m: &Mention| (m.s < lo && lo < m.e) || (m.s < hi && hi < m.e);
+        let hit = cache
+            .iter()
+            .position(|(a, b, raw)| *a <= lo && hi <= *b && !raw.iter().any(|(m, _)| crosses(m)));
+        let k = match hit {
+            Some(k) => k,
+            None => {
+                let raw = self.roster.raw_mentions(self.text, lo, hi);
+                if cache.len() == 4 {
+                    cache.remove(0);
+                }
+                cache.push((lo, hi, raw));
+                cache.len() - 1
+            }
+        };
+        cache[k]
+            .2
+            .iter()
+            .filter(|(m, ok)| *ok && lo <= m.s && m.e <= hi)
+            .map(|&(m, _)| m)
+            .collect()
     }
     fn w(&self, t: &Tok) -> &str {
         &self.text[t.s..t.e]
@@ -1757,7 +1816,7 @@ impl<'a> Ctx<'a> {
                 i += cl;
                 continue;
             }
-            if c.is_alphanumeric() {
+            if is_alnum(c) {
                 let s = i;
                 let mut j = i + cl;
                 let mut seg_len = 1usize;
@@ -1775,7 +1834,7 @@ impl<'a> Ctx<'a> {
                     let Some(d) = t[j..].chars().next() else {
                         break;
                     };
-                    if d.is_alphanumeric() {
+                    if is_alnum(d) {
                         j += d.len_utf8();
                         seg_len += 1;
                         seg_digit &= d.is_numeric();
@@ -1784,7 +1843,7 @@ impl<'a> Ctx<'a> {
                     let after = t[j + d.len_utf8()..qlimit.max(j + d.len_utf8())]
                         .chars()
                         .next();
-                    let after_an = after.is_some_and(char::is_alphanumeric);
+                    let after_an = after.is_some_and(is_alnum);
                     if matches!(d, '\'' | '’' | '-' | '‐' | '&') && after_an {
                         j += d.len_utf8();
                         seg_len = 0;
@@ -1956,7 +2015,7 @@ impl<'a> Ctx<'a> {
         let lw = self.w(last);
         let hs = head[0].s;
         let he = last.e;
-        let ments = self.roster.mentions(self.text, hs, he);
+        let ments = self.mentions(hs, he);
         if let Some(m) = ments.iter().filter(|m| m.e == he).max_by_key(|m| m.e - m.s) {
             let kind = self.roster.actors[m.actor].kind;
             let before: Vec<&Tok> = head.iter().take_while(|t| t.e <= m.s).collect();
@@ -2004,8 +2063,7 @@ impl<'a> Ctx<'a> {
                         pp.get(1)
                     };
                     first.and_then(|f| {
-                        self.roster
-                            .mentions(self.text, f.s, pp[pp.len() - 1].e)
+                        self.mentions(f.s, pp[pp.len() - 1].e)
                             .into_iter()
                             .find(|m| {
                                 m.s == f.s
@@ -2322,8 +2380,10 @@ impl<'a> Ctx<'a> {
     /// speaker: in `A, B,` + verb one of the two is an appositive, and a
     /// proper name wins over a role or document description.
     fn parse_segments(&self, toks: &[Tok], tight: bool) -> Subj {
-        let mut segs: Vec<Vec<Tok>> = Vec::new();
-        let mut cur: Vec<Tok> = Vec::new();
+        // the words of all segments, and each segment's range of them
+        let mut words: Vec<Tok> = Vec::with_capacity(toks.len());
+        let mut segs: Vec<(usize, usize)> = Vec::new();
+        let mut cur = 0;
         let mut depth = 0usize;
         let mut trailing = false;
         for t in toks {
@@ -2332,7 +2392,8 @@ impl<'a> Ctx<'a> {
                 Tk::Punct(')' | ']') => depth = depth.saturating_sub(1),
                 _ if depth > 0 => {}
                 Tk::Punct(',' | '—' | '–' | '-') => {
-                    segs.push(std::mem::take(&mut cur));
+                    segs.push((cur, words.len()));
+                    cur = words.len();
                     trailing = true;
                 }
                 Tk::Punct(_) => {
@@ -2342,14 +2403,15 @@ impl<'a> Ctx<'a> {
                 }
                 Tk::Quote(_) => return Subj::Nothing,
                 Tk::Word => {
-                    cur.push(*t);
+                    words.push(*t);
                     trailing = false;
                 }
             }
         }
-        segs.push(cur);
-        let segs: Vec<Vec<Tok>> = segs
+        segs.push((cur, words.len()));
+        let segs: Vec<&[Tok]> = segs
             .into_iter()
+            .map(|(a, b)| &words[a..b])
             .filter(|s| !s.is_empty())
             .filter(|s| {
                 let first = self.w(&s[0]);
@@ -2361,8 +2423,8 @@ impl<'a> Ctx<'a> {
             return Subj::Nothing;
         }
         if trailing && n >= 2 {
-            let a = self.classify(&segs[n - 2]);
-            let b = self.classify(&segs[n - 1]);
+            let a = self.classify(segs[n - 2]);
+            let b = self.classify(segs[n - 1]);
             return match (a, b) {
                 (Some(a), Some(b)) => {
                     if a.proper || !b.proper {
@@ -2376,7 +2438,7 @@ impl<'a> Ctx<'a> {
                 (None, None) => Subj::Nothing,
             };
         }
-        match self.classify(&segs[n - 1]) {
+        match self.classify(segs[n - 1]) {
             Some(np) => Subj::Found(np, false),
             None => Subj::Nothing,
         }
@@ -2641,7 +2703,7 @@ impl<'a> Ctx<'a> {
         for (k, _) in hay.match_indices(surname).take(64) {
             let s = lo + k;
             let e = s + surname.len();
-            if t[e..].chars().next().is_some_and(char::is_alphanumeric) {
+            if t[e..].chars().next().is_some_and(is_alnum) {
                 continue;
             }
             // up to two capitalized given names right before, same line
@@ -2655,7 +2717,7 @@ impl<'a> Ctx<'a> {
                 let w: String = pre
                     .chars()
                     .rev()
-                    .take_while(|c| c.is_alphanumeric() || *c == '.' || *c == '-')
+                    .take_while(|c| is_alnum(*c) || *c == '.' || *c == '-')
                     .collect::<Vec<_>>()
                     .into_iter()
                     .rev()
@@ -2741,8 +2803,7 @@ impl<'a> Ctx<'a> {
             toks.iter()
                 .any(|t| matches!(t.k, Tk::Quote(_)) && t.s <= pos && pos < t.e)
         };
-        self.roster
-            .mentions(self.text, s, e)
+        self.mentions(s, e)
             .into_iter()
             .rev()
             .filter(|m| !inside_quote(m.s))
@@ -2785,7 +2846,7 @@ impl<'a> Ctx<'a> {
         let sp = pa.speaker.clone()?;
         let q = &self.raws[i];
         let from = pa.after_end.max(p.close).min(q.open);
-        if q.open - from > 2000 || self.text[from..q.open].chars().any(char::is_alphanumeric) {
+        if q.open - from > 2000 || self.text[from..q.open].chars().any(is_alnum) {
             return None;
         }
         Some(sp)
@@ -2807,7 +2868,7 @@ impl<'a> Ctx<'a> {
         }
         let prev_close = if i > 0 { self.raws[i - 1].close } else { 0 };
         let s0 = self.sent_start(q.open, false).max(prev_close).min(q.open);
-        let before_blank = !self.text[s0..q.open].chars().any(char::is_alphanumeric);
+        let before_blank = !self.text[s0..q.open].chars().any(is_alnum);
         // At most four words is a candidate term. A final period only makes a
         // short quote a full utterance when it stands alone (“No comment.”);
         // inside a sentence it is American punctuation (called it a “giveaway.”).
@@ -2875,7 +2936,7 @@ fn word_before(t: &str, jb: usize) -> &str {
     let head = &t[..jb];
     head.char_indices()
         .rev()
-        .take_while(|&(_, c)| c.is_alphanumeric() || c == '.')
+        .take_while(|&(_, c)| is_alnum(c) || c == '.')
         .take(40)
         .last()
         .map_or("", |(k, _)| &head[k..])
@@ -3344,6 +3405,97 @@ mod tests {
                     }
                 }
             }
+        }
+    }
+
+    #[test]
+    fn cached_mentions_match_a_fresh_search() {
+        // overlapping names, so that matches often cross window edges
+        let r = Roster::new(&[
+            actor(
+                "Ellen Park",
+                &["Park Avenue Tenants"],
+                "a",
+                ActorKind::Person,
+            ),
+            actor(
+                "Avenue Q",
+                &["Q Street", "Park Avenue"],
+                "b",
+                ActorKind::Organization,
+            ),
+            actor(
+                "street vendors",
+                &["vendors", "Street"],
+                "c",
+                ActorKind::Role,
+            ),
+        ]);
+        let words = [
+            "Ellen",
+            "Park",
+            "Avenue",
+            "Tenants",
+            "Q",
+            "Street",
+            "street",
+            "vendors",
+            "park",
+            "the",
+            ",",
+            "“",
+            "”",
+            "said",
+            "ParkAvenue",
+        ];
+        let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
+        let mut next = move |n: usize| {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            (x % n as u64) as usize
+        };
+        let mut texts: Vec<(String, &Roster)> = Vec::new();
+        for _ in 0..300 {
+            let n = next(30);
+            let t: Vec<&str> = (0..n).map(|_| words[next(words.len())]).collect();
+            texts.push((t.join(" "), &r));
+        }
+        let sr = seed_roster();
+        texts.push((S000.to_string(), &sr));
+        texts.push((S002.to_string(), &sr));
+        let mut hits = 0;
+        for (t, r) in &texts {
+            let ctx = Ctx::new(t, r);
+            let cuts: Vec<usize> = ctx
+                .tokenize(0, t.len())
+                .iter()
+                .flat_map(|k| [k.s, k.e])
+                .chain([0, t.len()])
+                .collect();
+            for _ in 0..60 {
+                let lo = cuts[next(cuts.len())];
+                let hi = cuts[next(cuts.len())];
+                // a window, then its prefixes, suffixes and random insides
+                let mut wins = vec![(lo, hi)];
+                for _ in 0..6 {
+                    let (a, b) = (cuts[next(cuts.len())], cuts[next(cuts.len())]);
+                    wins.extend([(lo, a), (a, hi), (a.max(lo), b.min(hi))]);
+                }
+                for (a, b) in wins {
+                    let want = r.mentions(t, a, b);
+                    hits += want.len();
+                    assert_eq!(ctx.mentions(a, b), want, "{t:?} {a}..{b}");
+                }
+            }
+        }
+        assert!(hits > 1000, "{hits}");
+    }
+
+    #[test]
+    fn is_alnum_is_is_alphanumeric() {
+        for c in (0..0x3_0000).filter_map(char::from_u32) {
+            assert_eq!(is_alnum(c), c.is_alphanumeric(), "{c:?}");
         }
     }
 
