@@ -65,7 +65,7 @@
 //! be named. Verbs that merely describe (`described … as an “escalation”`,
 //! `so-called`, `called`) are not speech cues.
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use std::collections::HashMap;
 
 /// Input roster entry (the lexicon module converts its actors to this).
@@ -114,7 +114,7 @@ struct Pat {
     strict: bool,
 }
 
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 struct Mention {
     s: usize,
     e: usize,
@@ -190,10 +190,18 @@ impl Roster {
         let matcher = if pats.is_empty() {
             None
         } else {
-            AhoCorasickBuilder::new()
-                .ascii_case_insensitive(true)
-                .match_kind(MatchKind::LeftmostLongest)
-                .build(pats.iter().map(|p| &p.text))
+            // A DFA (same matches, as the matcher module does): the default
+            // for this many patterns is a contiguous NFA, several times
+            // slower per byte on the short windows searched per quote.
+            let build = |kind| {
+                AhoCorasickBuilder::new()
+                    .ascii_case_insensitive(true)
+                    .match_kind(MatchKind::LeftmostLongest)
+                    .kind(kind)
+                    .build(pats.iter().map(|p| &p.text))
+            };
+            build(Some(AhoCorasickKind::DFA))
+                .or_else(|_| build(None))
                 .ok()
         };
         Roster {
@@ -204,7 +212,18 @@ impl Roster {
     }
 
     /// Roster mentions inside `text[lo..hi]`, on word boundaries.
+    #[cfg(test)]
     fn mentions(&self, text: &str, lo: usize, hi: usize) -> Vec<Mention> {
+        self.raw_mentions(text, lo, hi)
+            .into_iter()
+            .filter_map(|(m, ok)| ok.then_some(m))
+            .collect()
+    }
+
+    /// Every automaton match inside `text[lo..hi]` (leftmost-longest, so a
+    /// match hides any overlapping one), each with whether it is a mention
+    /// (word boundaries, case).
+    fn raw_mentions(&self, text: &str, lo: usize, hi: usize) -> Vec<(Mention, bool)> {
         let mut out = Vec::new();
         let Some(ac) = &self.matcher else {
             return out;
@@ -215,22 +234,16 @@ impl Roster {
         for m in ac.find_iter(&text[lo..hi]) {
             let (s, e) = (lo + m.start(), lo + m.end());
             let p = &self.pats[m.pattern().as_usize()];
-            let before_ok = text[..s]
-                .chars()
-                .next_back()
-                .none_or_not(char::is_alphanumeric);
-            let after_ok = text[e..].chars().next().none_or_not(char::is_alphanumeric);
-            if !before_ok || !after_ok {
-                continue;
-            }
-            if p.strict && !case_ok(&text.as_bytes()[s..e], &p.text) {
-                continue;
-            }
-            out.push(Mention {
+            let before_ok = text[..s].chars().next_back().none_or_not(is_alnum);
+            let after_ok = text[e..].chars().next().none_or_not(is_alnum);
+            let ok =
+                before_ok && after_ok && (!p.strict || case_ok(&text.as_bytes()[s..e], &p.text));
+            let m = Mention {
                 s,
                 e,
                 actor: p.actor,
-            });
+            };
+            out.push((m, ok));
         }
         out
     }
@@ -361,18 +374,7 @@ const MAX_FWD: usize = 600;
 /// Find and attribute every quotation in `text`. Sorted by `open`; quotes
 /// never overlap; every offset is on a char boundary of `text`.
 pub fn extract(text: &str, roster: &Roster) -> Vec<Quote> {
-    let paras = paragraphs(text);
-    let mut raws = find_doubles(text, &paras);
-    let singles = find_singles(text, &paras, &raws);
-    raws.extend(singles);
-    raws.sort_by_key(|r| r.open);
-    let ctx = Ctx {
-        text,
-        roster,
-        paras,
-        raws,
-        full_names: std::cell::RefCell::new(HashMap::new()),
-    };
+    let ctx = Ctx::new(text, roster);
     let mut attrs: Vec<Attr> = Vec::with_capacity(ctx.raws.len());
     for i in 0..ctx.raws.len() {
         let a = ctx.attribute(i, &attrs);
@@ -380,8 +382,9 @@ pub fn extract(text: &str, roster: &Roster) -> Vec<Quote> {
     }
     ctx.raws
         .into_iter()
+        .zip(ctx.words)
         .zip(attrs)
-        .map(|(r, a)| Quote {
+        .map(|((r, words), a)| Quote {
             open: r.open,
             close: r.close,
             start: r.start,
@@ -391,7 +394,7 @@ pub fn extract(text: &str, roster: &Roster) -> Vec<Quote> {
             speaker: a.speaker.map(|s| s.name),
             cue: a.cue.map(|(s, e)| text[s..e].to_string()),
             rule: a.rule,
-            words: count_words(&text[r.start..r.end]),
+            words,
             unclosed: r.unclosed,
             nested: r.nested,
         })
@@ -408,28 +411,174 @@ struct Para {
     e: usize,
 }
 
-fn paragraphs(text: &str) -> Vec<Para> {
-    // Byte scan: \n, \r, U+2028/U+2029 (E2 80 A8/A9) and U+0085 (C2 85) end a line.
+/// Byte offsets of every quote mark (double or single) and every line break
+/// in `text`, in order: the only places the extraction passes look at.
+fn marks(text: &str) -> Vec<usize> {
     let b = text.as_bytes();
-    let mut v = Vec::new();
-    let mut s = 0;
+    let mut v = Vec::with_capacity(text.len() / 16);
     let mut i = 0;
-    while i < b.len() {
+    loop {
+        // every stop is a char boundary: only ASCII bytes are skipped
+        i = next_mark(b, i, b.len());
+        let Some(&x) = b.get(i) else {
+            break;
+        };
+        if x.is_ascii() {
+            if matches!(x, b'\n' | b'\r' | b'"' | b'\'') {
+                v.push(i);
+            }
+            i += 1;
+        } else {
+            let c = text[i..].chars().next().expect("char boundary");
+            if is_double(c) || is_single(c) || matches!(c, '\u{2028}' | '\u{2029}' | '\u{85}') {
+                v.push(i);
+            }
+            i += c.len_utf8();
+        }
+    }
+    v
+}
+
+fn paragraphs(text: &str, marks: &[usize]) -> Vec<Para> {
+    // \n, \r, U+2028/U+2029 (E2 80 A8/A9) and U+0085 (C2 85) end a line.
+    let b = text.as_bytes();
+    let mut v = Vec::with_capacity(marks.len());
+    let mut s = 0;
+    for &i in marks {
         let len = match b[i] {
             b'\n' | b'\r' => 1,
             0xE2 if b.get(i + 1) == Some(&0x80) && matches!(b.get(i + 2), Some(0xA8 | 0xA9)) => 3,
             0xC2 if b.get(i + 1) == Some(&0x85) => 2,
-            _ => {
-                i += 1;
-                continue;
-            }
+            _ => continue,
         };
         v.push(Para { s, e: i });
-        i += len;
-        s = i;
+        s = i + len;
     }
     v.push(Para { s, e: text.len() });
     v
+}
+
+/// Position of the first byte in `b[from..to]` that can start a quote mark
+/// or a line break (`"`, `'`, `\n`, `\r`, any non-ASCII byte), else `to`.
+/// Cheap superset: other control bytes and `!#$%&` also stop the scan, and
+/// callers decode and re-check whatever they stop at. Skips sixteen bytes
+/// at a time (a branch-free test the compiler turns into SIMD compares).
+fn next_mark(b: &[u8], from: usize, to: usize) -> usize {
+    let mut i = from;
+    while i + 16 <= to {
+        // a fixed-size, branch-free loop: compiled to SIMD compares
+        let chunk: &[u8; 16] = b[i..i + 16].try_into().expect("16 bytes");
+        if chunk.iter().fold(false, |a, &x| a | is_mark_byte(x)) {
+            break;
+        }
+        i += 16;
+    }
+    while i < to && !is_mark_byte(b[i]) {
+        i += 1;
+    }
+    i
+}
+
+/// High bit of each byte lane of `x` that is an ASCII letter or digit.
+fn alnum_lanes(x: u64) -> u64 {
+    const L: u64 = 0x0101_0101_0101_0101;
+    const H: u64 = 0x8080_8080_8080_8080;
+    // high bit of each lane: low 7 bits >= n (no carries cross lanes)
+    let ge = |y: u64, n: u64| (y + (0x80 - n) * L) & H;
+    let y = x & !H;
+    let f = y | (0x20 * L); // ASCII letters folded to lowercase
+    let letter = ge(f, 0x61) & !ge(f, 0x7B);
+    let digit = ge(y, 0x30) & !ge(y, 0x3A);
+    (letter | digit) & !x & H
+}
+
+/// End of the run of ASCII letters and digits in `b[from..to]` starting at
+/// `from`. Eight bytes at a time: per-lane arithmetic on a `u64` (no carry
+/// crosses a byte lane), so the lowest flagged lane is the run's end.
+fn alnum_run(b: &[u8], from: usize, to: usize) -> usize {
+    let mut i = from;
+    while i + 8 <= to {
+        let x = u64::from_le_bytes(b[i..i + 8].try_into().expect("8 bytes"));
+        let other = !alnum_lanes(x) & 0x8080_8080_8080_8080;
+        if other != 0 {
+            return i + (other.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while i < to && ASCII_ALNUM[usize::from(b[i])] {
+        i += 1;
+    }
+    i
+}
+
+/// High bit of each lane of `x` that holds `.`, `!` or `?` (exact per lane).
+fn terminal_lanes(x: u64) -> u64 {
+    const L: u64 = 0x0101_0101_0101_0101;
+    const H: u64 = 0x8080_8080_8080_8080;
+    let zero = |t: u64| !(((t & !H) + !H) | t) & H;
+    zero(x ^ (b'.' as u64 * L)) | zero(x ^ (b'!' as u64 * L)) | zero(x ^ (b'?' as u64 * L))
+}
+
+/// Position of the first `.`, `!` or `?` in `b[from..to]`, else `to`.
+fn find_terminal(b: &[u8], from: usize, to: usize) -> usize {
+    let mut i = from;
+    while i + 8 <= to {
+        let m = terminal_lanes(u64::from_le_bytes(b[i..i + 8].try_into().expect("8 bytes")));
+        if m != 0 {
+            return i + (m.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while i < to && !matches!(b[i], b'.' | b'!' | b'?') {
+        i += 1;
+    }
+    i
+}
+
+/// Walking back from `to` (exclusive) no further than `stop`: the position
+/// just past the last `.`, `!` or `?`, else `stop`.
+fn rfind_terminal(b: &[u8], stop: usize, to: usize) -> usize {
+    let mut k = to;
+    while k >= stop + 8 {
+        let m = terminal_lanes(u64::from_le_bytes(b[k - 8..k].try_into().expect("8 bytes")));
+        if m != 0 {
+            return k - 8 + (63 - m.leading_zeros() as usize) / 8 + 1;
+        }
+        k -= 8;
+    }
+    while k > stop && !matches!(b[k - 1], b'.' | b'!' | b'?') {
+        k -= 1;
+    }
+    k
+}
+
+/// `b.is_ascii_alphanumeric()` for every byte, as a table.
+static ASCII_ALNUM: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut i = 0;
+    while i < 256 {
+        t[i] = (i as u8).is_ascii_alphanumeric();
+        i += 1;
+    }
+    t
+};
+
+/// `c.is_alphanumeric()`, without the Unicode table search for ASCII and
+/// for General Punctuation (U+2000–U+206F: quotes, dashes, spaces), which
+/// holds no letters or digits.
+fn is_alnum(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else if ('\u{2000}'..='\u{206F}').contains(&c) {
+        false
+    } else {
+        c.is_alphanumeric()
+    }
+}
+
+fn is_mark_byte(b: u8) -> bool {
+    // as i8: bytes >= 0x80 are negative
+    (b as i8) < 0x28 && b != b' '
 }
 
 fn is_blank(text: &str, p: Para) -> bool {
@@ -509,7 +658,7 @@ fn closes_before(n: char) -> bool {
         )
 }
 
-fn find_doubles(text: &str, paras: &[Para]) -> Vec<Raw> {
+fn find_doubles(text: &str, paras: &[Para], marks: &[usize]) -> Vec<Raw> {
     // next non-blank paragraph index for each paragraph (linear pre-pass)
     let mut next_nb = vec![usize::MAX; paras.len()];
     let mut nxt = usize::MAX;
@@ -522,25 +671,33 @@ fn find_doubles(text: &str, paras: &[Para]) -> Vec<Raw> {
     let mut out = Vec::new();
     let mut cur: Option<OpenQ> = None;
     let mut skip_at: Option<usize> = None;
+    let mut mi = 0;
     for (pi, p) in paras.iter().enumerate() {
         let seg = &text[p.s..p.e];
-        let mut prev: Option<char> = None;
-        let mut it = seg.char_indices().peekable();
-        while let Some((k, c)) = it.next() {
-            let next = it.peek().map(|&(_, n)| n);
-            let i = p.s + k;
-            if is_double(c) {
-                if skip_at == Some(i) {
-                    skip_at = None;
-                } else {
-                    step_double(text, &mut cur, &mut out, i, c, prev, next);
-                }
-            } else if is_single(c) {
-                if let Some(o) = cur.as_mut() {
+        // Only quote marks matter: visit the marks inside the paragraph.
+        while marks.get(mi).is_some_and(|&m| m < p.s) {
+            mi += 1;
+        }
+        while let Some(&m) = marks.get(mi).filter(|&&m| m < p.e) {
+            mi += 1;
+            let k = m - p.s;
+            let c = seg[k..].chars().next().expect("mark in paragraph");
+            let cl = c.len_utf8();
+            let double = is_double(c);
+            if double || (is_single(c) && cur.is_some()) {
+                let prev = seg[..k].chars().next_back();
+                let next = seg[k + cl..].chars().next();
+                let i = p.s + k;
+                if double {
+                    if skip_at == Some(i) {
+                        skip_at = None;
+                    } else {
+                        step_double(text, &mut cur, &mut out, i, c, prev, next);
+                    }
+                } else if let Some(o) = cur.as_mut() {
                     step_single(o, i, c, prev, next);
                 }
             }
-            prev = Some(c);
         }
         if let Some(o) = cur.as_mut() {
             let te = trim_end_pos(text, p.s, p.e);
@@ -647,7 +804,7 @@ fn step_double(
                 // with nothing open, a straight mark glued to punctuation still
                 // opens (`he said,"and …`); after a letter or digit it is an
                 // inch mark or a stray closing mark
-                '"' => !next_closeish && prev.none_or_not(char::is_alphanumeric),
+                '"' => !next_closeish && prev.none_or_not(is_alnum),
                 '»' => open_ctx && !next_closeish,
                 _ => false,
             };
@@ -672,7 +829,7 @@ fn step_single(o: &mut OpenQ, i: usize, c: char, prev: Option<char>, next: Optio
             if matches!(c, '’' | '\'')
                 && i > ns
                 && prev.is_some_and(|p| !p.is_whitespace())
-                && next.none_or_not(char::is_alphanumeric)
+                && next.none_or_not(is_alnum)
             {
                 o.nested.push((ns, i));
                 o.nest_open = None;
@@ -686,9 +843,10 @@ fn step_single(o: &mut OpenQ, i: usize, c: char, prev: Option<char>, next: Optio
 /// mark must follow a non-space and precede a non-alphanumeric, within four
 /// words and without sentence punctuation. Apostrophes (it's, agency’s,
 /// ’90s, Fuertas’ death) never satisfy both ends.
-fn find_singles(text: &str, paras: &[Para], doubles: &[Raw]) -> Vec<Raw> {
+fn find_singles(text: &str, paras: &[Para], doubles: &[Raw], marks: &[usize]) -> Vec<Raw> {
     let mut out = Vec::new();
     let mut di = 0;
+    let mut mi = 0;
     for p in paras {
         let mut k = p.s;
         let mut prev: Option<char> = None;
@@ -705,6 +863,18 @@ fn find_singles(text: &str, paras: &[Para], doubles: &[Raw]) -> Vec<Raw> {
                     prev = text[..k].chars().next_back();
                     continue;
                 }
+            }
+            // Only ‘ and ' can open: jump to the next quote mark, stopping at
+            // the next double quotation so that it is skipped whole.
+            let stop = doubles.get(di).map_or(p.e, |d| d.open.clamp(k, p.e));
+            while marks.get(mi).is_some_and(|&m| m < k) {
+                mi += 1;
+            }
+            let m = marks.get(mi).map_or(stop, |&m| m.min(stop));
+            if m > k {
+                k = m;
+                prev = text[..k].chars().next_back();
+                continue;
             }
             let Some(c) = text[k..].chars().next() else {
                 break;
@@ -756,7 +926,7 @@ fn single_close(text: &str, from: usize, limit: usize) -> Option<(usize, usize)>
         let next = text[at + c.len_utf8()..].chars().next();
         if matches!(c, '’' | '\'')
             && prev.is_some_and(|p| !p.is_whitespace())
-            && next.none_or_not(char::is_alphanumeric)
+            && next.none_or_not(is_alnum)
         {
             return (alnum >= 2 && words <= 4).then_some((at, c.len_utf8()));
         }
@@ -766,7 +936,7 @@ fn single_close(text: &str, from: usize, limit: usize) -> Option<(usize, usize)>
         if c == '.' && next.none_or(char::is_whitespace) {
             return None;
         }
-        if c.is_alphanumeric() {
+        if is_alnum(c) {
             alnum += 1;
             if !in_word {
                 words += 1;
@@ -785,18 +955,46 @@ fn single_close(text: &str, from: usize, limit: usize) -> Option<(usize, usize)>
 
 /// Tokens separated by whitespace or em/en dashes that contain a letter or digit.
 fn count_words(s: &str) -> u32 {
+    // ASCII byte → 1 if a separator, 2 if a letter or digit, else 0
+    const CLASS: [u8; 128] = {
+        let mut t = [0u8; 128];
+        let mut i = 0;
+        while i < 128 {
+            let b = i as u8;
+            t[i] = if b.is_ascii_whitespace() {
+                1
+            } else if b.is_ascii_alphanumeric() {
+                2
+            } else {
+                0
+            };
+            i += 1;
+        }
+        t
+    };
     let mut n: u32 = 0;
     let mut has_alnum = false;
     let b = s.as_bytes();
     let mut i = 0;
     while i < b.len() {
-        let (sep, alnum, len) = if b[i] < 0x80 {
-            (b[i].is_ascii_whitespace(), b[i].is_ascii_alphanumeric(), 1)
-        } else {
+        // runs of ASCII, branch-free
+        let mut has = u8::from(has_alnum);
+        while let Some(&x) = b.get(i).filter(|x| x.is_ascii()) {
+            let c = CLASS[usize::from(x)];
+            let sep = c & 1;
+            n += u32::from(sep & has);
+            has = (has | (c >> 1)) & (sep ^ 1);
+            i += 1;
+        }
+        has_alnum = has != 0;
+        if i >= b.len() {
+            break;
+        }
+        let (sep, alnum, len) = {
             let c = s[i..].chars().next().expect("char boundary");
             (
                 c.is_whitespace() || matches!(c, '—' | '–'),
-                c.is_alphanumeric(),
+                is_alnum(c),
                 c.len_utf8(),
             )
         };
@@ -821,15 +1019,13 @@ fn ends_terminal(s: &str) -> bool {
         Some('!' | '?' | '…') => true,
         Some('.') => {
             let body = &t[..t.len() - 1];
-            let word: String = body
-                .chars()
+            let word = body
+                .char_indices()
                 .rev()
-                .take_while(|c| c.is_alphanumeric() || *c == '.')
-                .collect::<Vec<_>>()
-                .into_iter()
-                .rev()
-                .collect();
-            !is_abbrev(&word)
+                .take_while(|&(_, c)| is_alnum(c) || c == '.')
+                .last()
+                .map_or("", |(k, _)| &body[k..]);
+            !is_abbrev(word)
         }
         _ => false,
     }
@@ -1030,68 +1226,179 @@ const LISTS: &[(L, &str)] = &[
     (TAIL_START, TAIL_START_WORDS),
 ];
 
-/// Word → bit set of the lists containing it, built once.
-/// FNV-1a: the word lists are fixed and tiny, so a fast non-keyed hash is enough (the
-/// default SipHash showed up in profiles).
-#[derive(Default)]
-struct Fnv(u64);
-
-impl std::hash::Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for &b in bytes {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
+/// Word → bit set of the lists containing it, built once. The words are
+/// short ASCII, so each is packed into a `u128` (zero padded) and bucketed
+/// by length and first byte: a lookup is one index and a few integer
+/// compares, with no hashing and no allocation. Most words looked up are in
+/// no list; a bit set over (length, first and last byte) turns most of
+/// those away before the key is even built.
+struct WordTable {
+    /// `(len, first byte)` → range of `keys`.
+    index: Vec<(u16, u16)>,
+    keys: Vec<(u128, u32)>,
+    /// Bits at [`shape`] of every list word.
+    shapes: Vec<u64>,
+    /// Bits at [`shape`] of every word that can start a cue ([`CUE_WORDS`]).
+    cue_shapes: Vec<u64>,
 }
 
-type WordMap = HashMap<&'static str, u32, std::hash::BuildHasherDefault<Fnv>>;
+/// Every word [`Ctx::cue_at`] can accept as the start of a lowercase cue.
+const CUE_WORDS: [&str; 8] = [
+    SAY_FINITE_WORDS,
+    SAY_ING_WORDS,
+    "according",
+    "quoting",
+    "citing",
+    "quoted",
+    "released",
+    "issued",
+];
 
-fn lexicon() -> &'static WordMap {
-    static LEX: std::sync::OnceLock<WordMap> = std::sync::OnceLock::new();
+/// Whether `w` has the [`shape`] of a word in the set.
+fn shape_in(shapes: &[u64], w: &[u8], lower: bool) -> bool {
+    let (Some(&first), Some(&last)) = (w.first(), w.last()) else {
+        return false;
+    };
+    if w.len() > MAX_WORD {
+        return false;
+    }
+    let (first, last) = if lower {
+        (first.to_ascii_lowercase(), last.to_ascii_lowercase())
+    } else {
+        (first, last)
+    };
+    let x = shape(w.len(), first, last);
+    shapes[x / 64] & (1 << (x % 64)) != 0
+}
+
+fn shape_set<'w>(words: impl Iterator<Item = &'w str>) -> Vec<u64> {
+    let mut shapes = vec![0u64; ((MAX_WORD + 1) * 32 * 32).div_ceil(64)];
+    for w in words {
+        let b = w.as_bytes();
+        let x = shape(b.len(), b[0], b[b.len() - 1]);
+        shapes[x / 64] |= 1 << (x % 64);
+    }
+    shapes
+}
+
+/// False only for words that cannot be a lowercase speech cue.
+fn may_be_cue(w: &str) -> bool {
+    shape_in(&lexicon().cue_shapes, w.as_bytes(), false)
+}
+
+/// Bit index of a word's length and the low five bits of its first and
+/// last bytes (`n` ≤ [`MAX_WORD`]); lossy, so only a filter.
+fn shape(n: usize, first: u8, last: u8) -> usize {
+    (n * 32 + usize::from(first & 31)) * 32 + usize::from(last & 31)
+}
+
+/// Longest word in any list (checked when the table is built).
+const MAX_WORD: usize = 16;
+
+/// `w` packed for [`WordTable`], ASCII-lowercased when `lower`; `None` when
+/// no list word can match (empty, too long, non-ASCII first byte).
+fn word_key(w: &[u8], lower: bool) -> Option<(usize, u128)> {
+    let n = w.len();
+    if n == 0 || n > MAX_WORD || !w[0].is_ascii() {
+        return None;
+    }
+    let mut buf = [0u8; MAX_WORD];
+    for (d, &b) in buf.iter_mut().zip(w) {
+        *d = if lower { b.to_ascii_lowercase() } else { b };
+    }
+    Some((n * 128 + usize::from(buf[0]), u128::from_le_bytes(buf)))
+}
+
+fn lexicon() -> &'static WordTable {
+    static LEX: std::sync::OnceLock<WordTable> = std::sync::OnceLock::new();
     LEX.get_or_init(|| {
-        let mut m: WordMap = WordMap::default();
+        let mut m: HashMap<&'static str, u32> = HashMap::new();
         for (l, words) in LISTS {
             for w in words.split_ascii_whitespace() {
                 *m.entry(w).or_default() |= l.0;
             }
         }
-        m
+        let mut keys: Vec<(usize, u128, u32)> = m
+            .into_iter()
+            .map(|(w, bits)| {
+                assert!(w.is_ascii() && w.len() <= MAX_WORD, "word list entry {w:?}");
+                let (slot, key) = word_key(w.as_bytes(), false).expect("list word");
+                (slot, key, bits)
+            })
+            .collect();
+        keys.sort_unstable();
+        let mut index = vec![(0u16, 0u16); (MAX_WORD + 1) * 128];
+        for (i, &(slot, _, _)) in keys.iter().enumerate() {
+            let i = u16::try_from(i).expect("word lists fit in u16");
+            let r = &mut index[slot];
+            if r.0 == r.1 {
+                *r = (i, i);
+            }
+            r.1 = i + 1;
+        }
+        WordTable {
+            index,
+            keys: keys.into_iter().map(|(_, k, b)| (k, b)).collect(),
+            shapes: shape_set(LISTS.iter().flat_map(|(_, ws)| ws.split_ascii_whitespace())),
+            cue_shapes: shape_set(CUE_WORDS.iter().flat_map(|ws| ws.split_ascii_whitespace())),
+        }
     })
+}
+
+/// Bit set of the lists containing `w` exactly (ASCII-lowercased first
+/// with `lower`).
+fn word_bits(w: &[u8], lower: bool) -> u32 {
+    let lex = lexicon();
+    if !shape_in(&lex.shapes, w, lower) {
+        return 0;
+    }
+    let Some((slot, key)) = word_key(w, lower) else {
+        return 0;
+    };
+    let (a, b) = lex.index[slot];
+    lex.keys[usize::from(a)..usize::from(b)]
+        .iter()
+        .find(|(k, _)| *k == key)
+        .map_or(0, |&(_, bits)| bits)
+}
+
+/// Bit set of the lists containing `w.to_lowercase()` (allocates only for
+/// non-ASCII words, whose lowercase form may still be ASCII: K → k).
+fn lc_bits(w: &str) -> u32 {
+    if w.is_ascii() {
+        word_bits(w.as_bytes(), true)
+    } else {
+        word_bits(w.to_lowercase().as_bytes(), false)
+    }
 }
 
 fn lc(w: &str) -> String {
     w.to_lowercase()
 }
 
+/// `w.to_lowercase()` is one of `words` (no allocation for ASCII `w`).
+fn lc_is(w: &str, words: &[&str]) -> bool {
+    if w.is_ascii() {
+        words.iter().any(|x| w.eq_ignore_ascii_case(x))
+    } else {
+        let l = w.to_lowercase();
+        words.contains(&l.as_str())
+    }
+}
+
 /// Exact membership in a word list.
 fn in_set(list: L, w: &str) -> bool {
-    lexicon().get(w).is_some_and(|b| b & list.0 != 0)
+    word_bits(w.as_bytes(), false) & list.0 != 0
 }
 
 /// Case-insensitive membership.
 fn in_list(list: L, w: &str) -> bool {
-    if w.bytes()
-        .all(|b| b.is_ascii_lowercase() || !b.is_ascii_alphabetic() && b.is_ascii())
-    {
-        in_set(list, w)
-    } else {
-        in_set(list, &lc(w))
-    }
+    lc_bits(w) & list.0 != 0
 }
 
 /// Case-insensitive membership, ignoring a trailing period ("Sen.").
 fn in_list_nodot(list: L, w: &str) -> bool {
-    in_set(list, &lc(w.trim_end_matches('.')))
+    in_list(list, w.trim_end_matches('.'))
 }
 
 fn is_cap(w: &str) -> bool {
@@ -1220,15 +1527,79 @@ struct Ctx<'a> {
     roster: &'a Roster,
     paras: Vec<Para>,
     raws: Vec<Raw>,
+    /// [`count_words`] of each raw quote's inner text.
+    words: Vec<u32>,
+    /// The last few [`Roster::raw_mentions`] searches.
+    ment_cache: std::cell::RefCell<Vec<Searched>>,
     /// Surname → full name introduced earlier in the article ("Reyes" →
     /// "Tom Reyes"); bounded in size so adversarial input stays linear.
     full_names: std::cell::RefCell<HashMap<String, Option<String>>>,
 }
 
+/// `(lo, hi, matches)` of one [`Roster::raw_mentions`] search.
+type Searched = (usize, usize, Vec<(Mention, bool)>);
+
 const MAX_SURNAMES: usize = 256;
 const SURNAME_WINDOW: usize = 30_000;
 
-impl Ctx<'_> {
+impl<'a> Ctx<'a> {
+    /// Find the quotations of `text` (attribution is left to the caller).
+    fn new(text: &'a str, roster: &'a Roster) -> Ctx<'a> {
+        let marks = marks(text);
+        let paras = paragraphs(text, &marks);
+        let mut raws = find_doubles(text, &paras, &marks);
+        let singles = find_singles(text, &paras, &raws, &marks);
+        raws.extend(singles);
+        raws.sort_by_key(|r| r.open);
+        let words = raws
+            .iter()
+            .map(|r| count_words(&text[r.start..r.end]))
+            .collect();
+        Ctx {
+            text,
+            roster,
+            paras,
+            raws,
+            words,
+            ment_cache: std::cell::RefCell::new(Vec::new()),
+            full_names: std::cell::RefCell::new(HashMap::new()),
+        }
+    }
+
+    /// Roster mentions inside `text[lo..hi]`, on word boundaries: the same
+    /// as `Roster::mentions`, but a window inside a recently searched one
+    /// reuses its matches. Leftmost-longest matching restarts after each
+    /// match, so a window's matches are the searched span's matches inside
+    /// it, unless one of those crosses the window's edge (then the window
+    /// scan would have found a different, shorter or later, match): such a
+    /// window is searched on its own.
+    fn mentions(&self, lo: usize, hi: usize) -> Vec<Mention> {
+        if lo >= hi || hi > self.text.len() {
+            return Vec::new();
+        }
+        let mut cache = self.ment_cache.borrow_mut();
+        let crosses = |m: &Mention| (m.s < lo && lo < m.e) || (m.s < hi && hi < m.e);
+        let hit = cache
+            .iter()
+            .position(|(a, b, raw)| *a <= lo && hi <= *b && !raw.iter().any(|(m, _)| crosses(m)));
+        let k = match hit {
+            Some(k) => k,
+            None => {
+                let raw = self.roster.raw_mentions(self.text, lo, hi);
+                if cache.len() == 4 {
+                    cache.remove(0);
+                }
+                cache.push((lo, hi, raw));
+                cache.len() - 1
+            }
+        };
+        cache[k]
+            .2
+            .iter()
+            .filter(|(m, ok)| *ok && lo <= m.s && m.e <= hi)
+            .map(|&(m, _)| m)
+            .collect()
+    }
     fn w(&self, t: &Tok) -> &str {
         &self.text[t.s..t.e]
     }
@@ -1285,6 +1656,20 @@ impl Ctx<'_> {
                     continue;
                 }
             }
+            if !tail {
+                // Only . ! ? and the previous quotation can stop the walk:
+                // jump back over everything else (all of it ASCII-safe, the
+                // stops being ASCII bytes or char boundaries).
+                let stop = match qi {
+                    0 => floor,
+                    _ => self.raws[qi - 1].close.clamp(floor, j),
+                };
+                let k = rfind_terminal(self.text.as_bytes(), stop, j);
+                if k < j {
+                    j = k;
+                    continue;
+                }
+            }
             let Some(ch) = self.text[..j].chars().next_back() else {
                 break;
             };
@@ -1334,7 +1719,7 @@ impl Ctx<'_> {
             return true;
         };
         let wb = word_before(t, jb);
-        if ch == '.' && is_abbrev(&wb) {
+        if ch == '.' && is_abbrev(wb) {
             return false;
         }
         if n.is_whitespace() {
@@ -1360,12 +1745,17 @@ impl Ctx<'_> {
         if pos >= limit {
             return pos;
         }
-        for (k, ch) in self.text[pos..limit].char_indices() {
-            if matches!(ch, '.' | '!' | '?') && self.is_boundary(pos + k) {
-                return pos + k + ch.len_utf8();
+        let mut k = pos;
+        loop {
+            k = find_terminal(self.text.as_bytes(), k, limit);
+            if k >= limit {
+                return limit;
             }
+            if self.is_boundary(k) {
+                return k + 1;
+            }
+            k += 1;
         }
-        limit
     }
 
     /// The sentence before the one starting at `start` (may be the last
@@ -1394,7 +1784,7 @@ impl Ctx<'_> {
 
     fn tokenize(&self, lo: usize, hi: usize) -> Vec<Tok> {
         let t = self.text;
-        let mut out = Vec::new();
+        let mut out = Vec::with_capacity(hi.saturating_sub(lo) / 5);
         let mut qi = self.raws.partition_point(|r| r.close <= lo);
         let mut i = lo;
         while i < hi {
@@ -1413,24 +1803,39 @@ impl Ctx<'_> {
                 }
             }
             let qlimit = self.raws.get(qi).map_or(hi, |q| q.open.min(hi));
-            let Some(c) = t[i..].chars().next() else {
-                break;
+            let c = match t.as_bytes().get(i) {
+                Some(&a) if a.is_ascii() => char::from(a),
+                _ => {
+                    let Some(c) = t[i..].chars().next() else {
+                        break;
+                    };
+                    c
+                }
             };
             let cl = c.len_utf8();
             if c.is_whitespace() {
                 i += cl;
                 continue;
             }
-            if c.is_alphanumeric() {
+            if is_alnum(c) {
                 let s = i;
                 let mut j = i + cl;
                 let mut seg_len = 1usize;
                 let mut seg_digit = c.is_numeric();
                 while j < qlimit {
+                    // runs of ASCII letters and digits: the common case
+                    let run = alnum_run(t.as_bytes(), j, qlimit) - j;
+                    if run > 0 {
+                        seg_digit =
+                            seg_digit && t.as_bytes()[j..j + run].iter().all(u8::is_ascii_digit);
+                        seg_len += run;
+                        j += run;
+                        continue;
+                    }
                     let Some(d) = t[j..].chars().next() else {
                         break;
                     };
-                    if d.is_alphanumeric() {
+                    if is_alnum(d) {
                         j += d.len_utf8();
                         seg_len += 1;
                         seg_digit &= d.is_numeric();
@@ -1439,7 +1844,7 @@ impl Ctx<'_> {
                     let after = t[j + d.len_utf8()..qlimit.max(j + d.len_utf8())]
                         .chars()
                         .next();
-                    let after_an = after.is_some_and(char::is_alphanumeric);
+                    let after_an = after.is_some_and(is_alnum);
                     if matches!(d, '\'' | '’' | '-' | '‐' | '&') && after_an {
                         j += d.len_utf8();
                         seg_len = 0;
@@ -1487,12 +1892,12 @@ impl Ctx<'_> {
                 len: 2,
             });
         }
-        if !is_lower(w) {
+        if !is_lower(w) || !may_be_cue(w) {
             return None;
         }
+        let bits = word_bits(w.as_bytes(), false);
         let prev = if i > 0 { self.word(toks, i - 1) } else { None };
-        let prev_l = prev.map(lc);
-        let prev_in = |list: L| prev_l.as_deref().is_some_and(|p| in_set(list, p));
+        let prev_in = |list: L| prev.is_some_and(|p| in_list(list, p));
         let next = |d: usize| self.word(toks, i + d);
         let (form, len) = match w {
             "according" => {
@@ -1513,8 +1918,8 @@ impl Ctx<'_> {
             {
                 (Form::Finite, 3)
             }
-            _ if in_set(SAY_FINITE, w) => (Form::Finite, 1),
-            _ if in_set(SAY_ING, w) => {
+            _ if bits & SAY_FINITE.0 != 0 => (Form::Finite, 1),
+            _ if bits & SAY_ING.0 != 0 => {
                 if prev_in(BE_AUX) {
                     (Form::Finite, 1)
                 } else {
@@ -1561,11 +1966,15 @@ impl Ctx<'_> {
         }
         let s0 = seg[0].s;
         if seg.len() == 1 {
-            let p = match lc(self.w(&seg[0])).as_str() {
-                "he" | "she" => Some(Pron::Person),
-                "it" => Some(Pron::It),
-                "they" => Some(Pron::They),
-                _ => None,
+            let w0 = self.w(&seg[0]);
+            let p = if lc_is(w0, &["he", "she"]) {
+                Some(Pron::Person)
+            } else if lc_is(w0, &["it"]) {
+                Some(Pron::It)
+            } else if lc_is(w0, &["they"]) {
+                Some(Pron::They)
+            } else {
+                None
             };
             if let Some(p) = p {
                 return Some(Np {
@@ -1607,7 +2016,7 @@ impl Ctx<'_> {
         let lw = self.w(last);
         let hs = head[0].s;
         let he = last.e;
-        let ments = self.roster.mentions(self.text, hs, he);
+        let ments = self.mentions(hs, he);
         if let Some(m) = ments.iter().filter(|m| m.e == he).max_by_key(|m| m.e - m.s) {
             let kind = self.roster.actors[m.actor].kind;
             let before: Vec<&Tok> = head.iter().take_while(|t| t.e <= m.s).collect();
@@ -1624,10 +2033,10 @@ impl Ctx<'_> {
         if is_cap(lw) && !is_possessive(lw) && !in_list(ROLE_HEADS, lw) {
             return self.name_np(head);
         }
-        let base = lc(strip_possessive(lw));
-        let is_org = in_set(ORG_HEADS, &base);
-        let is_role = in_set(ROLE_HEADS, &base);
-        let is_doc = in_set(DOC_HEADS, &base);
+        let base_bits = lc_bits(strip_possessive(lw));
+        let is_org = base_bits & ORG_HEADS.0 != 0;
+        let is_role = base_bits & ROLE_HEADS.0 != 0;
+        let is_doc = base_bits & DOC_HEADS.0 != 0;
         if !(is_role || is_doc || is_org)
             || head.len() > 7
             || head[..head.len() - 1]
@@ -1636,7 +2045,7 @@ impl Ctx<'_> {
         {
             return None;
         }
-        if in_set(REP_HEADS, &base) {
+        if base_bits & REP_HEADS.0 != 0 {
             let modifier = ments
                 .iter()
                 .rfind(|m| {
@@ -1647,28 +2056,24 @@ impl Ctx<'_> {
                         )
                 })
                 .copied();
-            let in_pp = if pp.len() >= 2
-                && matches!(
-                    lc(self.w(&pp[0])).as_str(),
-                    "for" | "at" | "with" | "from" | "by"
-                ) {
-                let first = if self.w(&pp[1]) == "the" {
-                    pp.get(2)
+            let in_pp =
+                if pp.len() >= 2 && lc_is(self.w(&pp[0]), &["for", "at", "with", "from", "by"]) {
+                    let first = if self.w(&pp[1]) == "the" {
+                        pp.get(2)
+                    } else {
+                        pp.get(1)
+                    };
+                    first.and_then(|f| {
+                        self.mentions(f.s, pp[pp.len() - 1].e)
+                            .into_iter()
+                            .find(|m| {
+                                m.s == f.s
+                                    && self.roster.actors[m.actor].kind == ActorKind::Organization
+                            })
+                    })
                 } else {
-                    pp.get(1)
+                    None
                 };
-                first.and_then(|f| {
-                    self.roster
-                        .mentions(self.text, f.s, pp[pp.len() - 1].e)
-                        .into_iter()
-                        .find(|m| {
-                            m.s == f.s
-                                && self.roster.actors[m.actor].kind == ActorKind::Organization
-                        })
-                })
-            } else {
-                None
-            };
             if let Some(m) = modifier.or(in_pp) {
                 return Some(Np {
                     who: Who::Actor(m.actor),
@@ -1694,10 +2099,7 @@ impl Ctx<'_> {
         }
         let mut end = he;
         if (2..=4).contains(&pp.len())
-            && matches!(
-                lc(self.w(&pp[0])).as_str(),
-                "in" | "at" | "for" | "from" | "with"
-            )
+            && lc_is(self.w(&pp[0]), &["in", "at", "for", "from", "with"])
             && pp[1..].iter().all(|t| {
                 let w = self.w(t);
                 (is_cap(w) || in_list(CONNECTORS, w)) && !in_list_nodot(MONTHS_DAYS, w)
@@ -1714,7 +2116,10 @@ impl Ctx<'_> {
                 } else {
                     ActorKind::Role
                 },
-                !is_org && (base.ends_with('s') || base == "police" || base == "people"),
+                !is_org && {
+                    let base = lc(strip_possessive(lw));
+                    base.ends_with('s') || base == "police" || base == "people"
+                },
             ),
             proper: false,
             doc: false,
@@ -1751,7 +2156,7 @@ impl Ctx<'_> {
                     is_cap(w)
                         || in_list(DETERMINERS, w)
                         || in_list(PARTICLES, w)
-                        || matches!(lc(w).as_str(), "he" | "she" | "it" | "they")
+                        || lc_is(w, &["he", "she", "it", "they"])
                 }
             })
             .find_map(|st| self.classify(&seg[st..]))
@@ -1822,7 +2227,7 @@ impl Ctx<'_> {
             if !strip {
                 break;
             }
-            if lc(x) == "the" {
+            if lc_is(x, &["the"]) {
                 started_the = true;
             }
             a += 1;
@@ -1879,7 +2284,7 @@ impl Ctx<'_> {
             let w = self.w(&toks[j]);
             if j > st
                 && (self.is_cue_word(toks, j)
-                    || matches!(lc(w).as_str(), "that" | "who" | "which" | "whose" | "whom"))
+                    || lc_is(w, &["that", "who", "which", "whose", "whom"]))
             {
                 break;
             }
@@ -1976,8 +2381,10 @@ impl Ctx<'_> {
     /// speaker: in `A, B,` + verb one of the two is an appositive, and a
     /// proper name wins over a role or document description.
     fn parse_segments(&self, toks: &[Tok], tight: bool) -> Subj {
-        let mut segs: Vec<Vec<Tok>> = Vec::new();
-        let mut cur: Vec<Tok> = Vec::new();
+        // the words of all segments, and each segment's range of them
+        let mut words: Vec<Tok> = Vec::with_capacity(toks.len());
+        let mut segs: Vec<(usize, usize)> = Vec::new();
+        let mut cur = 0;
         let mut depth = 0usize;
         let mut trailing = false;
         for t in toks {
@@ -1986,7 +2393,8 @@ impl Ctx<'_> {
                 Tk::Punct(')' | ']') => depth = depth.saturating_sub(1),
                 _ if depth > 0 => {}
                 Tk::Punct(',' | '—' | '–' | '-') => {
-                    segs.push(std::mem::take(&mut cur));
+                    segs.push((cur, words.len()));
+                    cur = words.len();
                     trailing = true;
                 }
                 Tk::Punct(_) => {
@@ -1996,14 +2404,15 @@ impl Ctx<'_> {
                 }
                 Tk::Quote(_) => return Subj::Nothing,
                 Tk::Word => {
-                    cur.push(*t);
+                    words.push(*t);
                     trailing = false;
                 }
             }
         }
-        segs.push(cur);
-        let segs: Vec<Vec<Tok>> = segs
+        segs.push((cur, words.len()));
+        let segs: Vec<&[Tok]> = segs
             .into_iter()
+            .map(|(a, b)| &words[a..b])
             .filter(|s| !s.is_empty())
             .filter(|s| {
                 let first = self.w(&s[0]);
@@ -2015,8 +2424,8 @@ impl Ctx<'_> {
             return Subj::Nothing;
         }
         if trailing && n >= 2 {
-            let a = self.classify(&segs[n - 2]);
-            let b = self.classify(&segs[n - 1]);
+            let a = self.classify(segs[n - 2]);
+            let b = self.classify(segs[n - 1]);
             return match (a, b) {
                 (Some(a), Some(b)) => {
                     if a.proper || !b.proper {
@@ -2030,7 +2439,7 @@ impl Ctx<'_> {
                 (None, None) => Subj::Nothing,
             };
         }
-        match self.classify(&segs[n - 1]) {
+        match self.classify(segs[n - 1]) {
             Some(np) => Subj::Found(np, false),
             None => Subj::Nothing,
         }
@@ -2245,7 +2654,7 @@ impl Ctx<'_> {
         let ok = tail.is_empty()
             || (tail.len() <= 8
                 && in_list(TAIL_START, tail[0])
-                && !tail.iter().any(|w| lc(w) == "that"));
+                && !tail.iter().any(|w| lc_is(w, &["that"])));
         if !ok {
             return None;
         }
@@ -2295,7 +2704,7 @@ impl Ctx<'_> {
         for (k, _) in hay.match_indices(surname).take(64) {
             let s = lo + k;
             let e = s + surname.len();
-            if t[e..].chars().next().is_some_and(char::is_alphanumeric) {
+            if t[e..].chars().next().is_some_and(is_alnum) {
                 continue;
             }
             // up to two capitalized given names right before, same line
@@ -2309,7 +2718,7 @@ impl Ctx<'_> {
                 let w: String = pre
                     .chars()
                     .rev()
-                    .take_while(|c| c.is_alphanumeric() || *c == '.' || *c == '-')
+                    .take_while(|c| is_alnum(*c) || *c == '.' || *c == '-')
                     .collect::<Vec<_>>()
                     .into_iter()
                     .rev()
@@ -2395,8 +2804,7 @@ impl Ctx<'_> {
             toks.iter()
                 .any(|t| matches!(t.k, Tk::Quote(_)) && t.s <= pos && pos < t.e)
         };
-        self.roster
-            .mentions(self.text, s, e)
+        self.mentions(s, e)
             .into_iter()
             .rev()
             .filter(|m| !inside_quote(m.s))
@@ -2439,7 +2847,7 @@ impl Ctx<'_> {
         let sp = pa.speaker.clone()?;
         let q = &self.raws[i];
         let from = pa.after_end.max(p.close).min(q.open);
-        if q.open - from > 2000 || self.text[from..q.open].chars().any(char::is_alphanumeric) {
+        if q.open - from > 2000 || self.text[from..q.open].chars().any(is_alnum) {
             return None;
         }
         Some(sp)
@@ -2461,11 +2869,11 @@ impl Ctx<'_> {
         }
         let prev_close = if i > 0 { self.raws[i - 1].close } else { 0 };
         let s0 = self.sent_start(q.open, false).max(prev_close).min(q.open);
-        let before_blank = !self.text[s0..q.open].chars().any(char::is_alphanumeric);
+        let before_blank = !self.text[s0..q.open].chars().any(is_alnum);
         // At most four words is a candidate term. A final period only makes a
         // short quote a full utterance when it stands alone (“No comment.”);
         // inside a sentence it is American punctuation (called it a “giveaway.”).
-        let short = count_words(inner) <= 4 && (!ends_terminal(inner) || !before_blank);
+        let short = self.words[i] <= 4 && (!ends_terminal(inner) || !before_blank);
         let pe = self.paras[self.para_of(q.close.saturating_sub(1))]
             .e
             .max(q.close);
@@ -2524,15 +2932,15 @@ impl Ctx<'_> {
     }
 }
 
-fn word_before(t: &str, jb: usize) -> String {
-    let mut v: Vec<char> = t[..jb]
-        .chars()
+/// The run of letters, digits and periods (at most 40 chars) ending at `jb`.
+fn word_before(t: &str, jb: usize) -> &str {
+    let head = &t[..jb];
+    head.char_indices()
         .rev()
-        .take_while(|c| c.is_alphanumeric() || *c == '.')
+        .take_while(|&(_, c)| is_alnum(c) || c == '.')
         .take(40)
-        .collect();
-    v.reverse();
-    v.into_iter().collect()
+        .last()
+        .map_or("", |(k, _)| &head[k..])
 }
 
 fn fits(p: Pron, r: &Resolved) -> bool {
@@ -2717,6 +3125,30 @@ mod tests {
     }
 
     // ----------------------------------------------------------- extraction
+
+    #[test]
+    fn next_mark_matches_a_plain_byte_scan() {
+        let plain = |b: &[u8], from: usize, to: usize| {
+            (from..to).find(|&i| is_mark_byte(b[i])).unwrap_or(to)
+        };
+        // every byte value in every lane of a word, after plain text
+        for v in 0..=255u8 {
+            for at in 0..20 {
+                let mut b = vec![b'a'; 24];
+                b[at] = v;
+                for from in 0..4 {
+                    for to in [from, 9, 17, 23, 24] {
+                        let to = to.max(from);
+                        assert_eq!(next_mark(&b, from, to), plain(&b, from, to), "{v} {at}");
+                    }
+                }
+            }
+        }
+        let t = "He said, “so\tit's\n«done»” — \"ok\" & 50% #1 é\r\n!".as_bytes();
+        for from in 0..t.len() {
+            assert_eq!(next_mark(t, from, t.len()), plain(t, from, t.len()));
+        }
+    }
 
     #[test]
     fn extract_curly_and_straight() {
@@ -2942,6 +3374,306 @@ mod tests {
         assert_send_sync::<Roster>();
         assert!(extract("", &roster()).is_empty());
         assert!(extract("“no roster at all here,” he said.", &Roster::new(&[])).len() == 1);
+    }
+
+    #[test]
+    fn terminal_search_matches_a_plain_byte_scan() {
+        let fwd = |b: &[u8], from: usize, to: usize| {
+            (from..to)
+                .find(|&i| matches!(b[i], b'.' | b'!' | b'?'))
+                .unwrap_or(to)
+        };
+        let back = |b: &[u8], stop: usize, to: usize| {
+            (stop..to)
+                .rev()
+                .find(|&i| matches!(b[i], b'.' | b'!' | b'?'))
+                .map_or(stop, |i| i + 1)
+        };
+        for v in 0..=255u8 {
+            for at in 0..20 {
+                for other in [None, Some(3), Some(12)] {
+                    let mut b = b"aZ09 zA9,bcdef\xe2\x80\x9dhijklmnopq".to_vec();
+                    b[at] = v;
+                    if let Some(o) = other {
+                        b[o] = b'.';
+                    }
+                    for from in 0..4 {
+                        for to in [from, 9, 17, 22, 23] {
+                            let to = to.max(from);
+                            assert_eq!(find_terminal(&b, from, to), fwd(&b, from, to));
+                            assert_eq!(rfind_terminal(&b, from, to), back(&b, from, to));
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn cached_mentions_match_a_fresh_search() {
+        // overlapping names, so that matches often cross window edges
+        let r = Roster::new(&[
+            actor(
+                "Ellen Park",
+                &["Park Avenue Tenants"],
+                "a",
+                ActorKind::Person,
+            ),
+            actor(
+                "Avenue Q",
+                &["Q Street", "Park Avenue"],
+                "b",
+                ActorKind::Organization,
+            ),
+            actor(
+                "street vendors",
+                &["vendors", "Street"],
+                "c",
+                ActorKind::Role,
+            ),
+        ]);
+        let words = [
+            "Ellen",
+            "Park",
+            "Avenue",
+            "Tenants",
+            "Q",
+            "Street",
+            "street",
+            "vendors",
+            "park",
+            "the",
+            ",",
+            "“",
+            "”",
+            "said",
+            "ParkAvenue",
+        ];
+        let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
+        let mut next = move |n: usize| {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            (x % n as u64) as usize
+        };
+        let mut texts: Vec<(String, &Roster)> = Vec::new();
+        for _ in 0..300 {
+            let n = next(30);
+            let t: Vec<&str> = (0..n).map(|_| words[next(words.len())]).collect();
+            texts.push((t.join(" "), &r));
+        }
+        let sr = seed_roster();
+        texts.push((S000.to_string(), &sr));
+        texts.push((S002.to_string(), &sr));
+        let mut hits = 0;
+        for (t, r) in &texts {
+            let ctx = Ctx::new(t, r);
+            let cuts: Vec<usize> = ctx
+                .tokenize(0, t.len())
+                .iter()
+                .flat_map(|k| [k.s, k.e])
+                .chain([0, t.len()])
+                .collect();
+            for _ in 0..60 {
+                let lo = cuts[next(cuts.len())];
+                let hi = cuts[next(cuts.len())];
+                // a window, then its prefixes, suffixes and random insides
+                let mut wins = vec![(lo, hi)];
+                for _ in 0..6 {
+                    let (a, b) = (cuts[next(cuts.len())], cuts[next(cuts.len())]);
+                    wins.extend([(lo, a), (a, hi), (a.max(lo), b.min(hi))]);
+                }
+                for (a, b) in wins {
+                    let want = r.mentions(t, a, b);
+                    hits += want.len();
+                    assert_eq!(ctx.mentions(a, b), want, "{t:?} {a}..{b}");
+                }
+            }
+        }
+        assert!(hits > 1000, "{hits}");
+    }
+
+    #[test]
+    fn is_alnum_is_is_alphanumeric() {
+        for c in (0..0x3_0000).filter_map(char::from_u32) {
+            assert_eq!(is_alnum(c), c.is_alphanumeric(), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn alnum_run_matches_a_plain_byte_scan() {
+        let plain = |b: &[u8], from: usize, to: usize| {
+            (from..to)
+                .find(|&i| !b[i].is_ascii_alphanumeric())
+                .unwrap_or(to)
+        };
+        for v in 0..=255u8 {
+            for at in 0..20 {
+                let mut b = b"aZ09zA9bcdefghijklmnopq".to_vec();
+                b[at] = v;
+                for from in 0..4 {
+                    for to in [from, 9, 17, 22, 23] {
+                        let to = to.max(from);
+                        assert_eq!(alnum_run(&b, from, to), plain(&b, from, to), "{v} {at}");
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn marks_are_every_quote_mark_and_line_break() {
+        let alphabet: Vec<char> =
+            "a Z.\"'“”„‟«»‘’‛\n\r\u{85}\u{2028}\u{2029}\u{2027}\u{201a}é—#&!\t"
+                .chars()
+                .collect();
+        let mut x: u64 = 0x2545_F491_4F6C_DD1D;
+        let mut texts: Vec<String> = vec![S000.to_string(), S002.to_string()];
+        for _ in 0..5000 {
+            let n = (x % 40) as usize;
+            let t: String = (0..n)
+                .map(|_| {
+                    x ^= x << 13;
+                    x ^= x >> 7;
+                    x ^= x << 17;
+                    alphabet[(x % alphabet.len() as u64) as usize]
+                })
+                .collect();
+            texts.push(t);
+        }
+        for t in &texts {
+            let want: Vec<usize> = t
+                .char_indices()
+                .filter(|&(_, c)| {
+                    is_double(c)
+                        || is_single(c)
+                        || matches!(c, '\n' | '\r' | '\u{85}' | '\u{2028}' | '\u{2029}')
+                })
+                .map(|(i, _)| i)
+                .collect();
+            assert_eq!(marks(t), want, "{t:?}");
+        }
+    }
+
+    #[test]
+    fn count_words_matches_splitting_on_separators() {
+        let sep = |c: char| {
+            if c.is_ascii() {
+                (c as u8).is_ascii_whitespace()
+            } else {
+                c.is_whitespace() || matches!(c, '—' | '–')
+            }
+        };
+        let reference = |s: &str| {
+            s.split(sep)
+                .filter(|w| w.chars().any(char::is_alphanumeric))
+                .count() as u32
+        };
+        let alphabet: Vec<char> = "ab Z9 ,.\t\n\u{b}\u{c}\r—–-’é中\u{a0}\u{2028}\u{3000}!"
+            .chars()
+            .collect();
+        let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
+        for _ in 0..20_000 {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            let n = (x % 24) as usize;
+            let s: String = (0..n)
+                .map(|k| alphabet[((x >> (k * 2 % 50)) as usize + k * 7) % alphabet.len()])
+                .collect();
+            assert_eq!(count_words(&s), reference(&s), "{s:?}");
+        }
+        assert_eq!(count_words(S000), reference(S000));
+        // long runs of words and spaces (eight bytes at a time) between
+        // punctuation and non-ASCII
+        let words = [
+            "ab", "said", "ICE", "x9", " ", "  ", "\n", "\t", "\u{c}", "\r", "\u{b}", ",", "—",
+            "é", "a-b", "12345678", "", "’",
+        ];
+        for _ in 0..20_000 {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            let n = (x % 40) as usize;
+            let s: String = (0..n)
+                .map(|k| words[((x >> (k % 60)) as usize + k * 5) % words.len()])
+                .collect::<Vec<_>>()
+                .join(if x.is_multiple_of(3) { "" } else { " " });
+            assert_eq!(count_words(&s), reference(&s), "{s:?}");
+        }
+        for t in [S001, S002, S003, S004] {
+            assert_eq!(count_words(t), reference(t));
+        }
+    }
+
+    #[test]
+    fn word_table_matches_a_hash_map_of_the_lists() {
+        // the lookups as they were written before the packed table
+        let mut map: HashMap<&str, u32> = HashMap::new();
+        for (l, words) in LISTS {
+            for w in words.split_ascii_whitespace() {
+                *map.entry(w).or_default() |= l.0;
+            }
+        }
+        let set = |list: L, w: &str| map.get(w).is_some_and(|b| b & list.0 != 0);
+        let list = |l: L, w: &str| set(l, &w.to_lowercase());
+        let mut words: Vec<String> = Vec::new();
+        for w in map.keys() {
+            let cap: String = w[..1].to_uppercase() + &w[1..];
+            for v in [
+                w.to_string(),
+                w.to_uppercase(),
+                cap,
+                format!("{w}."),
+                format!("{w}s"),
+                format!("x{w}"),
+                w[..w.len() - 1].to_string(),
+                w.replace('s', "\u{17f}"),
+                w.replace('k', "\u{212a}"),
+                w.replace('i', "\u{130}"),
+            ] {
+                words.push(v);
+            }
+        }
+        for t in [S000, S001, S002] {
+            words.extend(
+                t.split(|c: char| !c.is_alphanumeric() && c != '.')
+                    .map(String::from),
+            );
+        }
+        words.extend(
+            [
+                "",
+                ".",
+                "..",
+                "Mr..",
+                "representativess",
+                "Ǆ",
+                "中",
+                "\u{212a}no",
+            ]
+            .map(String::from),
+        );
+        let mut lists = 0;
+        for w in &words {
+            for (l, _) in LISTS {
+                assert_eq!(in_set(*l, w), set(*l, w), "in_set {w:?}");
+                assert_eq!(in_list(*l, w), list(*l, w), "in_list {w:?}");
+                let nd = w.trim_end_matches('.');
+                assert_eq!(in_list_nodot(*l, w), list(*l, nd), "nodot {w:?}");
+                lists += usize::from(in_list(*l, w));
+            }
+            let lw = w.to_lowercase();
+            for probe in [&["he", "she"][..], &["that"], &["the", "a", "an"]] {
+                assert_eq!(lc_is(w, probe), probe.contains(&lw.as_str()), "{w:?}");
+            }
+        }
+        assert!(lists > 1000, "the probe words hit the lists");
+        // the cue filter keeps every cue word and turns common words away
+        for w in CUE_WORDS.iter().flat_map(|ws| ws.split_ascii_whitespace()) {
+            assert!(may_be_cue(w), "{w}");
+        }
+        assert!(!may_be_cue("the") && !may_be_cue("and") && !may_be_cue("policy"));
     }
 
     // ---------------------------------------------------------- attribution
