@@ -112,17 +112,26 @@ fn clause_before(h: &str, at: usize) -> &str {
     while !h.is_char_boundary(from) {
         from += 1;
     }
+    // 1: a delimiter; 2: the last byte of — (E2 80 94) or – (E2 80 93), if preceded so.
+    static STOP: [u8; 256] = {
+        let mut t = [0u8; 256];
+        let ascii = b".;:!?,()";
+        let mut k = 0;
+        while k < ascii.len() {
+            t[ascii[k] as usize] = 1;
+            k += 1;
+        }
+        t[0x93] = 2;
+        t[0x94] = 2;
+        t
+    };
     let b = h.as_bytes();
     let mut i = at;
     while i > from {
         i -= 1;
-        match b[i] {
-            b'.' | b';' | b':' | b'!' | b'?' | b',' | b'(' | b')' => return &h[i + 1..at],
-            // The last byte of — (E2 80 94) or – (E2 80 93).
-            0x93 | 0x94 if i >= from + 2 && b[i - 2] == 0xE2 && b[i - 1] == 0x80 => {
-                return &h[i + 1..at];
-            }
-            _ => {}
+        let stop = STOP[b[i] as usize];
+        if stop == 1 || (stop == 2 && i >= from + 2 && b[i - 2] == 0xE2 && b[i - 1] == 0x80) {
+            return &h[i + 1..at];
         }
     }
     &h[from..at]
