@@ -471,16 +471,13 @@ mod tests {
             let (want, map, ends) = reference(&text);
             assert_eq!(n.text, want, "{text:?}");
             assert_eq!(n.words(), count_words(&n.text), "{text:?}");
-            for i in 0..=n.text.len() {
-                assert_eq!(n.original_offset(i), map[i], "{text:?} byte {i}");
+            assert_eq!(map.len(), n.text.len() + 1);
+            for (i, &want) in map.iter().enumerate() {
+                assert_eq!(n.original_offset(i), want, "{text:?} byte {i}");
             }
-            for s in 0..n.text.len() {
-                for e in s + 1..=n.text.len() {
-                    assert_eq!(
-                        n.original_range(s, e),
-                        (map[s], ends[e - 1]),
-                        "{text:?} {s}..{e}"
-                    );
+            for (s, &from) in map.iter().enumerate().take(n.text.len()) {
+                for (e, &to) in ends.iter().enumerate().skip(s) {
+                    assert_eq!(n.original_range(s, e + 1), (from, to), "{text:?} {s}..{e}");
                 }
             }
         }
