@@ -66,8 +66,6 @@ pub struct TermHit {
     pub end: usize,
     pub line: u32,
     pub column: u32,
-    /// The text as written in the article.
-    pub text: String,
     pub concept: usize,
     pub variant: usize,
     /// The variant's side.
@@ -143,6 +141,13 @@ pub fn containing_quote(quotes: &[Quote], start: usize) -> Option<usize> {
     let i = quotes.partition_point(|q| q.close <= start);
     let q = quotes.get(i)?;
     (q.open <= start && start < q.close).then_some(i)
+}
+
+impl TermHit {
+    /// The hit as written in the article (`original` is the article's text).
+    pub fn text<'a>(&self, original: &'a str) -> &'a str {
+        &original[self.start..self.end]
+    }
 }
 
 /// Attribute every raw hit of one article.
@@ -222,7 +227,6 @@ pub fn attribute(
                 end: h.end,
                 line,
                 column,
-                text: original[h.start..h.end].to_string(),
                 concept: h.concept,
                 variant: h.variant,
                 side: variant.side,

@@ -256,7 +256,7 @@ pub fn article(engine: &Engine, a: &Analysis, opts: Options) -> ArticleCoverage 
         let term = forms
             .by_variant
             .get(&(t.concept, t.variant))
-            .and_then(|m| m.get(&normalize_term(&t.text)).copied());
+            .and_then(|m| m.get(&normalize_term(t.text(&a.article.text))).copied());
         *ac.terms.entry((t.concept, t.variant, term)).or_default() += 1;
     }
     if opts.window == 0 || a.terms.is_empty() {

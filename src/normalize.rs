@@ -190,7 +190,7 @@ impl Normalized {
         let n = original.len();
         let bytes = original.as_bytes();
         let mut out: Vec<u8> = Vec::with_capacity(n);
-        let mut runs: Vec<Run> = Vec::new();
+        let mut runs: Vec<Run> = Vec::with_capacity(16 + n / 32);
         let mut wc = WordCounter::default();
         let mut i = 0;
         while i < n {
@@ -344,7 +344,8 @@ const CHECKPOINT_BYTES: usize = 4096;
 
 impl LineIndex {
     pub fn new(text: &str) -> LineIndex {
-        let mut starts = vec![0];
+        let mut starts = Vec::with_capacity(1 + text.len() / 128);
+        starts.push(0);
         starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
         let mut checkpoints = vec![(0, 0)];
         // Checkpoints are only read for lines longer than CHECKPOINT_BYTES.
@@ -384,7 +385,8 @@ impl LineIndex {
         text: &str,
         offsets: impl IntoIterator<Item = usize>,
     ) -> Vec<(u32, u32)> {
-        let mut out = Vec::new();
+        let offsets = offsets.into_iter();
+        let mut out = Vec::with_capacity(offsets.size_hint().0);
         // (offset, line index, 0-based column) of the last answer.
         let mut last: Option<(usize, usize, usize)> = None;
         for offset in offsets {

@@ -105,7 +105,7 @@ pub fn render(engine: &Engine, a: &Analysis) -> String {
             i + 1,
             t.line,
             t.column,
-            t.text,
+            t.text(text),
             context(text, t.start, t.end, 40)
         );
         let mut why = format!(

@@ -894,7 +894,7 @@ fn terms_table(engine: &Engine, a: &Analysis, prefix: &str) -> String {
             "<tr id=\"{prefix}t-{n}\"><th scope=\"row\"><a href=\"#{prefix}r-{n}\" aria-label=\"back to term {n} in the text\">{n}</a></th><td class=\"num\">{}</td><td><mark class=\"t {}\">{}</mark></td><td>{}</td><td>{}</td><td class=\"{}\"><span class=\"side-name\">{}</span></td><td class=\"num\">{}</td><td>{voice}</td><td>{}</td><td>{}</td><td class=\"num\">×{}</td><td>{counted}</td><td class=\"num\">{}</td></tr>",
             t.line,
             side_class(t.side),
-            escape(&t.text),
+            escape(t.text(&a.article.text)),
             escape(&c.label),
             escape(&v.label),
             side_class(t.side),

@@ -165,11 +165,11 @@ pub fn lexicon_json(engine: &Engine) -> LexiconJson<'_> {
     }
 }
 
-pub fn term_json<'a>(engine: &'a Engine, t: &'a TermHit) -> TermJson<'a> {
+pub fn term_json<'a>(engine: &'a Engine, text: &'a str, t: &'a TermHit) -> TermJson<'a> {
     let l = &engine.lexicon;
     let c = &l.concepts[t.concept];
     TermJson {
-        text: &t.text,
+        text: t.text(text),
         start: t.start,
         end: t.end,
         line: t.line,
@@ -247,7 +247,11 @@ pub fn article_json<'a>(engine: &'a Engine, a: &'a Analysis) -> ArticleJson<'a> 
         url: a.article.url.as_deref(),
         words: a.words,
         lexicon: lexicon_json(engine),
-        terms: a.terms.iter().map(|t| term_json(engine, t)).collect(),
+        terms: a
+            .terms
+            .iter()
+            .map(|t| term_json(engine, &a.article.text, t))
+            .collect(),
         quotes: a
             .quotes
             .iter()
