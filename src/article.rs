@@ -251,11 +251,12 @@ impl Iterator for Articles {
             match self.pending.pop_front()? {
                 Pending::Error(e) => return Some(Err(e)),
                 Pending::Stdin => {
-                    if self.opts.jsonl {
+                    let mut stdin = BufReader::with_capacity(1 << 16, std::io::stdin());
+                    if self.opts.jsonl || looks_like_jsonl(&mut stdin) {
                         self.jsonl = Some(JsonlReader {
                             name: "-".into(),
                             stem: "stdin".into(),
-                            reader: Box::new(BufReader::new(std::io::stdin())),
+                            reader: Box::new(stdin),
                             line: 0,
                             buf: Vec::new(),
                         });
@@ -263,7 +264,7 @@ impl Iterator for Articles {
                     }
                     let mut bytes = Vec::new();
                     let limit = self.opts.article_limit() as u64;
-                    if let Err(e) = std::io::stdin().take(limit + 1).read_to_end(&mut bytes) {
+                    if let Err(e) = stdin.take(limit + 1).read_to_end(&mut bytes) {
                         return Some(Err(LoadError::new("-", io_message(&e))));
                     }
                     return Some(text_article("stdin", "-", bytes, self.opts, false));
@@ -289,6 +290,16 @@ impl Iterator for Articles {
                 }
             }
         }
+    }
+}
+
+/// Whether standard input is JSONL rather than one article: its first non-blank byte is
+/// `{` (no article starts with a brace; a JSONL stream always does). Looks only at what
+/// is already buffered, consuming nothing.
+fn looks_like_jsonl(reader: &mut impl BufRead) -> bool {
+    match reader.fill_buf() {
+        Ok(buf) => buf.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{'),
+        Err(_) => false,
     }
 }
 

@@ -51,7 +51,8 @@ pub struct InputArgs {
     /// Files, folders (searched recursively for .txt, .md and .jsonl), or - for standard input.
     #[arg(value_name = "PATH")]
     pub paths: Vec<String>,
-    /// Read every input as JSONL (one {"id", "text", ...} object per line), whatever its extension.
+    /// Read every input as JSONL (one {"id", "text", ...} object per line), whatever its
+    /// extension. Without it, .jsonl files and standard input that starts with `{` are JSONL.
     #[arg(long)]
     pub jsonl: bool,
     /// Refuse articles larger than this many bytes.

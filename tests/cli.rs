@@ -192,6 +192,47 @@ fn stdin_and_jsonl_inputs() {
 }
 
 #[test]
+fn jsonl_on_stdin_is_recognized_without_the_flag() {
+    // `cat corpus.jsonl | slant score -` must score every record, not one article made of
+    // the JSON text.
+    let input = format!(
+        "\n{}\n{}\n",
+        serde_json::json!({"id": "a", "text": "Sanctuary cities shield undocumented immigrants."}),
+        serde_json::json!({"id": "b", "text": "Illegal aliens roam the streets."})
+    );
+    let out = slant()
+        .args(["score", "-", "--format", "jsonl"])
+        .write_stdin(input)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let ids: Vec<String> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| {
+            serde_json::from_str::<Value>(l).unwrap()["id"]
+                .as_str()
+                .unwrap()
+                .to_string()
+        })
+        .collect();
+    assert_eq!(ids, ["a", "b"]);
+    // Plain text that merely contains braces later is still one article.
+    let out = slant()
+        .args(["score", "-", "--format", "jsonl"])
+        .write_stdin("Officials said {braces} mean nothing here.\n{\"x\": 1}\n")
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["id"], "stdin");
+}
+
+#[test]
 fn malformed_lexicon_names_file_line_and_column() {
     let dir = tempfile::tempdir().unwrap();
     let p = dir.path().join("bad.yaml");
