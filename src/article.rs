@@ -39,6 +39,9 @@ impl Article {
             id: id.to_string(),
             source: source.to_string(),
             title: derive_title(&text),
+            date: first_line(&text)
+                .and_then(dateline)
+                .map(|(date, _)| date.to_string()),
             text,
             ..Article::default()
         }
@@ -444,7 +447,9 @@ impl JsonlReader {
                 a.title = t.trim().to_string();
             }
             a.outlet = rec.outlet;
-            a.date = rec.date;
+            if rec.date.is_some() {
+                a.date = rec.date;
+            }
             a.url = rec.url;
             if let Some(e) = bad_utf8 {
                 a.warnings.push(format!(
@@ -491,12 +496,51 @@ pub fn derive_title(text: &str) -> String {
     }
 }
 
-fn derive_title_line(text: &str) -> &str {
-    // A Markdown heading's `#` marks are not part of the title.
-    let mut lines = text
-        .lines()
+/// Non-empty lines as a title sees them: trimmed, a Markdown heading's `#` marks removed.
+fn title_lines(text: &str) -> impl Iterator<Item = &str> {
+    text.lines()
         .map(|l| l.trim().trim_start_matches('#').trim())
-        .filter(|l| !l.is_empty());
+        .filter(|l| !l.is_empty())
+}
+
+fn first_line(text: &str) -> Option<&str> {
+    title_lines(text).next()
+}
+
+/// A dateline that some scraped texts start with, `date 2020-01-19 …` or `Date: 2020-01-19`:
+/// the ISO date and the rest of the line. It becomes the article's date and stays out of
+/// its title (the text itself is left as it is).
+fn dateline(line: &str) -> Option<(&str, &str)> {
+    let rest = line
+        .strip_prefix("date")
+        .or_else(|| line.strip_prefix("Date"))?;
+    let rest = rest.strip_prefix(':').unwrap_or(rest);
+    if !rest.starts_with(char::is_whitespace) {
+        return None;
+    }
+    let rest = rest.trim_start();
+    let date = rest.get(..10)?;
+    let iso = date.bytes().enumerate().all(|(i, c)| {
+        if i == 4 || i == 7 {
+            c == b'-'
+        } else {
+            c.is_ascii_digit()
+        }
+    });
+    let after = &rest[10..];
+    (iso && (after.is_empty() || after.starts_with(char::is_whitespace)))
+        .then(|| (date, after.trim_start()))
+}
+
+fn derive_title_line(text: &str) -> &str {
+    let mut lines = title_lines(text).peekable();
+    // A dateline is not the title; what follows it on its line may be.
+    if let Some((_, rest)) = lines.peek().and_then(|l| dateline(l)) {
+        lines.next();
+        if !rest.is_empty() {
+            return rest;
+        }
+    }
     let Some(first) = lines.next() else {
         return "";
     };
@@ -529,6 +573,40 @@ mod tests {
             "ICE Goes to War With New York City Over Sanctuary Policies"
         );
         assert_eq!(derive_title("Breaking\n"), "Breaking");
+    }
+
+    #[test]
+    fn a_leading_dateline_becomes_the_date_not_the_title() {
+        let a = Article::from_text(
+            "x",
+            "-",
+            " date 2020-01-19 The federal authorities act.\n\nMore.".into(),
+        );
+        assert_eq!(a.title, "The federal authorities act.");
+        assert_eq!(a.date.as_deref(), Some("2020-01-19"));
+        assert!(
+            a.text.starts_with(" date 2020-01-19"),
+            "the text is untouched"
+        );
+        let a = Article::from_text(
+            "x",
+            "-",
+            "Date: 2021-03-04\n\nHeadline here\n\nBody.".into(),
+        );
+        assert_eq!(
+            (a.title.as_str(), a.date.as_deref()),
+            ("Headline here", Some("2021-03-04"))
+        );
+        // Not datelines: a sentence about a date, a date without the word, a bad date.
+        for t in [
+            "Date night in 2020-01-19 style",
+            "2020-01-19 headline",
+            "date 2020-1-19 x",
+            "dated 2020-01-19 x",
+        ] {
+            let a = Article::from_text("x", "-", t.into());
+            assert_eq!((a.title.as_str(), a.date), (t, None), "{t}");
+        }
     }
 
     #[test]
