@@ -175,6 +175,24 @@ fn relative_extends_chain_with_diagnostics_in_the_right_file() {
     let ids: Vec<&str> = l.concepts.iter().map(|c| c.id.as_str()).collect();
     assert_eq!(ids, ["one", "three"]);
     assert_eq!(l.concepts[0].variants[0].weight, 2.0);
+    // Every file of the chain is known (what `score --watch` watches), child first.
+    assert_eq!(l.sources.len(), 2, "{:?}", l.sources);
+    assert_eq!(l.sources[0], child.display().to_string());
+    assert!(
+        Path::new(&l.sources[1]).ends_with("base/parent.yaml")
+            && Path::new(&l.sources[1]).is_file(),
+        "{:?}",
+        l.sources
+    );
+    let tweaks = Lexicon::load(
+        Some(Path::new("lexicons/examples/class-tweaks.yaml")),
+        Limits::default(),
+    )
+    .unwrap();
+    assert_eq!(
+        tweaks.sources,
+        ["lexicons/examples/class-tweaks.yaml", "builtin:immigration"]
+    );
 
     // An error in the parent is reported at the parent's own line.
     std::fs::write(

@@ -40,14 +40,22 @@ pub fn run(a: ScoreArgs, out: &mut dyn Write, err: &mut dyn Write, term: Termina
         return Ok(code);
     }
 
-    // --watch: poll the files' modification times; Ctrl-C ends the process.
-    let mut files: Vec<PathBuf> = a.lexicon.lexicon.iter().cloned().collect();
-    if let Some(p) = &a.baseline_lexicon {
-        if !is_builtin(p) {
-            files.push(p.clone());
+    // --watch: poll the files' modification times; Ctrl-C ends the process. Every file
+    // of an `extends` chain is watched, not just the one named on the command line.
+    let watched = |engine: &Engine, baseline: &Engine| -> Vec<PathBuf> {
+        let mut files: Vec<PathBuf> = Vec::new();
+        let chains = [Some(engine), a.baseline_lexicon.as_ref().map(|_| baseline)];
+        for l in chains.into_iter().flatten() {
+            for s in &l.lexicon.sources {
+                let p = PathBuf::from(s);
+                if !is_builtin(&p) && !files.contains(&p) {
+                    files.push(p);
+                }
+            }
         }
-    }
-    files.retain(|p| !is_builtin(p));
+        files
+    };
+    let mut files = watched(&engine, &baseline);
     if files.is_empty() {
         bail!("--watch needs --lexicon to name a YAML file (built-in lexicons never change)");
     }
@@ -104,6 +112,9 @@ pub fn run(a: ScoreArgs, out: &mut dyn Write, err: &mut dyn Write, term: Termina
                 }
             }
         }
+        // An edit may have changed what the lexicons extend.
+        files = watched(&engine, &baseline);
+        seen = stamps(&files);
         compare(&a, &inputs, &baseline, &engine, out, err)?;
         out.flush()?;
     }

@@ -165,6 +165,9 @@ pub struct Lexicon {
     pub origin: String,
     /// SHA-256 (hex) over the bytes of every file it was built from, child first.
     pub sha256: String,
+    /// Every file it was built from (paths or `builtin:NAME`), child first: the file
+    /// itself, then what it `extends`.
+    pub sources: Vec<String>,
     pub sides: Vec<Side>,
     pub scoring: Scoring,
     pub concepts: Vec<Concept>,
@@ -581,8 +584,13 @@ impl Loader {
         locate::attach(&mut diagnostics, &self.texts);
         sort_diagnostics(&mut diagnostics, &self.seen);
         let has_errors = diagnostics.iter().any(|d| d.severity == Severity::Error);
+        let sources = self.seen;
         Checked {
-            lexicon: if has_errors { None } else { lexicon },
+            lexicon: if has_errors {
+                None
+            } else {
+                lexicon.map(|l| Lexicon { sources, ..l })
+            },
             diagnostics,
         }
     }

@@ -1282,6 +1282,7 @@ pub fn build(
         description: file.description.trim().to_string(),
         origin: origin.to_string(),
         sha256,
+        sources: vec![origin.to_string()],
         sides,
         scoring,
         concepts,
