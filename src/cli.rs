@@ -167,6 +167,16 @@ pub struct CheckArgs {
     /// Exit 1 when there are warnings.
     #[arg(long)]
     pub strict: bool,
+    /// Output: text with caret displays, or one JSON document (for editors and CI).
+    #[arg(long, short = 'f', value_enum, default_value_t = CheckFormat::Text)]
+    pub format: CheckFormat,
+}
+
+/// Output formats of `slant lexicon check`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum CheckFormat {
+    Text,
+    Json,
 }
 
 #[derive(Debug, Args)]

@@ -748,3 +748,46 @@ fn a_field_written_twice_points_at_the_second_copy() {
         "may appear only once",
     );
 }
+
+#[test]
+fn json_output_carries_every_diagnostic_with_its_position() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = write(
+        dir.path(),
+        "bad.yaml",
+        &format!("{HEAD}  - id: x\n    variants:\n      - {{terms: [foo], side: pr, wieght: 2}}\n"),
+    );
+    let out = slant()
+        .args(["lexicon", "check", "--format", "json"])
+        .arg(&bad)
+        .arg("builtin:immigration")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2), "errors exit 2 as in text mode");
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["schema_version"], 1);
+    let lexicons = v["lexicons"].as_array().unwrap();
+    assert_eq!(lexicons.len(), 2);
+    let first = &lexicons[0];
+    assert_eq!(first["ok"], false);
+    assert_eq!(first["errors"], 2);
+    let diags = first["diagnostics"].as_array().unwrap();
+    // The same diagnostics the library reports, in the same order, as fields.
+    let lib = check(&std::fs::read_to_string(&bad).unwrap());
+    assert_eq!(diags.len(), lib.len());
+    for (j, d) in diags.iter().zip(&lib) {
+        assert_eq!(j["severity"], "error");
+        assert_eq!(j["line"], d.line.unwrap());
+        assert_eq!(j["column"], d.column.unwrap());
+        assert_eq!(j["message"], d.message.as_str());
+        assert_eq!(j["hint"].as_str(), d.hint.as_deref());
+        assert!(j["file"].as_str().unwrap().ends_with("bad.yaml"));
+    }
+    assert!(diags
+        .iter()
+        .any(|d| d["path"] == "concepts[0].variants[0].wieght"));
+    assert_eq!(lexicons[1]["target"], "builtin:immigration");
+    assert_eq!(lexicons[1]["ok"], true);
+    assert_eq!(lexicons[1]["name"], "immigration");
+    assert!(lexicons[1]["diagnostics"].as_array().unwrap().is_empty());
+}

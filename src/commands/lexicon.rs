@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use anyhow::Result;
 
 use crate::analysis::Engine;
-use crate::cli::{CheckArgs, TestArgs};
+use crate::cli::{CheckArgs, CheckFormat, TestArgs};
 use crate::lexicon::{self, Lexicon, Limits, Severity};
 use crate::report;
 
@@ -24,10 +24,8 @@ fn lexicon_targets(files: &[PathBuf]) -> Vec<Option<PathBuf>> {
 pub fn check(a: CheckArgs, out: &mut dyn Write) -> Result<u8> {
     let mut errors = 0;
     let mut warnings = 0;
+    let mut results = Vec::new();
     for (i, target) in lexicon_targets(&a.files).into_iter().enumerate() {
-        if i > 0 {
-            out.write_all(b"\n")?;
-        }
         let checked = lexicon::check(target.as_deref(), Limits::default());
         errors += checked
             .diagnostics
@@ -39,7 +37,25 @@ pub fn check(a: CheckArgs, out: &mut dyn Write) -> Result<u8> {
             .iter()
             .filter(|d| d.severity == Severity::Warning)
             .count();
-        out.write_all(report::lexicon::render_check(target.as_deref(), &checked).as_bytes())?;
+        match a.format {
+            CheckFormat::Text => {
+                if i > 0 {
+                    out.write_all(b"\n")?;
+                }
+                out.write_all(
+                    report::lexicon::render_check(target.as_deref(), &checked).as_bytes(),
+                )?;
+            }
+            CheckFormat::Json => {
+                let name = target
+                    .as_deref()
+                    .map_or_else(String::new, |p| p.display().to_string());
+                results.push((name, checked));
+            }
+        }
+    }
+    if a.format == CheckFormat::Json {
+        out.write_all(&report::lexicon::render_check_json(&results))?;
     }
     Ok(if errors > 0 {
         2

@@ -1,4 +1,4 @@
-//! Human output for `slant lexicon check` and `slant lexicon test`.
+//! Output for `slant lexicon check` (text or JSON), `test` and `coverage`.
 
 use std::fmt::Write;
 use std::path::Path;
@@ -271,6 +271,89 @@ pub fn render_coverage(c: &crate::coverage::Coverage) -> String {
 /// `slant lexicon coverage --format json`.
 pub fn render_coverage_json(c: &crate::coverage::Coverage) -> Vec<u8> {
     let mut v = serde_json::to_vec_pretty(c).expect("coverage serializes");
+    v.push(b'\n');
+    v
+}
+
+/// Version of the `lexicon check --format json` document.
+pub const CHECK_SCHEMA_VERSION: u32 = 1;
+
+#[derive(serde::Serialize)]
+struct CheckJson<'a> {
+    schema_version: u32,
+    lexicons: Vec<CheckedJson<'a>>,
+}
+
+#[derive(serde::Serialize)]
+struct CheckedJson<'a> {
+    /// The file as given, or `builtin:NAME`.
+    target: String,
+    ok: bool,
+    errors: usize,
+    warnings: usize,
+    /// Name, version and hash when the lexicon loaded.
+    name: Option<&'a str>,
+    version: Option<&'a str>,
+    sha256: Option<&'a str>,
+    diagnostics: Vec<DiagnosticJson<'a>>,
+}
+
+#[derive(serde::Serialize)]
+struct DiagnosticJson<'a> {
+    severity: &'static str,
+    file: &'a str,
+    line: Option<usize>,
+    column: Option<usize>,
+    /// Where in the YAML document, as `concepts[3].variants[0].side`.
+    path: String,
+    message: &'a str,
+    hint: Option<&'a str>,
+    note: Option<&'a str>,
+}
+
+/// `slant lexicon check --format json`: one document for every lexicon checked, for
+/// editors and CI (the same diagnostics as the text output, with positions as fields).
+pub fn render_check_json(results: &[(String, Checked)]) -> Vec<u8> {
+    let doc = CheckJson {
+        schema_version: CHECK_SCHEMA_VERSION,
+        lexicons: results
+            .iter()
+            .map(|(target, c)| {
+                let errors = c
+                    .diagnostics
+                    .iter()
+                    .filter(|d| d.severity == Severity::Error)
+                    .count();
+                CheckedJson {
+                    target: target.clone(),
+                    ok: c.lexicon.is_some() && errors == 0,
+                    errors,
+                    warnings: c.diagnostics.len() - errors,
+                    name: c.lexicon.as_ref().map(|l| l.name.as_str()),
+                    version: c.lexicon.as_ref().map(|l| l.version.as_str()),
+                    sha256: c.lexicon.as_ref().map(|l| l.sha256.as_str()),
+                    diagnostics: c
+                        .diagnostics
+                        .iter()
+                        .map(|d| DiagnosticJson {
+                            severity: match d.severity {
+                                Severity::Error => "error",
+                                Severity::Warning => "warning",
+                            },
+                            file: &d.origin,
+                            line: d.line,
+                            column: d.column,
+                            path: crate::lexicon::validate::path_string(&d.path),
+                            message: &d.message,
+                            hint: d.hint.as_deref(),
+                            note: d.note.as_deref(),
+                        })
+                        .collect(),
+                }
+            })
+            .collect(),
+    };
+    let mut v = serde_json::to_vec_pretty(&doc).expect("check report serializes");
     v.push(b'\n');
     v
 }
