@@ -7,7 +7,7 @@ use anyhow::Result;
 
 use crate::analysis::Engine;
 use crate::cli::{CheckArgs, CheckFormat, TestArgs};
-use crate::lexicon::{self, Lexicon, Limits, Severity};
+use crate::lexicon::{self, Lexicon, Limits};
 use crate::report;
 
 fn lexicon_targets(files: &[PathBuf]) -> Vec<Option<PathBuf>> {
@@ -27,16 +27,9 @@ pub fn check(a: CheckArgs, out: &mut dyn Write) -> Result<u8> {
     let mut results = Vec::new();
     for (i, target) in lexicon_targets(&a.files).into_iter().enumerate() {
         let checked = lexicon::check(target.as_deref(), Limits::default());
-        errors += checked
-            .diagnostics
-            .iter()
-            .filter(|d| d.severity == Severity::Error)
-            .count();
-        warnings += checked
-            .diagnostics
-            .iter()
-            .filter(|d| d.severity == Severity::Warning)
-            .count();
+        let (e, w) = checked.counts();
+        errors += e;
+        warnings += w;
         match a.format {
             CheckFormat::Text => {
                 if i > 0 {

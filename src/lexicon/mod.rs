@@ -618,6 +618,18 @@ pub struct Checked {
     pub diagnostics: Vec<Diagnostic>,
 }
 
+impl Checked {
+    /// How many diagnostics are errors and how many warnings.
+    pub fn counts(&self) -> (usize, usize) {
+        let errors = self
+            .diagnostics
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+            .count();
+        (errors, self.diagnostics.len() - errors)
+    }
+}
+
 /// Check a lexicon file (or the default with `None`), collecting every problem.
 /// Unreadable files and broken `extends` chains are errors too, reported as diagnostics.
 pub fn check(path: Option<&Path>, limits: Limits) -> Checked {

@@ -15,12 +15,7 @@ pub fn render_check(target: Option<&Path>, checked: &Checked) -> String {
     for d in &checked.diagnostics {
         let _ = writeln!(o, "{d}\n");
     }
-    let errors = checked
-        .diagnostics
-        .iter()
-        .filter(|d| d.severity == Severity::Error)
-        .count();
-    let warnings = checked.diagnostics.len() - errors;
+    let (errors, warnings) = checked.counts();
     match &checked.lexicon {
         Some(l) if warnings == 0 => {
             let terms: usize = l
@@ -319,16 +314,12 @@ pub fn render_check_json(results: &[(String, Checked)]) -> Vec<u8> {
         lexicons: results
             .iter()
             .map(|(target, c)| {
-                let errors = c
-                    .diagnostics
-                    .iter()
-                    .filter(|d| d.severity == Severity::Error)
-                    .count();
+                let (errors, warnings) = c.counts();
                 CheckedJson {
                     target: target.clone(),
                     ok: c.lexicon.is_some() && errors == 0,
                     errors,
-                    warnings: c.diagnostics.len() - errors,
+                    warnings,
                     name: c.lexicon.as_ref().map(|l| l.name.as_str()),
                     version: c.lexicon.as_ref().map(|l| l.version.as_str()),
                     sha256: c.lexicon.as_ref().map(|l| l.sha256.as_str()),
