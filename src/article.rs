@@ -35,13 +35,13 @@ pub struct Article {
 impl Article {
     /// Build an article from text, deriving the title.
     pub fn from_text(id: &str, source: &str, text: String) -> Article {
+        let (title, date) = title_and_date(&text);
+        let title = cut_title(title);
         Article {
             id: id.to_string(),
             source: source.to_string(),
-            title: derive_title(&text),
-            date: first_line(&text)
-                .and_then(dateline)
-                .map(|(date, _)| date.to_string()),
+            title,
+            date: date.map(str::to_string),
             text,
             ..Article::default()
         }
@@ -489,7 +489,10 @@ pub const MAX_TITLE_CHARS: usize = 200;
 /// The first non-empty line, skipping a short kicker ("News & Politics") that sits above
 /// a longer line; cut to [`MAX_TITLE_CHARS`] characters with an ellipsis.
 pub fn derive_title(text: &str) -> String {
-    let title = derive_title_line(text);
+    cut_title(title_and_date(text).0)
+}
+
+fn cut_title(title: &str) -> String {
     match title.char_indices().nth(MAX_TITLE_CHARS) {
         Some((cut, _)) => format!("{}…", title[..cut].trim_end()),
         None => title.to_string(),
@@ -501,10 +504,6 @@ fn title_lines(text: &str) -> impl Iterator<Item = &str> {
     text.lines()
         .map(|l| l.trim().trim_start_matches('#').trim())
         .filter(|l| !l.is_empty())
-}
-
-fn first_line(text: &str) -> Option<&str> {
-    title_lines(text).next()
 }
 
 /// A dateline that some scraped texts start with, `date 2020-01-19 …` or `Date: 2020-01-19`:
@@ -532,15 +531,25 @@ fn dateline(line: &str) -> Option<(&str, &str)> {
         .then(|| (date, after.trim_start()))
 }
 
-fn derive_title_line(text: &str) -> &str {
+/// The title line (uncut) and the date of a leading dateline, if any.
+fn title_and_date(text: &str) -> (&str, Option<&str>) {
     let mut lines = title_lines(text).peekable();
     // A dateline is not the title; what follows it on its line may be.
-    if let Some((_, rest)) = lines.peek().and_then(|l| dateline(l)) {
-        lines.next();
-        if !rest.is_empty() {
-            return rest;
+    let date = match lines.peek().and_then(|l| dateline(l)) {
+        Some((date, rest)) => {
+            lines.next();
+            if !rest.is_empty() {
+                return (rest, Some(date));
+            }
+            Some(date)
         }
-    }
+        None => None,
+    };
+    (title_line(lines), date)
+}
+
+/// The first of `lines`, or the second when the first is a short kicker above it.
+fn title_line<'a>(mut lines: impl Iterator<Item = &'a str>) -> &'a str {
     let Some(first) = lines.next() else {
         return "";
     };
