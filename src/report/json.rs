@@ -519,8 +519,8 @@ impl<V: Compact> Compact for Ordered<V> {
 /// Write `{"a":…,"b":…}` for the listed fields of a destructured struct. Field names are
 /// plain identifiers, so they need no escaping.
 macro_rules! compact_struct {
-    ($ty:ident { $($field:ident),* $(,)? }) => {
-        impl Compact for $ty<'_> {
+    ($ty:ident $(<$lt:lifetime>)? { $($field:ident),* $(,)? }) => {
+        impl Compact for $ty $(<$lt>)? {
             fn write(&self, o: &mut Vec<u8>) {
                 let $ty { $($field),* } = self;
                 o.push(b'{');
@@ -539,13 +539,13 @@ macro_rules! compact_struct {
     };
 }
 
-compact_struct!(LexiconJson {
+compact_struct!(LexiconJson<'_> {
     name,
     version,
     sha256,
     sides
 });
-compact_struct!(TermJson {
+compact_struct!(TermJson<'_> {
     text,
     start,
     end,
@@ -562,8 +562,8 @@ compact_struct!(TermJson {
     factor,
     contribution,
 });
-compact_struct!(ModifierJson { kind, cue });
-compact_struct!(QuoteJson {
+compact_struct!(ModifierJson<'_> { kind, cue });
+compact_struct!(QuoteJson<'_> {
     text,
     start,
     end,
@@ -577,14 +577,14 @@ compact_struct!(QuoteJson {
     words,
     unclosed,
 });
-compact_struct!(QuoteShareJson {
+compact_struct!(QuoteShareJson<'_> {
     quotes,
     words,
     share,
     prominence,
     speakers,
 });
-compact_struct!(ScoresJson {
+compact_struct!(ScoresJson<'_> {
     sides,
     neutral_count,
     term_lean,
@@ -599,33 +599,20 @@ compact_struct!(ScoresJson {
     stance,
     stance_enough_evidence,
 });
-compact_struct!(VariantUsedJson {
+compact_struct!(VariantUsedJson<'_> {
     term,
     side,
     count,
     narrator,
 });
-compact_struct!(ConceptJson { id, variants_used });
+compact_struct!(ConceptJson<'_> { id, variants_used });
 
-impl Compact for SideJson {
-    fn write(&self, o: &mut Vec<u8>) {
-        let SideJson {
-            count,
-            narrator_count,
-            weight,
-            per_1000_words,
-        } = self;
-        o.extend_from_slice(b"{\"count\":");
-        count.write(o);
-        o.extend_from_slice(b",\"narrator_count\":");
-        narrator_count.write(o);
-        o.extend_from_slice(b",\"weight\":");
-        weight.write(o);
-        o.extend_from_slice(b",\"per_1000_words\":");
-        per_1000_words.write(o);
-        o.push(b'}');
-    }
-}
+compact_struct!(SideJson {
+    count,
+    narrator_count,
+    weight,
+    per_1000_words,
+});
 
 impl Compact for ArticleJson<'_> {
     fn write(&self, o: &mut Vec<u8>) {
