@@ -2,7 +2,7 @@
 
 mod common;
 
-use common::{slant, SEEDS};
+use common::{run_ok, slant, SEEDS};
 
 use std::path::Path;
 
@@ -60,16 +60,7 @@ fn assert_drawn(img: &Image, what: &str) {
 #[test]
 fn chart_writes_a_card_per_seed_and_the_comparison() {
     let dir = tempfile::tempdir().unwrap();
-    let out = slant()
-        .args(["chart", "seeds", "--out"])
-        .arg(dir.path())
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let out = run_ok(slant().args(["chart", "seeds", "--out"]).arg(dir.path()));
     for id in SEEDS {
         let img = decode(&dir.path().join(format!("{id}.png")));
         assert_eq!((img.width, img.height), (1600, 1000), "{id}");

@@ -2,17 +2,12 @@
 
 mod common;
 
-use common::{slant, SEEDS};
+use common::{run_ok, slant, SEEDS};
 
 use serde_json::Value;
 
 fn jsonl(args: &[&str]) -> Vec<Value> {
-    let out = slant().args(args).output().unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let out = run_ok(slant().args(args));
     String::from_utf8(out.stdout)
         .unwrap()
         .lines()
@@ -200,15 +195,10 @@ fn jsonl_on_stdin_is_recognized_without_the_flag() {
         serde_json::json!({"id": "a", "text": "Sanctuary cities shield undocumented immigrants."}),
         serde_json::json!({"id": "b", "text": "Illegal aliens roam the streets."})
     );
-    let out = slant()
-        .args(["score", "-", "--format", "jsonl"])
-        .write_stdin(input)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+    let out = run_ok(
+        slant()
+            .args(["score", "-", "--format", "jsonl"])
+            .write_stdin(input),
     );
     let ids: Vec<String> = String::from_utf8(out.stdout)
         .unwrap()

@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{slant, SEEDS};
+use common::{run_ok, slant, SEEDS};
 
 use std::path::{Path, PathBuf};
 
@@ -148,16 +148,7 @@ fn read(dir: &Path, name: &str) -> String {
 #[test]
 fn report_on_the_seeds_writes_every_file_and_links_each_page() {
     let dir = tempfile::tempdir().unwrap();
-    let out = slant()
-        .args(["report", "seeds", "--out"])
-        .arg(dir.path())
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let out = run_ok(slant().args(["report", "seeds", "--out"]).arg(dir.path()));
     let mut expected: Vec<String> = [
         "index.html",
         "comparison.png",
@@ -397,12 +388,7 @@ fn every_piece_of_text_is_escaped() {
         if worksheet {
             cmd.arg("--worksheet");
         }
-        let out = cmd.output().unwrap();
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
+        run_ok(&mut cmd);
         for path in all_files(&out_dir) {
             if path.extension().is_none_or(|e| e != "html") {
                 continue;
@@ -483,18 +469,13 @@ fn worksheet_mode_hides_scores_and_writes_the_answer_key() {
     std::fs::write(dir.path().join("tiny.yaml"), TINY).unwrap();
     std::fs::write(dir.path().join("river.txt"), TINY_TEXT).unwrap();
     let out_dir = dir.path().join("out");
-    let out = slant()
-        .args(["report", "--worksheet", "--lexicon"])
-        .arg(dir.path().join("tiny.yaml"))
-        .arg("--out")
-        .arg(&out_dir)
-        .arg(dir.path().join("river.txt"))
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+    let out = run_ok(
+        slant()
+            .args(["report", "--worksheet", "--lexicon"])
+            .arg(dir.path().join("tiny.yaml"))
+            .arg("--out")
+            .arg(&out_dir)
+            .arg(dir.path().join("river.txt")),
     );
     for name in ["river.html", "index.html"] {
         let page = visible(&read(&out_dir, name));

@@ -1,6 +1,8 @@
 //! Scale semantics: streaming output order, thread-count independence, and sharding.
 
-use assert_cmd::Command;
+mod common;
+
+use common::{run_ok, slant};
 
 fn corpus(n: usize, seed: u64) -> String {
     let mut g = slant::corpus::Generator::new(seed);
@@ -8,24 +10,18 @@ fn corpus(n: usize, seed: u64) -> String {
 }
 
 fn score(input: &str, threads: &str) -> Vec<u8> {
-    let out = Command::cargo_bin("slant")
-        .unwrap()
-        .args([
-            "score",
-            "--jsonl",
-            "-",
-            "--format",
-            "jsonl",
-            "--threads",
-            threads,
-        ])
-        .write_stdin(input.to_string())
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+    let out = run_ok(
+        slant()
+            .args([
+                "score",
+                "--jsonl",
+                "-",
+                "--format",
+                "jsonl",
+                "--threads",
+                threads,
+            ])
+            .write_stdin(input.to_string()),
     );
     out.stdout
 }

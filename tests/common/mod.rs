@@ -12,6 +12,17 @@ pub fn slant() -> Command {
     c
 }
 
+/// Run `cmd` and return its output, failing the test with its stderr unless it succeeded.
+pub fn run_ok(cmd: &mut Command) -> std::process::Output {
+    let out = cmd.output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    out
+}
+
 /// The ids of the five seed articles in `seeds/`, in order.
 pub const SEEDS: [&str; 5] = [
     "000_f667bd81ae114d19",
