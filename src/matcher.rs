@@ -478,13 +478,11 @@ mod tests {
             "Ü",
             "illegalx",
         ];
-        let mut state: u64 = 0x9E3779B97F4A7C15;
+        let mut rng = crate::corpus::Rng::new(1);
         for _ in 0..400 {
             let mut text = String::new();
             for _ in 0..30 {
-                state ^= state << 13;
-                state ^= state >> 7;
-                state ^= state << 17;
+                let state = rng.next_u64();
                 text.push_str(words[(state % words.len() as u64) as usize]);
                 if state & 0x300 != 0 {
                     text.push(' ');

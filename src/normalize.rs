@@ -459,15 +459,10 @@ mod tests {
             "\u{00AD}", "\u{200B}", "\u{FEFF}", "’", "“", "”", "\u{2011}", "—", "\u{00A0}",
             "\u{2028}", "ß", "\u{0301}", "𝄞", "ﬁ", "Σ",
         ];
-        let mut state = 0x9E37_79B9_7F4A_7C15u64;
+        let mut rng = crate::corpus::Rng::new(1);
         for len in 0..400 {
             let text: String = (0..len % 60)
-                .map(|_| {
-                    state ^= state << 13;
-                    state ^= state >> 7;
-                    state ^= state << 17;
-                    alphabet[(state % alphabet.len() as u64) as usize]
-                })
+                .map(|_| alphabet[rng.below(alphabet.len())])
                 .collect();
             let n = Normalized::new(&text);
             let (want, map, ends) = reference(&text);

@@ -3302,13 +3302,8 @@ mod tests {
         let alphabet: Vec<char> = "“”\"„«»‘’'‛ \n\n  aAbZ.,:;!?—éß中😀sayidhe"
             .chars()
             .collect();
-        let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
-        let mut next = || {
-            x ^= x << 13;
-            x ^= x >> 7;
-            x ^= x << 17;
-            x
-        };
+        let mut rng = crate::corpus::Rng::new(1);
+        let mut next = || rng.next_u64();
         let r = roster();
         for _ in 0..3000 {
             let len = (next() % 160) as usize;
@@ -3449,13 +3444,8 @@ mod tests {
             "said",
             "ParkAvenue",
         ];
-        let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
-        let mut next = move |n: usize| {
-            x ^= x << 13;
-            x ^= x >> 7;
-            x ^= x << 17;
-            (x % n as u64) as usize
-        };
+        let mut rng = crate::corpus::Rng::new(1);
+        let mut next = move |n: usize| rng.below(n);
         let mut texts: Vec<(String, &Roster)> = Vec::new();
         for _ in 0..300 {
             let n = next(30);
@@ -3527,17 +3517,12 @@ mod tests {
             "a Z.\"'“”„‟«»‘’‛\n\r\u{85}\u{2028}\u{2029}\u{2027}\u{201a}é—#&!\t"
                 .chars()
                 .collect();
-        let mut x: u64 = 0x2545_F491_4F6C_DD1D;
+        let mut rng = crate::corpus::Rng::new(2);
         let mut texts: Vec<String> = vec![S000.to_string(), S002.to_string()];
         for _ in 0..5000 {
-            let n = (x % 40) as usize;
+            let n = rng.below(40);
             let t: String = (0..n)
-                .map(|_| {
-                    x ^= x << 13;
-                    x ^= x >> 7;
-                    x ^= x << 17;
-                    alphabet[(x % alphabet.len() as u64) as usize]
-                })
+                .map(|_| alphabet[rng.below(alphabet.len())])
                 .collect();
             texts.push(t);
         }
@@ -3572,11 +3557,9 @@ mod tests {
         let alphabet: Vec<char> = "ab Z9 ,.\t\n\u{b}\u{c}\r—–-’é中\u{a0}\u{2028}\u{3000}!"
             .chars()
             .collect();
-        let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
+        let mut rng = crate::corpus::Rng::new(3);
         for _ in 0..20_000 {
-            x ^= x << 13;
-            x ^= x >> 7;
-            x ^= x << 17;
+            let x = rng.next_u64();
             let n = (x % 24) as usize;
             let s: String = (0..n)
                 .map(|k| alphabet[((x >> (k * 2 % 50)) as usize + k * 7) % alphabet.len()])
@@ -3591,9 +3574,7 @@ mod tests {
             "é", "a-b", "12345678", "", "’",
         ];
         for _ in 0..20_000 {
-            x ^= x << 13;
-            x ^= x >> 7;
-            x ^= x << 17;
+            let x = rng.next_u64();
             let n = (x % 40) as usize;
             let s: String = (0..n)
                 .map(|k| words[((x >> (k % 60)) as usize + k * 5) % words.len()])
