@@ -566,7 +566,15 @@ impl Loader {
             None
         } else {
             let before = diagnostics.len();
-            let lexicon = validate::build(&file, &origin, sha256, self.limits, &mut diagnostics);
+            let sources = self.seen.clone();
+            let lexicon = validate::build(
+                &file,
+                &origin,
+                sha256,
+                sources,
+                self.limits,
+                &mut diagnostics,
+            );
             // Drop meaning errors caused by the placeholders of structural errors.
             let structural = &self.structural;
             let mut i = 0;
@@ -584,13 +592,8 @@ impl Loader {
         locate::attach(&mut diagnostics, &self.texts);
         sort_diagnostics(&mut diagnostics, &self.seen);
         let has_errors = diagnostics.iter().any(|d| d.severity == Severity::Error);
-        let sources = self.seen;
         Checked {
-            lexicon: if has_errors {
-                None
-            } else {
-                lexicon.map(|l| Lexicon { sources, ..l })
-            },
+            lexicon: if has_errors { None } else { lexicon },
             diagnostics,
         }
     }

@@ -859,6 +859,7 @@ pub fn build(
     file: &LexiconFile,
     origin: &str,
     sha256: String,
+    sources: Vec<String>,
     limits: Limits,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<Lexicon> {
@@ -1282,7 +1283,7 @@ pub fn build(
         description: file.description.trim().to_string(),
         origin: origin.to_string(),
         sha256,
-        sources: vec![origin.to_string()],
+        sources,
         sides,
         scoring,
         concepts,
