@@ -632,39 +632,39 @@ impl Compact for ArticleJson<'_> {
             concepts,
             warnings,
         } = self;
-        o.extend_from_slice(b"{\"schema_version\":");
-        schema_version.write(o);
-        o.extend_from_slice(b",\"id\":");
-        id.write(o);
-        o.extend_from_slice(b",\"source\":");
-        source.write(o);
-        o.extend_from_slice(b",\"title\":");
-        title.write(o);
-        // Skipped when absent, as `skip_serializing_if` does for serde.
-        for (key, v) in [
-            (&b",\"outlet\":"[..], outlet),
-            (b",\"date\":", date),
-            (b",\"url\":", url),
-        ] {
-            if let Some(v) = v {
-                o.extend_from_slice(key);
-                v.write(o);
-            }
+        // `None` is skipped, as `skip_serializing_if` does for serde.
+        fn some<'a>(v: &'a Option<&str>) -> Option<&'a dyn Compact> {
+            v.as_ref().map(|v| v as &dyn Compact)
         }
-        o.extend_from_slice(b",\"words\":");
-        words.write(o);
-        o.extend_from_slice(b",\"lexicon\":");
-        lexicon.write(o);
-        o.extend_from_slice(b",\"terms\":");
-        terms.write(o);
-        o.extend_from_slice(b",\"quotes\":");
-        quotes.write(o);
-        o.extend_from_slice(b",\"scores\":");
-        scores.write(o);
-        o.extend_from_slice(b",\"concepts\":");
-        concepts.write(o);
-        o.extend_from_slice(b",\"warnings\":");
-        warnings.write(o);
+        let fields: [(&str, Option<&dyn Compact>); 14] = [
+            ("schema_version", Some(schema_version)),
+            ("id", Some(id)),
+            ("source", Some(source)),
+            ("title", Some(title)),
+            ("outlet", some(outlet)),
+            ("date", some(date)),
+            ("url", some(url)),
+            ("words", Some(words)),
+            ("lexicon", Some(lexicon)),
+            ("terms", Some(terms)),
+            ("quotes", Some(quotes)),
+            ("scores", Some(scores)),
+            ("concepts", Some(concepts)),
+            ("warnings", Some(warnings)),
+        ];
+        o.push(b'{');
+        for (i, (key, v)) in fields
+            .iter()
+            .filter_map(|(k, v)| Some((k, (*v)?)))
+            .enumerate()
+        {
+            if i > 0 {
+                o.push(b',');
+            }
+            write_str(o, key);
+            o.push(b':');
+            v.write(o);
+        }
         o.push(b'}');
     }
 }
