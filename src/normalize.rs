@@ -39,6 +39,7 @@ struct Run {
 /// Word counting as a small state machine fed one character class at a time, so it can
 /// run inside the normalization pass. Classes: 0 word character, 1 joiner (apostrophe,
 /// hyphen), 2 separator. A second joiner in a row ends the word ("a--b" is two words).
+#[derive(Clone, Copy)]
 struct WordCounter {
     count: u32,
     /// Classes of the last two characters (separators before the text starts).
@@ -69,12 +70,25 @@ impl WordCounter {
         self.last = class;
     }
 
-    /// Feed the longest prefix of `bytes` that maps byte for byte: ASCII, without a
-    /// whitespace byte right after whitespace (`after_space`: the text so far ends in a
-    /// space). Returns the prefix length. Kept apart from the copy so that the state
-    /// lives in registers.
+    /// Copy, lowercased, the longest prefix of `bytes` that maps byte for byte (ASCII,
+    /// without a whitespace byte right after whitespace; `after_space`: the text so far
+    /// ends in a space) onto `out`, counting its words. Returns the prefix length.
     #[inline]
-    fn feed_ascii(&mut self, bytes: &[u8], after_space: bool) -> usize {
+    fn copy_ascii(&mut self, bytes: &[u8], after_space: bool, out: &mut Vec<u8>) -> usize {
+        #[cfg(target_arch = "x86_64")]
+        {
+            self.copy_ascii_sse2(bytes, after_space, out)
+        }
+        #[cfg(not(target_arch = "x86_64"))]
+        {
+            self.copy_ascii_scalar(bytes, after_space, out)
+        }
+    }
+
+    /// [`WordCounter::copy_ascii`] one byte at a time: the portable version, and the
+    /// reference the SSE2 version is tested against.
+    #[cfg(any(test, not(target_arch = "x86_64")))]
+    fn copy_ascii_scalar(&mut self, bytes: &[u8], after_space: bool, out: &mut Vec<u8>) -> usize {
         let (mut count, mut last, mut before_last) = (self.count, self.last, self.before_last);
         let mut prev_space = after_space;
         let mut k = 0;
@@ -93,7 +107,117 @@ impl WordCounter {
             k += 1;
         }
         (self.count, self.last, self.before_last) = (count, last, before_last);
+        out.extend(bytes[..k].iter().map(|&b| LOWER[b as usize]));
         k
+    }
+
+    /// [`WordCounter::copy_ascii`] sixteen bytes at a time. Each block yields bit masks
+    /// (word characters, joiners, whitespace, non-ASCII) and its lowercased copy; the
+    /// block is taken up to its first non-ASCII byte or doubled whitespace, and the word
+    /// starts among those bytes are counted with shifts of the masks, carrying the last
+    /// two classes from block to block.
+    #[cfg(target_arch = "x86_64")]
+    fn copy_ascii_sse2(&mut self, bytes: &[u8], after_space: bool, out: &mut Vec<u8>) -> usize {
+        let (mut count, mut last, mut before_last) = (self.count, self.last, self.before_last);
+        let mut prev_space = after_space;
+        let mut k = 0;
+        while k < bytes.len() {
+            let rem = bytes.len() - k;
+            let mut padded = [0u8; 16];
+            let block: &[u8; 16] = match bytes[k..].first_chunk::<16>() {
+                Some(b) => b,
+                None => {
+                    padded[..rem].copy_from_slice(&bytes[k..]);
+                    &padded
+                }
+            };
+            let m = ascii_masks(block);
+            let valid: u32 = if rem >= 16 { 0xFFFF } else { (1 << rem) - 1 };
+            let doubled = m.space & ((m.space << 1) | u32::from(prev_space));
+            // Bit 16 is always set, so `take` is at most 16.
+            let take = ((m.high | doubled | !valid) & 0xFFFF | 0x1_0000).trailing_zeros();
+            if take == 0 {
+                break;
+            }
+            let mine = (1u32 << take) - 1;
+            let word1 = (m.word << 1) | u32::from(last == 0);
+            let joiner1 = (m.joiner << 1) | u32::from(last == 1);
+            let word2 = (m.word << 2) | (u32::from(last == 0) << 1) | u32::from(before_last == 0);
+            count += (m.word & !(word1 | (joiner1 & word2)) & mine).count_ones();
+            let class_at = |i: u32| -> u8 {
+                if m.word >> i & 1 == 1 {
+                    0
+                } else if m.joiner >> i & 1 == 1 {
+                    1
+                } else {
+                    2
+                }
+            };
+            before_last = if take >= 2 { class_at(take - 2) } else { last };
+            last = class_at(take - 1);
+            prev_space = m.space >> (take - 1) & 1 == 1;
+            out.extend_from_slice(&m.lowered[..take as usize]);
+            k += take as usize;
+            if take < 16 {
+                break;
+            }
+        }
+        (self.count, self.last, self.before_last) = (count, last, before_last);
+        k
+    }
+}
+
+/// Per-byte facts about a 16-byte block, as bit masks (bit `i` is byte `i`).
+#[cfg(target_arch = "x86_64")]
+struct AsciiMasks {
+    /// ASCII letters and digits.
+    word: u32,
+    /// Apostrophe and hyphen.
+    joiner: u32,
+    /// ASCII whitespace (space, tab, line feed, vertical tab, form feed, carriage return).
+    space: u32,
+    /// Bytes of multi-byte characters.
+    high: u32,
+    /// The block lowercased, whitespace made a space (valid for the ASCII bytes).
+    lowered: [u8; 16],
+}
+
+#[cfg(target_arch = "x86_64")]
+#[inline]
+fn ascii_masks(block: &[u8; 16]) -> AsciiMasks {
+    use std::arch::x86_64::*;
+    // SAFETY: SSE2 is part of the x86_64 baseline, so these intrinsics are always
+    // available; the load and the store are unaligned ones of exactly 16 bytes, from and
+    // to 16-byte arrays.
+    unsafe {
+        let v = _mm_loadu_si128(block.as_ptr().cast());
+        let set = |b: u8| _mm_set1_epi8(b as i8);
+        // Signed compares: non-ASCII bytes are negative and so fall outside every range.
+        let within = |x: __m128i, lo: u8, hi: u8| {
+            _mm_and_si128(
+                _mm_cmpgt_epi8(x, set(lo - 1)),
+                _mm_cmplt_epi8(x, set(hi + 1)),
+            )
+        };
+        let digit = within(v, b'0', b'9');
+        let letter = within(_mm_or_si128(v, set(0x20)), b'a', b'z');
+        let upper = within(v, b'A', b'Z');
+        let space = _mm_or_si128(_mm_cmpeq_epi8(v, set(b' ')), within(v, 0x09, 0x0D));
+        let joiner = _mm_or_si128(_mm_cmpeq_epi8(v, set(b'\'')), _mm_cmpeq_epi8(v, set(b'-')));
+        let lowered = _mm_add_epi8(v, _mm_and_si128(upper, set(0x20)));
+        let lowered = _mm_or_si128(
+            _mm_andnot_si128(space, lowered),
+            _mm_and_si128(space, set(b' ')),
+        );
+        let mut out = [0u8; 16];
+        _mm_storeu_si128(out.as_mut_ptr().cast(), lowered);
+        AsciiMasks {
+            word: _mm_movemask_epi8(_mm_or_si128(digit, letter)) as u32,
+            joiner: _mm_movemask_epi8(joiner) as u32,
+            space: _mm_movemask_epi8(space) as u32,
+            high: _mm_movemask_epi8(v) as u32,
+            lowered: out,
+        }
     }
 }
 
@@ -102,10 +226,12 @@ impl WordCounter {
 /// continuation byte of a multi-byte character.
 static CLASS: [u8; 256] = byte_classes();
 /// What each ASCII byte becomes: lowercase letters, one space for any whitespace.
+#[cfg(any(test, not(target_arch = "x86_64")))]
 static LOWER: [u8; 256] = lower_table();
 const SPACE: u8 = 3;
 const HIGH: u8 = 4;
 
+#[cfg(any(test, not(target_arch = "x86_64")))]
 const fn lower_table() -> [u8; 256] {
     let mut t = [0u8; 256];
     let mut b = 0;
@@ -202,9 +328,7 @@ impl Normalized {
                     orig: i as u32,
                     width: 0,
                 });
-                let k = wc.feed_ascii(&bytes[i..], out.last() == Some(&b' '));
-                out.extend(bytes[i..i + k].iter().map(|&b| LOWER[b as usize]));
-                i += k;
+                i += wc.copy_ascii(&bytes[i..], out.last() == Some(&b' '), &mut out);
                 // Whitespace right after whitespace folds into the space before it.
                 while i < n && CLASS[bytes[i] as usize] == SPACE && out.last() == Some(&b' ') {
                     i += 1;
@@ -476,6 +600,68 @@ mod tests {
                 for (e, &to) in ends.iter().enumerate().skip(s) {
                     assert_eq!(n.original_range(s, e + 1), (from, to), "{text:?} {s}..{e}");
                 }
+            }
+        }
+    }
+
+    /// Mostly-ASCII text with every byte class the fast path distinguishes.
+    fn ascii_heavy(rng: &mut crate::corpus::Rng, len: usize) -> String {
+        let alphabet = [
+            "a", "Z", "m", "0", "9", "'", "-", " ", " ", "\n", "\t", "\r", "\u{0B}", "\u{0C}", ".",
+            "\"", "@", "[", "`", "{", "/", ":", "é", "’", "—",
+        ];
+        (0..len)
+            .map(|_| {
+                // Long plain runs, so that many 16-byte blocks are whole.
+                if rng.below(3) > 0 {
+                    ["word", "Job-killing", "it's", "A1", "x  y"][rng.below(5)]
+                } else {
+                    alphabet[rng.below(alphabet.len())]
+                }
+            })
+            .collect()
+    }
+
+    #[cfg(target_arch = "x86_64")]
+    #[test]
+    fn sixteen_byte_copy_equals_the_byte_at_a_time_copy() {
+        let mut rng = crate::corpus::Rng::new(7);
+        for round in 0..3000 {
+            let text = ascii_heavy(&mut rng, round % 90);
+            let bytes = text.as_bytes();
+            let start = WordCounter {
+                count: rng.below(5) as u32,
+                last: rng.below(3) as u8,
+                before_last: rng.below(3) as u8,
+            };
+            let after_space = rng.below(2) == 1;
+            let from = rng.below(bytes.len().max(1)).min(bytes.len());
+            let (mut a, mut b) = (start, start);
+            let (mut out_a, mut out_b) = (b"x".to_vec(), b"x".to_vec());
+            let ka = a.copy_ascii_sse2(&bytes[from..], after_space, &mut out_a);
+            let kb = b.copy_ascii_scalar(&bytes[from..], after_space, &mut out_b);
+            let what = format!("{:?} after_space={after_space}", &text[..]);
+            assert_eq!(ka, kb, "{what}");
+            assert_eq!(out_a, out_b, "{what}");
+            assert_eq!(
+                (a.count, a.last, a.before_last),
+                (b.count, b.last, b.before_last),
+                "{what}"
+            );
+        }
+    }
+
+    #[test]
+    fn long_mostly_ascii_text_agrees_with_the_reference() {
+        let mut rng = crate::corpus::Rng::new(3);
+        for len in 0..300 {
+            let text = ascii_heavy(&mut rng, len);
+            let n = Normalized::new(&text);
+            let (want, map, _) = reference(&text);
+            assert_eq!(n.text, want, "{text:?}");
+            assert_eq!(n.words(), count_words(&n.text), "{text:?}");
+            for (i, &want) in map.iter().enumerate() {
+                assert_eq!(n.original_offset(i), want, "{text:?} byte {i}");
             }
         }
     }
