@@ -553,11 +553,13 @@ fn title_line<'a>(mut lines: impl Iterator<Item = &'a str>) -> &'a str {
     let Some(first) = lines.next() else {
         return "";
     };
-    let words = first.split_whitespace().count();
+    // Word counts stop early: only "at most 3" and "4 to 25" matter, and a first line
+    // can be a whole paragraph.
+    let words = first.split_whitespace().take(4).count();
     let ends_sentence = first.ends_with(['.', '!', '?', ':', '"', '”']);
     if words <= 3 && !ends_sentence {
         if let Some(second) = lines.next() {
-            let w2 = second.split_whitespace().count();
+            let w2 = second.split_whitespace().take(26).count();
             if (4..=25).contains(&w2) {
                 return second;
             }
