@@ -1,4 +1,5 @@
-//! Term matching: every lexicon term compiled into one Aho-Corasick automaton.
+//! Term matching: every lexicon term compiled into one trie (or, for huge lexicons, one
+//! Aho-Corasick automaton).
 //!
 //! Semantics (the contract the tests check): matching runs on the normalized text (see
 //! `normalize`), so it is case-insensitive and typography-insensitive; a hit must be a whole
@@ -9,8 +10,15 @@
 //! match the term's letters exactly. Regex `patterns` obey the same boundary rule and
 //! compete with terms leftmost-longest.
 //!
-//! The fast path runs a leftmost-longest DFA and accepts its hit when the boundaries hold.
-//! When the right boundary fails ("illegal alienses"), a longer in-word hit would hide a
+//! The fast path (`Trie`): a match can only start where `left_ok` holds, so the scan visits
+//! those positions in order, walks the trie from each and keeps the longest form that
+//! passes the right-boundary and case checks; the first position with one wins and the
+//! scan resumes at its end. Most positions are never walked: inside words nothing can
+//! start, and at a word start the word (or the word and the next one) must hash into the
+//! set of the forms' keys (`Trie::keys`); runs of 64 ASCII bytes are handled with bit masks.
+//!
+//! The fallback, for lexicons whose trie table would be too large, runs a leftmost-longest
+//! DFA and accepts its hit when the boundaries hold. When the right boundary fails ("illegal alienses"), a longer in-word hit would hide a
 //! valid shorter one, so the matches starting at that same position are rescanned with an
 //! overlapping automaton and the longest valid one is kept; when the left boundary fails,
 //! no match can start there and the scan resumes one character later. This gives exactly
@@ -220,8 +228,8 @@ impl Matcher {
 
     /// The trie path: at every position where a match may start (`left_ok`), walk the trie
     /// and keep the longest valid form that starts there; the first position with one wins
-    /// and the scan resumes at its end. Positions inside a word are skipped a byte at a time
-    /// without touching the trie.
+    /// and the scan resumes at its end. Positions inside a word are skipped without touching
+    /// the trie, and so are word starts whose key is not a form's key.
     fn find_trie(&self, trie: &Trie, original: &str, norm: &Normalized, hits: &mut Vec<RawHit>) {
         let hs = norm.text.as_str();
         let h = hs.as_bytes();
@@ -363,7 +371,7 @@ impl Matcher {
     }
 
     fn valid(&self, original: &str, norm: &Normalized, p: usize, s: usize, e: usize) -> bool {
-        if !right_ok(&norm.text, e) {
+        if !right_ok_fast(&norm.text, e) {
             return false;
         }
         let pr = self.patterns[p];
@@ -390,6 +398,7 @@ impl Matcher {
 
     fn merge_regex_hits(&self, original: &str, norm: &Normalized, ac: Vec<RawHit>) -> Vec<RawHit> {
         let h = norm.text.as_str();
+        let found = ac.len();
         let mut all = ac;
         for (re, ci, vi) in &self.regexes {
             // Case-sensitive patterns run on the original text's letters: we approximate by
@@ -410,6 +419,10 @@ impl Matcher {
                     term: None,
                 });
             }
+        }
+        if all.len() == found {
+            // No regex hits: the term hits are already leftmost-longest and in order.
+            return all;
         }
         select_leftmost_longest(all)
     }
@@ -756,6 +769,18 @@ fn right_ok(h: &str, i: usize) -> bool {
     match (char_before(h, i), char_at(h, i)) {
         (Some(p), Some(c)) => !(is_word_char(p) && is_word_char(c)),
         _ => true,
+    }
+}
+
+/// `right_ok`, without decoding characters when the bytes on both sides of `i` are ASCII.
+#[inline]
+fn right_ok_fast(h: &str, i: usize) -> bool {
+    let b = h.as_bytes();
+    match (i.checked_sub(1).and_then(|k| b.get(k)), b.get(i)) {
+        (Some(&p), Some(&c)) if p < 0x80 && c < 0x80 => {
+            !(ASCII_WORD[p as usize] && ASCII_WORD[c as usize])
+        }
+        _ => right_ok(h, i),
     }
 }
 
