@@ -1,4 +1,5 @@
-//! Term matching: every lexicon term compiled into one Aho-Corasick automaton.
+//! Term matching: every lexicon term compiled into one trie (or, for huge lexicons, one
+//! Aho-Corasick automaton).
 //!
 //! Semantics (the contract the tests check): matching runs on the normalized text (see
 //! `normalize`), so it is case-insensitive and typography-insensitive; a hit must be a whole
@@ -9,8 +10,15 @@
 //! match the term's letters exactly. Regex `patterns` obey the same boundary rule and
 //! compete with terms leftmost-longest.
 //!
-//! The fast path runs a leftmost-longest DFA and accepts its hit when the boundaries hold.
-//! When the right boundary fails ("illegal alienses"), a longer in-word hit would hide a
+//! The fast path (`Trie`): a match can only start where `left_ok` holds, so the scan visits
+//! those positions in order, walks the trie from each and keeps the longest form that
+//! passes the right-boundary and case checks; the first position with one wins and the
+//! scan resumes at its end. Most positions are never walked: inside words nothing can
+//! start, and at a word start the word (or the word and the next one) must hash into the
+//! set of the forms' keys (`Trie::keys`); runs of 64 ASCII bytes are handled with bit masks.
+//!
+//! The fallback, for lexicons whose trie table would be too large, runs a leftmost-longest
+//! DFA and accepts its hit when the boundaries hold. When the right boundary fails ("illegal alienses"), a longer in-word hit would hide a
 //! valid shorter one, so the matches starting at that same position are rescanned with an
 //! overlapping automaton and the longest valid one is kept; when the left boundary fails,
 //! no match can start there and the scan resumes one character later. This gives exactly
@@ -49,6 +57,9 @@ pub struct RawHit {
 /// The compiled matcher for one lexicon.
 #[derive(Debug, Clone)]
 pub struct Matcher {
+    /// The fast path: all forms in one dense trie (absent for lexicons too large for it).
+    trie: Option<Trie>,
+    /// The fallback for lexicons whose trie table would be too large.
     longest: Option<AhoCorasick>,
     overlapping: Option<AhoCorasick>,
     patterns: Vec<PatternRef>,
@@ -74,8 +85,15 @@ pub enum MatcherError {
     },
 }
 
+/// Largest dense trie table, in entries (4 bytes each); larger lexicons use the automata.
+const TRIE_TABLE_LIMIT: usize = 16 << 20;
+
 impl Matcher {
     pub fn new(lexicon: &Lexicon) -> Result<Matcher, MatcherError> {
+        Matcher::with_trie_limit(lexicon, TRIE_TABLE_LIMIT)
+    }
+
+    fn with_trie_limit(lexicon: &Lexicon, trie_limit: usize) -> Result<Matcher, MatcherError> {
         let mut forms: Vec<String> = Vec::new();
         let mut written: Vec<String> = Vec::new();
         let mut patterns = Vec::new();
@@ -114,7 +132,12 @@ impl Matcher {
             }
         }
         let max_len = forms.iter().map(String::len).max().unwrap_or(0);
-        let (longest, overlapping) = if forms.is_empty() {
+        let trie = if forms.is_empty() {
+            None
+        } else {
+            Trie::build(&forms, trie_limit)
+        };
+        let (longest, overlapping) = if forms.is_empty() || trie.is_some() {
             (None, None)
         } else {
             let longest = AhoCorasickBuilder::new()
@@ -132,6 +155,7 @@ impl Matcher {
             (Some(longest), Some(overlapping))
         };
         Ok(Matcher {
+            trie,
             longest,
             overlapping,
             patterns,
@@ -155,7 +179,9 @@ impl Matcher {
     pub fn find(&self, original: &str, norm: &Normalized) -> Vec<RawHit> {
         let h = norm.text.as_str();
         let mut hits = Vec::new();
-        if let (Some(longest), Some(overlapping)) = (&self.longest, &self.overlapping) {
+        if let Some(trie) = &self.trie {
+            self.find_trie(trie, original, norm, &mut hits);
+        } else if let (Some(longest), Some(overlapping)) = (&self.longest, &self.overlapping) {
             let mut pos = 0;
             while pos < h.len() {
                 let Some(m) = longest.find(Input::new(h).span(pos..h.len())) else {
@@ -200,8 +226,152 @@ impl Matcher {
         hits
     }
 
+    /// The trie path: at every position where a match may start (`left_ok`), walk the trie
+    /// and keep the longest valid form that starts there; the first position with one wins
+    /// and the scan resumes at its end. Positions inside a word are skipped without touching
+    /// the trie, and so are word starts whose key is not a form's key.
+    fn find_trie(&self, trie: &Trie, original: &str, norm: &Normalized, hits: &mut Vec<RawHit>) {
+        let hs = norm.text.as_str();
+        let h = hs.as_bytes();
+        let n = h.len();
+        let mut i = 0;
+        // Whether the character before `i` is a word character.
+        let mut prev_word = false;
+        // 64 bytes at a time while they are all ASCII without capitals: then the word
+        // starts are the segment bytes (`is_seg_byte`) not preceded by one, and no form
+        // starts anywhere else (`Trie::seg_starts_only`).
+        while trie.seg_starts_only && i + 64 <= n {
+            let base = i;
+            let (seg, special) = block_masks(h, base);
+            if special != 0 {
+                (i, prev_word) =
+                    self.scan_scalar(trie, original, norm, hits, i, prev_word, base + 64);
+                continue;
+            }
+            let mut starts = seg & !((seg << 1) | prev_word as u64);
+            let mut next = base + 64;
+            let mut next_prev = seg >> 63 != 0;
+            while starts != 0 {
+                let j = starts.trailing_zeros() as usize;
+                starts &= starts - 1;
+                let p = base + j;
+                if p < i {
+                    // Inside a hit.
+                    continue;
+                }
+                let rest = !seg >> j;
+                let e = if rest == 0 {
+                    skip_ascii_word(h, base + 64)
+                } else {
+                    p + rest.trailing_zeros() as usize
+                };
+                if trie.may_start_at(h, p, e) {
+                    if let Some((pat, end)) = self.longest_valid_at(trie, original, norm, p) {
+                        hits.push(self.hit(norm, pat, p, end));
+                        i = end;
+                        if end >= base + 64 {
+                            next = end;
+                            next_prev = char_before(hs, end).is_some_and(is_word_char);
+                            break;
+                        }
+                        continue;
+                    }
+                }
+                if rest == 0 {
+                    next = e;
+                    next_prev = true;
+                }
+            }
+            i = next;
+            prev_word = next_prev;
+        }
+        self.scan_scalar(trie, original, norm, hits, i, prev_word, n);
+    }
+
+    /// The scan one character at a time from `i` (where `prev_word` tells whether the
+    /// character before is a word character) until at or past `limit`; returns where it
+    /// stopped and the new `prev_word`.
+    #[allow(clippy::too_many_arguments)]
+    fn scan_scalar(
+        &self,
+        trie: &Trie,
+        original: &str,
+        norm: &Normalized,
+        hits: &mut Vec<RawHit>,
+        mut i: usize,
+        mut prev_word: bool,
+        limit: usize,
+    ) -> (usize, bool) {
+        let hs = norm.text.as_str();
+        let h = hs.as_bytes();
+        while i < limit {
+            let b = h[i];
+            if b.is_ascii_lowercase() || b.is_ascii_digit() {
+                // A run of ASCII lowercase letters and digits; only its first byte can start
+                // a match, and only if the run is the first segment of some form.
+                let e = skip_ascii_word(h, i + 1);
+                if !prev_word && trie.may_start_at(h, i, e) {
+                    if let Some((p, end)) = self.longest_valid_at(trie, original, norm, i) {
+                        hits.push(self.hit(norm, p, i, end));
+                        i = end;
+                        prev_word = char_before(hs, end).is_some_and(is_word_char);
+                        continue;
+                    }
+                }
+                i = e;
+                prev_word = true;
+                continue;
+            }
+            let (cur_word, clen) = if b < 0x80 {
+                (ASCII_WORD[b as usize], 1)
+            } else {
+                let c = char_at(hs, i).unwrap_or('\0');
+                (is_word_char(c), c.len_utf8())
+            };
+            if !(prev_word && cur_word) && (b >= 0x80 || trie.root_has[b as usize]) {
+                if let Some((p, e)) = self.longest_valid_at(trie, original, norm, i) {
+                    hits.push(self.hit(norm, p, i, e));
+                    i = e;
+                    prev_word = char_before(hs, e).is_some_and(is_word_char);
+                    continue;
+                }
+            }
+            prev_word = cur_word;
+            i += clen;
+        }
+        (i, prev_word)
+    }
+
+    /// The longest form starting at `s` that passes the boundary and case checks.
+    #[inline]
+    fn longest_valid_at(
+        &self,
+        trie: &Trie,
+        original: &str,
+        norm: &Normalized,
+        s: usize,
+    ) -> Option<(usize, usize)> {
+        let h = norm.text.as_bytes();
+        let mut best = None;
+        let mut state = trie.stride;
+        for (i, &b) in h.iter().enumerate().skip(s) {
+            let t = trie.trans[state + trie.classes[b as usize] as usize];
+            if t == 0 {
+                break;
+            }
+            state = (t & !TERMINAL) as usize;
+            if t & TERMINAL != 0 {
+                let p = trie.trans[state] as usize;
+                if self.valid(original, norm, p, s, i + 1) {
+                    best = Some((p, i + 1));
+                }
+            }
+        }
+        best
+    }
+
     fn valid(&self, original: &str, norm: &Normalized, p: usize, s: usize, e: usize) -> bool {
-        if !right_ok(&norm.text, e) {
+        if !right_ok_fast(&norm.text, e) {
             return false;
         }
         let pr = self.patterns[p];
@@ -228,6 +398,7 @@ impl Matcher {
 
     fn merge_regex_hits(&self, original: &str, norm: &Normalized, ac: Vec<RawHit>) -> Vec<RawHit> {
         let h = norm.text.as_str();
+        let found = ac.len();
         let mut all = ac;
         for (re, ci, vi) in &self.regexes {
             // Case-sensitive patterns run on the original text's letters: we approximate by
@@ -249,7 +420,301 @@ impl Matcher {
                 });
             }
         }
+        if all.len() == found {
+            // No regex hits: the term hits are already leftmost-longest and in order.
+            return all;
+        }
         select_leftmost_longest(all)
+    }
+}
+
+/// ASCII letters and digits: the ASCII word characters (`is_word_char`).
+static ASCII_WORD: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 128 {
+        t[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    t
+};
+
+/// The first position at or after `i` that is not an ASCII lowercase letter or digit (or
+/// `h.len()`). Eight bytes at a time: a byte `v < 0x80` is in `lo..=hi` when
+/// `v + (0x80 - lo)` has its high bit set and `v + (0x7f - hi)` does not; the sums stay
+/// within the byte, so lanes do not interfere.
+#[inline(always)]
+fn skip_ascii_word(h: &[u8], mut i: usize) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    #[inline]
+    fn in_range(low7: u64, lo: u8, hi: u8) -> u64 {
+        let ge = low7 + ONES * (0x80 - lo as u64);
+        let gt = low7 + ONES * (0x7f - hi as u64);
+        ge & !gt & HIGH
+    }
+    while let Some(chunk) = h.get(i..i + 8) {
+        let x = u64::from_le_bytes(chunk.try_into().unwrap());
+        let low7 = x & !HIGH;
+        let word = (in_range(low7, b'a', b'z') | in_range(low7, b'0', b'9')) & !x;
+        let other = !word & HIGH;
+        if other != 0 {
+            return i + (other.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while i < h.len() && matches!(h[i], b'a'..=b'z' | b'0'..=b'9') {
+        i += 1;
+    }
+    i
+}
+
+/// For the 64 bytes of `h` from `i`: bit `k` of the first mask is set if byte `i + k` is a
+/// segment byte (`is_seg_byte`), of the second if it is not ASCII or is a capital letter.
+#[inline]
+fn block_masks(h: &[u8], i: usize) -> (u64, u64) {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    #[inline]
+    fn in_range(low7: u64, lo: u8, hi: u8) -> u64 {
+        let ge = low7 + ONES * (0x80 - lo as u64);
+        let gt = low7 + ONES * (0x7f - hi as u64);
+        ge & !gt & HIGH
+    }
+    /// The high bit of each byte, packed into the low 8 bits (byte k to bit k).
+    #[inline]
+    fn pack(m: u64) -> u64 {
+        (m >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56
+    }
+    let mut seg = 0;
+    let mut special = 0;
+    for (k, chunk) in h[i..i + 64].chunks_exact(8).enumerate() {
+        let x = u64::from_le_bytes(chunk.try_into().unwrap());
+        let low7 = x & !HIGH;
+        let s = (in_range(low7, b'a', b'z') | in_range(low7, b'0', b'9')) & !x;
+        let x_special = (in_range(low7, b'A', b'Z') & !x) | (x & HIGH);
+        seg |= pack(s) << (8 * k);
+        special |= pack(x_special) << (8 * k);
+    }
+    (seg, special)
+}
+
+/// Set on a trie transition whose target state ends a form.
+const TERMINAL: u32 = 1 << 31;
+
+/// Every form in one trie with a dense transition table. Bytes are mapped to classes (one per
+/// distinct byte of the forms, plus class 1 for all other bytes); a state is the offset of
+/// its row in `trans`, so the next state is `trans[state + class]`. Row 0 is the dead
+/// state, row 1 the root. Column 0 of a row holds the pattern that ends at that state
+/// (transitions into it carry `TERMINAL`); column 1 is always dead.
+#[derive(Debug, Clone)]
+struct Trie {
+    classes: [u8; 256],
+    stride: usize,
+    trans: Vec<u32>,
+    /// Whether some form starts with the byte.
+    root_has: [bool; 256],
+    /// Whether every form starts with a segment byte (`is_seg_byte`).
+    seg_starts_only: bool,
+    /// A Bloom-style filter over the forms' prefixes: `seg_hash(key)` of each form's key (see `Trie::key_len`). Call a maximal run of ASCII lowercase letters and
+    /// digits a segment. Where a form matches, each of its segments is a whole segment of
+    /// the text: the form either continues with another byte where the segment ends, or
+    /// ends with it (a longer text segment would put the right boundary inside a word).
+    keys: HashBits,
+    /// The first segments of the forms' two-segment keys (a run that is not one need not
+    /// be looked at together with the next).
+    heads: HashBits,
+}
+
+/// log2 of the number of bits in `Trie::first_segments`.
+const SEGMENT_BITS: u32 = 16;
+
+/// The `l` bytes of `h` from `i` (1 to 8), little-endian, zero-padded.
+#[inline(always)]
+fn load_prefix(h: &[u8], i: usize, l: usize) -> u64 {
+    debug_assert!((1..=8).contains(&l) && i + l <= h.len());
+    match h.get(i..i + 8) {
+        Some(chunk) => u64::from_le_bytes(chunk.try_into().unwrap()) & (u64::MAX >> (64 - 8 * l)),
+        None => {
+            let mut buf = [0u8; 8];
+            buf[..l].copy_from_slice(&h[i..i + l]);
+            u64::from_le_bytes(buf)
+        }
+    }
+}
+
+/// A hash of `h[i..e]` (non-empty), `SEGMENT_BITS` wide: of its first and last 8 bytes and
+/// its length.
+#[inline(always)]
+fn seg_hash(h: &[u8], i: usize, e: usize) -> usize {
+    let l = e - i;
+    let first = load_prefix(h, i, l.min(8));
+    let last = if e >= 8 {
+        // Without a branch on the length: zero unless the key is longer than 8 bytes.
+        u64::from_le_bytes(h[e - 8..e].try_into().unwrap()) & ((l > 8) as u64).wrapping_neg()
+    } else {
+        0
+    };
+    let x = first ^ last.rotate_left(29) ^ ((l as u64) << 56);
+    (x.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - SEGMENT_BITS)) as usize
+}
+
+/// A set of `SEGMENT_BITS`-bit hashes, as a bitset.
+#[derive(Debug, Clone)]
+struct HashBits(Vec<u64>);
+
+impl HashBits {
+    fn new() -> HashBits {
+        HashBits(vec![0; (1 << SEGMENT_BITS) / 64])
+    }
+
+    fn insert(&mut self, k: usize) {
+        self.0[k / 64] |= 1 << (k % 64);
+    }
+
+    #[inline]
+    fn contains(&self, k: usize) -> bool {
+        self.0[k / 64] & (1 << (k % 64)) != 0
+    }
+}
+
+impl Trie {
+    /// `None` if the table would have more than `limit` entries.
+    fn build(forms: &[String], limit: usize) -> Option<Trie> {
+        let mut classes = [1u8; 256];
+        let mut next_class = 2usize;
+        for f in forms {
+            for &b in f.as_bytes() {
+                if classes[b as usize] == 1 {
+                    classes[b as usize] = u8::try_from(next_class).ok()?;
+                    next_class += 1;
+                }
+            }
+        }
+        let stride = next_class;
+        let mut sorted: Vec<(usize, &[u8])> = forms
+            .iter()
+            .enumerate()
+            .map(|(p, f)| (p, f.as_bytes()))
+            .collect();
+        sorted.sort_by(|a, b| a.1.cmp(b.1));
+        let nodes = 2 + forms.iter().map(String::len).sum::<usize>();
+        if nodes.saturating_mul(stride) > limit
+            || nodes.saturating_mul(stride) > (TERMINAL as usize)
+        {
+            return None;
+        }
+        let mut trans = vec![0u32; 2 * stride];
+        // Depth-first: a state's row is allocated when it is taken off the stack, so each
+        // subtree, and in particular each chain of a long form, sits in one stretch of
+        // memory. Stack entries are (parent state, range of `sorted` sharing the new
+        // state's prefix, that prefix's length).
+        let mut stack: Vec<(usize, usize, usize, usize)> = Vec::new();
+        let push_children =
+            |stack: &mut Vec<_>, state: usize, lo: usize, hi: usize, depth: usize| {
+                // Forms that end at this depth come first in sorted order.
+                let mut j = lo;
+                while j < hi && sorted[j].1.len() <= depth {
+                    j += 1;
+                }
+                let first = stack.len();
+                while j < hi {
+                    let b = sorted[j].1[depth];
+                    let mut k = j;
+                    while k < hi && sorted[k].1[depth] == b {
+                        k += 1;
+                    }
+                    stack.push((state, j, k, depth + 1));
+                    j = k;
+                }
+                stack[first..].reverse();
+            };
+        push_children(&mut stack, stride, 0, sorted.len(), 0);
+        while let Some((parent, j, k, depth)) = stack.pop() {
+            let b = sorted[j].1[depth - 1];
+            let child = trans.len();
+            trans.resize(child + stride, 0);
+            let mut t = child as u32;
+            if sorted[j].1.len() == depth {
+                trans[child] = sorted[j].0 as u32;
+                t |= TERMINAL;
+            }
+            trans[parent + classes[b as usize] as usize] = t;
+            push_children(&mut stack, child, j, k, depth);
+        }
+        let mut root_has = [false; 256];
+        let mut keys = HashBits::new();
+        let mut heads = HashBits::new();
+        for f in forms {
+            let f = f.as_bytes();
+            root_has[f[0] as usize] = true;
+            let l = key_len(f, 0);
+            if l > 0 {
+                keys.insert(seg_hash(f, 0, l));
+                let first = f.iter().position(|b| !is_seg_byte(*b)).unwrap_or(f.len());
+                if first < l {
+                    heads.insert(seg_hash(f, 0, first));
+                }
+            }
+        }
+        let seg_starts_only = forms.iter().all(|f| is_seg_byte(f.as_bytes()[0]));
+        Some(Trie {
+            classes,
+            stride,
+            trans,
+            root_has,
+            seg_starts_only,
+            keys,
+            heads,
+        })
+    }
+
+    /// Whether a form may match at `i`, the start of the segment `h[i..e]` (false
+    /// positives only): the text's key there (`key_len`) must be some form's key.
+    #[inline(always)]
+    fn may_start_at(&self, h: &[u8], i: usize, e: usize) -> bool {
+        let k = seg_hash(h, i, e);
+        if self.keys.contains(k) {
+            return true;
+        }
+        if !self.heads.contains(k) {
+            return false;
+        }
+        // The two-segment key, if the text has one here.
+        match h.get(e..e + 2) {
+            Some(&[sep, next]) if sep < 0x80 && !is_seg_byte(sep) && is_seg_byte(next) => self
+                .keys
+                .contains(seg_hash(h, i, skip_ascii_word(h, e + 2))),
+            _ => false,
+        }
+    }
+}
+
+/// ASCII lowercase letters and digits: the bytes of segments (`Trie::first_segments`).
+#[inline]
+fn is_seg_byte(b: u8) -> bool {
+    b.is_ascii_lowercase() || b.is_ascii_digit()
+}
+
+/// The length of the key of `f[i..]`: its first segment, and if that is followed by one
+/// ASCII byte outside segments and a second segment ("the border", "u.s"), up to the end
+/// of the second segment; 0 if `f[i]` is not a segment byte.
+fn key_len(f: &[u8], i: usize) -> usize {
+    let seg_end = |from: usize| {
+        f[from..]
+            .iter()
+            .position(|b| !is_seg_byte(*b))
+            .map_or(f.len(), |k| from + k)
+    };
+    let e = seg_end(i);
+    if e == i {
+        return 0;
+    }
+    match f.get(e..e + 2) {
+        Some(&[sep, next]) if sep < 0x80 && !is_seg_byte(sep) && is_seg_byte(next) => {
+            seg_end(e + 2) - i
+        }
+        _ => e - i,
     }
 }
 
@@ -304,6 +769,18 @@ fn right_ok(h: &str, i: usize) -> bool {
     match (char_before(h, i), char_at(h, i)) {
         (Some(p), Some(c)) => !(is_word_char(p) && is_word_char(c)),
         _ => true,
+    }
+}
+
+/// `right_ok`, without decoding characters when the bytes on both sides of `i` are ASCII.
+#[inline]
+fn right_ok_fast(h: &str, i: usize) -> bool {
+    let b = h.as_bytes();
+    match (i.checked_sub(1).and_then(|k| b.get(k)), b.get(i)) {
+        (Some(&p), Some(&c)) if p < 0x80 && c < 0x80 => {
+            !(ASCII_WORD[p as usize] && ASCII_WORD[c as usize])
+        }
+        _ => right_ok(h, i),
     }
 }
 
@@ -496,5 +973,93 @@ mod tests {
                 .collect();
             assert_eq!(got, reference_find(&l, &text), "text: {text}");
         }
+    }
+
+    /// Text built from a lexicon's own forms, mutated into near misses: capitalised or
+    /// upper-cased, with letters added or removed at either end, hyphens and spaces swapped,
+    /// between words, punctuation, accents and non-ASCII letters, over several 64-byte
+    /// blocks.
+    fn generated_text(forms: &[String], rng: &mut crate::corpus::Rng) -> String {
+        const FILLER: [&str; 24] = [
+            "the", "a", "said", "in", "of", "é", "Ü", "İ", "naïve", "—", "-", "'", "’", "“", "”",
+            ".", ",", "\n", "2019", "ICE", "Ice", "ice", "x", "Ä°",
+        ];
+        const SEPS: [&str; 8] = [" ", " ", " ", "", "-", ", ", "\u{a0}", " \u{2014} "];
+        let mut text = String::new();
+        for _ in 0..10 + rng.below(90) {
+            let word = if rng.below(3) == 0 {
+                FILLER[rng.below(FILLER.len())].to_string()
+            } else {
+                let f = &forms[rng.below(forms.len())];
+                match rng.below(14) {
+                    0 => f.to_uppercase(),
+                    1 => {
+                        let mut c = f.chars();
+                        c.next()
+                            .map_or(String::new(), |x| x.to_uppercase().chain(c).collect())
+                    }
+                    2 => format!("{f}s"),
+                    3 => format!("x{f}"),
+                    4 => f.chars().skip(1).collect(),
+                    5 => {
+                        let mut c = f.chars();
+                        c.next_back();
+                        c.collect()
+                    }
+                    6 => f.replace(' ', "-"),
+                    7 => f.replace('-', " "),
+                    8 => format!("{f}é"),
+                    9 => format!("é{f}"),
+                    10 => format!("Ü{f}"),
+                    _ => f.clone(),
+                }
+            };
+            text.push_str(&word);
+            text.push_str(SEPS[rng.below(SEPS.len())]);
+        }
+        text
+    }
+
+    /// The trie path, the automaton path it replaces for large lexicons, and the reference
+    /// all agree.
+    fn check_paths_agree(l: &Lexicon, texts: usize, seed: u64) {
+        let m = Matcher::new(l).unwrap();
+        assert!(m.trie.is_some());
+        let ac = Matcher::with_trie_limit(l, 0).unwrap();
+        assert!(ac.trie.is_none() && ac.longest.is_some());
+        let mut rng = crate::corpus::Rng::new(seed);
+        let mut total_hits = 0;
+        for _ in 0..texts {
+            let text = generated_text(&m.forms, &mut rng);
+            let n = Normalized::new(&text);
+            let got = m.find(&text, &n);
+            assert_eq!(got, ac.find(&text, &n), "text: {text}");
+            let got: Vec<_> = got
+                .iter()
+                .map(|h| (h.start, h.end, h.concept, h.variant))
+                .collect();
+            assert_eq!(got, reference_find(l, &text), "text: {text}");
+            total_hits += got.len();
+        }
+        assert!(total_hits > texts, "the generated text should match often");
+    }
+
+    #[test]
+    fn trie_agrees_with_automata_and_reference_on_the_default_lexicon() {
+        let l = Lexicon::default_lexicon().unwrap();
+        check_paths_agree(&l, 150, 7);
+    }
+
+    #[test]
+    fn trie_agrees_with_automata_and_reference_on_odd_forms() {
+        // Forms that start with punctuation (no fast 64-byte path), keys of two segments
+        // split by '.', '\'' or '-', digits, accents, case-sensitive variants and regexes.
+        let odd = "  - id: odd\n    variants:\n      - {terms: [u.s. border, o'brien, covid-19, naïve, x-ray, a.c.l.u., border wall, the wall, wall], side: a}\n      - {terms: [ICE, Ice Age], side: neutral, case_sensitive: true}\n      - {patterns: ['walls? of (steel|shame)'], side: b}\n";
+        let l = lex(&format!("{BASIC}{odd}"));
+        check_paths_agree(&l, 300, 11);
+        let punct = "  - id: punct\n    variants:\n      - {terms: [\"'tis\", \"#abolishice\", \"-ish\"], side: a}\n";
+        let l = lex(&format!("{BASIC}{odd}{punct}"));
+        assert!(!Matcher::new(&l).unwrap().trie.unwrap().seg_starts_only);
+        check_paths_agree(&l, 300, 13);
     }
 }
