@@ -18,9 +18,9 @@
 //! set of the forms' keys (`Trie::keys`); runs of 64 ASCII bytes are handled with bit masks.
 //!
 //! The fallback, for lexicons whose trie table would be too large, runs a leftmost-longest
-//! DFA and accepts its hit when the boundaries hold. When the right boundary fails ("illegal alienses"), a longer in-word hit would hide a
-//! valid shorter one, so the matches starting at that same position are rescanned with an
-//! overlapping automaton and the longest valid one is kept; when the left boundary fails,
+//! DFA and accepts its hit when the boundaries hold. When the right boundary fails
+//! ("illegal alienses"), a longer in-word hit would hide a valid shorter one, so the
+//! matches starting at that same position are rescanned with an overlapping automaton and the longest valid one is kept; when the left boundary fails,
 //! no match can start there and the scan resumes one character later. This gives exactly
 //! the leftmost-longest-valid result; `reference_find` is the slow, obviously-correct
 //! version that the tests compare against.
