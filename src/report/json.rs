@@ -354,17 +354,48 @@ static ESCAPE: [u8; 256] = {
     t
 };
 
+/// Bit 7 of a byte of the result is set where `x` (eight bytes, little-endian) holds a byte
+/// that must be escaped (a control byte, `"` or `\`). The lowest flagged byte is always a
+/// true one; bytes above it may be flagged falsely (borrows), so only it is used.
+#[inline]
+fn escape_mask(x: u64) -> u64 {
+    const LO: u64 = 0x0101_0101_0101_0101;
+    const HI: u64 = 0x8080_8080_8080_8080;
+    let control = x.wrapping_sub(LO * 0x20) & !x;
+    let q = x ^ (LO * b'"' as u64);
+    let q = q.wrapping_sub(LO) & !q;
+    let bs = x ^ (LO * b'\\' as u64);
+    let bs = bs.wrapping_sub(LO) & !bs;
+    (control | q | bs) & HI
+}
+
+/// Index of the first byte at or after `i` that must be escaped, or `b.len()`.
+#[inline]
+fn first_escape(b: &[u8], mut i: usize) -> usize {
+    while let Some(chunk) = b.get(i..i + 8) {
+        let m = escape_mask(u64::from_le_bytes(chunk.try_into().expect("eight bytes")));
+        if m != 0 {
+            return i + (m.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while i < b.len() && ESCAPE[b[i] as usize] == 0 {
+        i += 1;
+    }
+    i
+}
+
+/// Write `s` as a JSON string: runs that need no escaping are copied whole.
 fn write_str(o: &mut Vec<u8>, s: &str) {
     let b = s.as_bytes();
     o.reserve(b.len() + 2);
     o.push(b'"');
     let mut from = 0;
-    for (i, &c) in b.iter().enumerate() {
-        let e = ESCAPE[c as usize];
-        if e == 0 {
-            continue;
-        }
+    loop {
+        let i = first_escape(b, from);
         o.extend_from_slice(&b[from..i]);
+        let Some(&c) = b.get(i) else { break };
+        let e = ESCAPE[c as usize];
         if e == b'u' {
             const HEX: &[u8; 16] = b"0123456789abcdef";
             o.extend_from_slice(&[
@@ -380,7 +411,6 @@ fn write_str(o: &mut Vec<u8>, s: &str) {
         }
         from = i + 1;
     }
-    o.extend_from_slice(&b[from..]);
     o.push(b'"');
 }
 
@@ -408,65 +438,125 @@ impl Compact for bool {
     }
 }
 
-macro_rules! compact_via_formatter {
-    ($($t:ty => $method:ident),*) => {$(
-        impl Compact for $t {
-            fn write(&self, o: &mut Vec<u8>) {
-                use serde_json::ser::Formatter;
-                serde_json::ser::CompactFormatter
-                    .$method(o, *self)
-                    .expect("writing to a Vec cannot fail");
-            }
-        }
-    )*};
-}
-compact_via_formatter!(u32 => write_u32, u64 => write_u64);
+/// `"00" "01" … "99"`: two digits at a time.
+static DIGITS2: [u8; 200] = {
+    let mut t = [0u8; 200];
+    let mut i = 0;
+    while i < 100 {
+        t[2 * i] = b'0' + (i / 10) as u8;
+        t[2 * i + 1] = b'0' + (i % 10) as u8;
+        i += 1;
+    }
+    t
+};
 
-/// Decimal trailing zeros of a nonzero number below 10 000.
-trait TrailingZerosDecimal {
-    fn trailing_zeros_decimal(self) -> u32;
+/// Write `n` in decimal, as serde_json (itoa) does.
+#[inline]
+fn write_u64(o: &mut Vec<u8>, mut n: u64) {
+    let mut buf = [0u8; 20];
+    let mut i = buf.len();
+    while n >= 100 {
+        let d = (n % 100) as usize * 2;
+        n /= 100;
+        i -= 2;
+        buf[i..i + 2].copy_from_slice(&DIGITS2[d..d + 2]);
+    }
+    if n >= 10 {
+        let d = n as usize * 2;
+        i -= 2;
+        buf[i..i + 2].copy_from_slice(&DIGITS2[d..d + 2]);
+    } else {
+        i -= 1;
+        buf[i] = b'0' + n as u8;
+    }
+    o.extend_from_slice(&buf[i..]);
 }
 
-impl TrailingZerosDecimal for u64 {
-    fn trailing_zeros_decimal(self) -> u32 {
-        let (mut n, mut z) = (self, 0);
-        while n % 10 == 0 && z < 4 {
-            n /= 10;
-            z += 1;
-        }
-        z
+impl Compact for u32 {
+    fn write(&self, o: &mut Vec<u8>) {
+        write_u64(o, u64::from(*self));
+    }
+}
+
+impl Compact for u64 {
+    fn write(&self, o: &mut Vec<u8>) {
+        write_u64(o, *self);
     }
 }
 
 impl Compact for usize {
     fn write(&self, o: &mut Vec<u8>) {
-        (*self as u64).write(o);
+        write_u64(o, *self as u64);
     }
+}
+
+/// Write `n / 10 000` (`|n| < 10^12`, not negative zero) the way serde_json writes that
+/// f64: whole ten-thousandths are also the shortest form that reads back as the same f64,
+/// so ryu's digits are the integer's, with trailing fractional zeros dropped but one kept.
+#[inline]
+fn write_ten_thousandths(o: &mut Vec<u8>, n: i64) {
+    let mut buf = [0u8; 24];
+    let mut len = 0;
+    if n < 0 {
+        buf[0] = b'-';
+        len = 1;
+    }
+    let (whole, frac) = (n.unsigned_abs() / 10_000, n.unsigned_abs() % 10_000);
+    let mut digits = [0u8; 20];
+    let mut i = digits.len();
+    let mut w = whole;
+    while w >= 100 {
+        let d = (w % 100) as usize * 2;
+        w /= 100;
+        i -= 2;
+        digits[i..i + 2].copy_from_slice(&DIGITS2[d..d + 2]);
+    }
+    if w >= 10 {
+        let d = w as usize * 2;
+        i -= 2;
+        digits[i..i + 2].copy_from_slice(&DIGITS2[d..d + 2]);
+    } else {
+        i -= 1;
+        digits[i] = b'0' + w as u8;
+    }
+    let whole_len = digits.len() - i;
+    buf[len..len + whole_len].copy_from_slice(&digits[i..]);
+    len += whole_len;
+    let (hi, lo) = ((frac / 100) as usize * 2, (frac % 100) as usize * 2);
+    buf[len] = b'.';
+    buf[len + 1..len + 3].copy_from_slice(&DIGITS2[hi..hi + 2]);
+    buf[len + 3..len + 5].copy_from_slice(&DIGITS2[lo..lo + 2]);
+    // Keep the fraction's digits up to its last nonzero one, at least one.
+    let keep = if frac % 100 != 0 {
+        if frac % 10 != 0 {
+            4
+        } else {
+            3
+        }
+    } else if frac % 1000 != 0 {
+        2
+    } else {
+        1
+    };
+    o.extend_from_slice(&buf[..len + 1 + keep]);
+}
+
+/// Write a finite f64 that is not a whole number of ten-thousandths (or is huge).
+#[cold]
+fn write_f64_ryu(o: &mut Vec<u8>, x: f64) {
+    serde_json::ser::Formatter::write_f64(&mut serde_json::ser::CompactFormatter, o, x)
+        .expect("writing to a Vec cannot fail");
 }
 
 impl Compact for f64 {
     fn write(&self, o: &mut Vec<u8>) {
         // Rounded outputs (see `round`) are whole ten-thousandths: written from the integer
-        // they come from, which is also the shortest form that reads back as the same f64.
+        // they come from.
         let n = (*self * 10_000.0).round();
         if n.abs() < 1e12 && n / 10_000.0 == *self && (n != 0.0 || self.is_sign_positive()) {
-            let n = n as i64;
-            if n < 0 {
-                o.push(b'-');
-            }
-            let (whole, frac) = (n.unsigned_abs() / 10_000, n.unsigned_abs() % 10_000);
-            whole.write(o);
-            if frac == 0 {
-                o.extend_from_slice(b".0");
-            } else {
-                let digits = [frac / 1000, frac / 100 % 10, frac / 10 % 10, frac % 10];
-                let keep = 4 - (frac.trailing_zeros_decimal() as usize);
-                o.push(b'.');
-                o.extend(digits[..keep].iter().map(|&d| b'0' + d as u8));
-            }
+            write_ten_thousandths(o, n as i64);
         } else if self.is_finite() {
-            serde_json::ser::Formatter::write_f64(&mut serde_json::ser::CompactFormatter, o, *self)
-                .expect("writing to a Vec cannot fail");
+            write_f64_ryu(o, *self);
         } else {
             o.extend_from_slice(b"null");
         }
@@ -747,5 +837,65 @@ mod tests {
         let mut o = Vec::new();
         all.write(&mut o);
         assert_eq!(o, serde_json::to_vec(&all).unwrap());
+    }
+
+    #[test]
+    fn generated_strings_numbers_and_floats_are_written_like_serde() {
+        let mut rng = crate::corpus::Rng::new(11);
+        // Strings of every length up to 40 from a small alphabet heavy in bytes to escape,
+        // so each lands at every position of an eight-byte chunk.
+        let alphabet = [
+            "a", "\"", "\\", "\n", "\u{1}", "\u{1f}", " ", "\u{7f}", "é", "“", "!", "#",
+        ];
+        for _ in 0..20_000 {
+            let len = rng.below(41);
+            let s: String = (0..len)
+                .map(|_| alphabet[rng.below(alphabet.len())])
+                .collect();
+            let mut o = Vec::new();
+            s.write(&mut o);
+            assert_eq!(o, serde_json::to_vec(&s).unwrap(), "{s:?}");
+        }
+        let mut ints: Vec<u64> = vec![
+            0,
+            9,
+            10,
+            99,
+            100,
+            101,
+            999,
+            1000,
+            u64::MAX,
+            u64::from(u32::MAX),
+        ];
+        for _ in 0..20_000 {
+            ints.push(rng.next_u64() >> rng.below(64));
+        }
+        for n in ints {
+            let mut o = Vec::new();
+            n.write(&mut o);
+            assert_eq!(o, serde_json::to_vec(&n).unwrap(), "{n}");
+        }
+        let mut floats = vec![
+            1e12,
+            -1e12,
+            99_999_999.999_95,
+            1e8 - 0.00005,
+            5e-5,
+            -5e-5,
+            4.9e-5,
+        ];
+        for _ in 0..50_000 {
+            let scale = [1.0, 10.0, 1e4, 1e8, 1e13, 1e-4, 1e-6][rng.below(7)];
+            let x = (rng.next_u64() as f64 / u64::MAX as f64 - 0.3) * scale;
+            floats.extend([x, (x * 4.0).round() / 4.0, x.round()]);
+        }
+        for x in floats {
+            for y in [x, round(x)] {
+                let mut o = Vec::new();
+                y.write(&mut o);
+                assert_eq!(o, serde_json::to_vec(&y).unwrap(), "{y:e}");
+            }
+        }
     }
 }
