@@ -101,9 +101,10 @@ fn serialize_jsonl(b: Bencher) {
         .enumerate()
         .map(|(i, x)| e.analyze(Article::from_text(&i.to_string(), "-", x.clone())))
         .collect();
+    let w = slant::report::json::JsonlWriter::new(&e);
     b.counter(BytesCount::new(bytes(&t))).bench(|| {
         for a in &analyses {
-            black_box(slant::report::json::render_jsonl_line(&e, a));
+            black_box(w.line(a));
         }
     });
 }
