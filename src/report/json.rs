@@ -440,38 +440,57 @@ impl Compact for bool {
     }
 }
 
-/// `"00" "01" … "99"`: two digits at a time.
-static DIGITS2: [u8; 200] = {
-    let mut t = [0u8; 200];
-    let mut i = 0;
-    while i < 100 {
-        t[2 * i] = b'0' + (i / 10) as u8;
-        t[2 * i + 1] = b'0' + (i % 10) as u8;
-        i += 1;
-    }
-    t
-};
+/// The eight decimal digits of `n < 10^8`, leading zeros included, as the bytes of a
+/// little-endian u64: most significant digit first, each a value 0..=9. Computed in
+/// lanes of the one register (4-digit halves, then 2-digit quarters, then digits).
+#[inline]
+fn digits8(n: u64) -> u64 {
+    debug_assert!(n < 100_000_000);
+    let x = (n / 10_000) | ((n % 10_000) << 32);
+    // x / 100 in each 32-bit lane (x < 10 000).
+    let hi = ((x * 10_486) >> 20) & 0x0000_007F_0000_007F;
+    let x = hi | ((x - hi * 100) << 16);
+    // x / 10 in each 16-bit lane (x < 100).
+    let hi = ((x * 103) >> 10) & 0x000F_000F_000F_000F;
+    hi | ((x - hi * 10) << 8)
+}
+
+const ASCII_ZEROS: u64 = 0x3030_3030_3030_3030;
+
+/// Append the first `len` bytes of `x` (little-endian): one eight-byte store, the rest cut
+/// off again, instead of a `memcpy` call for a length known only at run time.
+#[inline]
+fn extend_prefix(o: &mut Vec<u8>, x: u64, len: usize) {
+    let at = o.len();
+    o.extend_from_slice(&x.to_le_bytes());
+    o.truncate(at + len);
+}
+
+/// Write `n < 10^8` in decimal.
+#[inline]
+fn write_small(o: &mut Vec<u8>, n: u64) {
+    let d = digits8(n);
+    // Leading zero digits are the low zero bytes; zero itself keeps its last digit.
+    let zeros = d.trailing_zeros().min(56) / 8;
+    extend_prefix(o, (d >> (zeros * 8)) | ASCII_ZEROS, 8 - zeros as usize);
+}
 
 /// Write `n` in decimal, as serde_json (itoa) does.
 #[inline]
-fn write_u64(o: &mut Vec<u8>, mut n: u64) {
-    let mut buf = [0u8; 20];
-    let mut i = buf.len();
-    while n >= 100 {
-        let d = (n % 100) as usize * 2;
-        n /= 100;
-        i -= 2;
-        buf[i..i + 2].copy_from_slice(&DIGITS2[d..d + 2]);
-    }
-    if n >= 10 {
-        let d = n as usize * 2;
-        i -= 2;
-        buf[i..i + 2].copy_from_slice(&DIGITS2[d..d + 2]);
+fn write_u64(o: &mut Vec<u8>, n: u64) {
+    if n < 100_000_000 {
+        write_small(o, n);
     } else {
-        i -= 1;
-        buf[i] = b'0' + n as u8;
+        write_u64_large(o, n);
     }
-    o.extend_from_slice(&buf[i..]);
+}
+
+#[cold]
+fn write_u64_large(o: &mut Vec<u8>, n: u64) {
+    // At most twelve digits above the low eight.
+    let (high, low) = (n / 100_000_000, n % 100_000_000);
+    write_u64(o, high);
+    o.extend_from_slice(&(digits8(low) | ASCII_ZEROS).to_le_bytes());
 }
 
 impl Compact for u32 {
@@ -497,50 +516,24 @@ impl Compact for usize {
 /// so ryu's digits are the integer's, with trailing fractional zeros dropped but one kept.
 #[inline]
 fn write_ten_thousandths(o: &mut Vec<u8>, n: i64) {
-    let mut buf = [0u8; 24];
-    let mut len = 0;
     if n < 0 {
-        buf[0] = b'-';
-        len = 1;
+        o.push(b'-');
     }
     let (whole, frac) = (n.unsigned_abs() / 10_000, n.unsigned_abs() % 10_000);
-    let mut digits = [0u8; 20];
-    let mut i = digits.len();
-    let mut w = whole;
-    while w >= 100 {
-        let d = (w % 100) as usize * 2;
-        w /= 100;
-        i -= 2;
-        digits[i..i + 2].copy_from_slice(&DIGITS2[d..d + 2]);
-    }
-    if w >= 10 {
-        let d = w as usize * 2;
-        i -= 2;
-        digits[i..i + 2].copy_from_slice(&DIGITS2[d..d + 2]);
-    } else {
-        i -= 1;
-        digits[i] = b'0' + w as u8;
-    }
-    let whole_len = digits.len() - i;
-    buf[len..len + whole_len].copy_from_slice(&digits[i..]);
-    len += whole_len;
-    let (hi, lo) = ((frac / 100) as usize * 2, (frac % 100) as usize * 2);
-    buf[len] = b'.';
-    buf[len + 1..len + 3].copy_from_slice(&DIGITS2[hi..hi + 2]);
-    buf[len + 3..len + 5].copy_from_slice(&DIGITS2[lo..lo + 2]);
-    // Keep the fraction's digits up to its last nonzero one, at least one.
-    let keep = if frac % 100 != 0 {
-        if frac % 10 != 0 {
-            4
-        } else {
-            3
-        }
-    } else if frac % 1000 != 0 {
-        2
-    } else {
+    write_small(o, whole);
+    // The four fractional digits are the high four bytes; keep them up to the last nonzero
+    // one (the high zero bytes), at least one.
+    let d = digits8(frac);
+    let keep = if frac == 0 {
         1
+    } else {
+        4 - d.leading_zeros() as usize / 8
     };
-    o.extend_from_slice(&buf[..len + 1 + keep]);
+    extend_prefix(
+        o,
+        u64::from(b'.') | (((d >> 32) | 0x3030_3030) << 8),
+        1 + keep,
+    );
 }
 
 /// Write a finite f64 that is not a whole number of ten-thousandths (or is huge).
@@ -1206,9 +1199,16 @@ mod tests {
             101,
             999,
             1000,
+            99_999_999,
+            100_000_000,
+            100_000_001,
+            10_000_000_000_000_000,
             u64::MAX,
             u64::from(u32::MAX),
         ];
+        for p in 0..20 {
+            ints.extend([10u64.pow(p) - 1, 10u64.pow(p), 10u64.pow(p) + 1]);
+        }
         for _ in 0..20_000 {
             ints.push(rng.next_u64() >> rng.below(64));
         }
@@ -1225,6 +1225,15 @@ mod tests {
             5e-5,
             -5e-5,
             4.9e-5,
+            99_999_999.999_9,
+            -99_999_999.999_9,
+            1e8,
+            0.1,
+            0.01,
+            0.001,
+            0.0001,
+            10.0,
+            100.5,
         ];
         for _ in 0..50_000 {
             let scale = [1.0, 10.0, 1e4, 1e8, 1e13, 1e-4, 1e-6][rng.below(7)];
