@@ -32,12 +32,41 @@ impl<V: Serialize> Serialize for Ordered<V> {
 }
 
 pub fn round(x: f64) -> f64 {
-    if x.is_finite() {
-        (x * 10_000.0).round() / 10_000.0
-    } else {
-        0.0
+    if !x.is_finite() {
+        return 0.0;
+    }
+    let y = x * 10_000.0;
+    match round_int(y) {
+        // `y.round()` keeps the sign of `y`, also when it rounds to zero.
+        Some(0) => 0.0_f64.copysign(y) / 10_000.0,
+        Some(n) => n as f64 / 10_000.0,
+        None => y.round() / 10_000.0,
     }
 }
+
+/// `y.round()` (half away from zero) as an integer, for `|y| < 2^52` (and zero for
+/// `-0.5 < y < 0`, which `round` makes -0.0). x86-64's baseline has no rounding
+/// instruction, so `f64::round` is a call into libm; truncating to an integer is one
+/// instruction, and below 2^52 the fraction `y - trunc(y)` is exact.
+#[inline]
+fn round_int(y: f64) -> Option<i64> {
+    if y.abs() < 4_503_599_627_370_496.0 {
+        let t = y as i64;
+        let f = y - t as f64;
+        Some(if f >= 0.5 {
+            t + 1
+        } else if f <= -0.5 {
+            t - 1
+        } else {
+            t
+        })
+    } else {
+        None
+    }
+}
+
+/// Largest magnitude, in ten-thousandths, written by `write_ten_thousandths`.
+const TEN_THOUSANDTHS_BELOW: i64 = 1_000_000_000_000;
 
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct LexiconJson<'a> {
@@ -371,47 +400,68 @@ fn escape_mask(x: u64) -> u64 {
     (control | q | bs) & HI
 }
 
-/// Index of the first byte at or after `i` that must be escaped, or `b.len()`.
-#[inline]
-fn first_escape(b: &[u8], mut i: usize) -> usize {
-    while let Some(chunk) = b.get(i..i + 8) {
-        let m = escape_mask(u64::from_le_bytes(chunk.try_into().expect("eight bytes")));
-        if m != 0 {
-            return i + (m.trailing_zeros() / 8) as usize;
-        }
-        i += 8;
+/// Append the escape sequence of byte `c`, one that must be escaped.
+#[cold]
+fn write_escape(o: &mut Vec<u8>, c: u8) {
+    let e = ESCAPE[c as usize];
+    if e == b'u' {
+        const HEX: &[u8; 16] = b"0123456789abcdef";
+        o.extend_from_slice(&[
+            b'\\',
+            b'u',
+            b'0',
+            b'0',
+            HEX[(c >> 4) as usize],
+            HEX[(c & 0xF) as usize],
+        ]);
+    } else {
+        o.extend_from_slice(&[b'\\', e]);
     }
-    while i < b.len() && ESCAPE[b[i] as usize] == 0 {
-        i += 1;
-    }
-    i
 }
 
-/// Write `s` as a JSON string: runs that need no escaping are copied whole.
+/// The bytes of `b` from `i` on (fewer than eight) in the low bytes of a u64, zeros above.
+#[inline]
+fn tail_u64(b: &[u8], i: usize) -> u64 {
+    let rem = b.len() - i;
+    if let Some(last) = b.len().checked_sub(8) {
+        // The last eight bytes, shifted down past the ones already written.
+        u64::from_le_bytes(b[last..].try_into().expect("eight bytes")) >> ((8 - rem) * 8)
+    } else {
+        b[i..].iter().rev().fold(0, |x, &c| (x << 8) | u64::from(c))
+    }
+}
+
+/// Write `s` as a JSON string, eight bytes at a time: a run of bytes that need no escaping
+/// is stored a register at a time, with no separate scan and `memcpy`.
 fn write_str(o: &mut Vec<u8>, s: &str) {
     let b = s.as_bytes();
     o.reserve(b.len() + 2);
     o.push(b'"');
-    let mut from = 0;
-    loop {
-        let i = first_escape(b, from);
-        o.extend_from_slice(&b[from..i]);
-        let Some(&c) = b.get(i) else { break };
-        let e = ESCAPE[c as usize];
-        if e == b'u' {
-            const HEX: &[u8; 16] = b"0123456789abcdef";
-            o.extend_from_slice(&[
-                b'\\',
-                b'u',
-                b'0',
-                b'0',
-                HEX[(c >> 4) as usize],
-                HEX[(c & 0xF) as usize],
-            ]);
+    let mut i = 0;
+    while let Some(chunk) = b.get(i..i + 8) {
+        let x = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+        let m = escape_mask(x);
+        if m == 0 {
+            o.extend_from_slice(&x.to_le_bytes());
+            i += 8;
         } else {
-            o.extend_from_slice(&[b'\\', e]);
+            let k = (m.trailing_zeros() / 8) as usize;
+            extend_prefix(o, x, k);
+            write_escape(o, chunk[k]);
+            i += k + 1;
         }
-        from = i + 1;
+    }
+    while i < b.len() {
+        let rem = b.len() - i;
+        let x = tail_u64(b, i);
+        // The zero bytes above the tail are flagged too, so the mask is never empty.
+        let k = ((escape_mask(x).trailing_zeros() / 8) as usize).min(rem);
+        extend_prefix(o, x, k);
+        if k == rem {
+            break;
+        }
+        write_escape(o, b[i + k]);
+        i += k + 1;
     }
     o.push(b'"');
 }
@@ -519,42 +569,59 @@ fn write_ten_thousandths(o: &mut Vec<u8>, n: i64) {
     if n < 0 {
         o.push(b'-');
     }
-    let (whole, frac) = (n.unsigned_abs() / 10_000, n.unsigned_abs() % 10_000);
-    write_small(o, whole);
-    // The four fractional digits are the high four bytes; keep them up to the last nonzero
-    // one (the high zero bytes), at least one.
-    let d = digits8(frac);
+    let m = n.unsigned_abs();
+    let (d, whole_len) = if m < 100_000_000 {
+        // Below 10 000: the four whole digits are the low four bytes of the number's eight.
+        let d = digits8(m);
+        let zeros = (d & 0xFFFF_FFFF).trailing_zeros().min(24) / 8;
+        let whole = ((d & 0xFFFF_FFFF) | 0x3030_3030) >> (zeros * 8);
+        (whole | (d >> 32 << 32), 4 - zeros as usize)
+    } else {
+        write_small(o, m / 10_000);
+        (digits8(m % 10_000) >> 32 << 32, 0)
+    };
+    // The four fractional digits are the high four bytes of `d`: kept up to the last
+    // nonzero one (the high zero bytes), at least one.
+    let frac = (d >> 32) as u32;
     let keep = if frac == 0 {
         1
     } else {
-        4 - d.leading_zeros() as usize / 8
+        4 - frac.leading_zeros() as usize / 8
     };
-    extend_prefix(
-        o,
-        u64::from(b'.') | (((d >> 32) | 0x3030_3030) << 8),
-        1 + keep,
-    );
-}
-
-/// Write a finite f64 that is not a whole number of ten-thousandths (or is huge).
-#[cold]
-fn write_f64_ryu(o: &mut Vec<u8>, x: f64) {
-    serde_json::ser::Formatter::write_f64(&mut serde_json::ser::CompactFormatter, o, x)
-        .expect("writing to a Vec cannot fail");
+    let x = u128::from(d & 0xFFFF_FFFF)
+        | u128::from(b'.') << (whole_len * 8)
+        | u128::from(frac | 0x3030_3030) << (whole_len * 8 + 8);
+    let at = o.len();
+    o.extend_from_slice(&x.to_le_bytes());
+    o.truncate(at + whole_len + 1 + keep);
 }
 
 impl Compact for f64 {
     fn write(&self, o: &mut Vec<u8>) {
         // Rounded outputs (see `round`) are whole ten-thousandths: written from the integer
         // they come from.
-        let n = (*self * 10_000.0).round();
-        if n.abs() < 1e12 && n / 10_000.0 == *self && (n != 0.0 || self.is_sign_positive()) {
-            write_ten_thousandths(o, n as i64);
-        } else if self.is_finite() {
-            write_f64_ryu(o, *self);
-        } else {
-            o.extend_from_slice(b"null");
+        let x = *self;
+        match round_int(x * 10_000.0) {
+            Some(n)
+                if n.abs() < TEN_THOUSANDTHS_BELOW
+                    && n as f64 / 10_000.0 == x
+                    && (n != 0 || x.is_sign_positive()) =>
+            {
+                write_ten_thousandths(o, n);
+            }
+            _ => write_f64_other(o, x),
         }
+    }
+}
+
+/// Write an f64 that is not a whole number of ten-thousandths below 10^8 (or is -0.0).
+#[cold]
+fn write_f64_other(o: &mut Vec<u8>, x: f64) {
+    if x.is_finite() {
+        serde_json::ser::Formatter::write_f64(&mut serde_json::ser::CompactFormatter, o, x)
+            .expect("writing to a Vec cannot fail");
+    } else {
+        o.extend_from_slice(b"null");
     }
 }
 
@@ -664,11 +731,12 @@ compact_struct!(SideJson {
 /// that quotient times 10 000 rounds back to `n`.
 #[inline]
 fn write_rounded(o: &mut Vec<u8>, x: f64) {
-    let n = (x * 10_000.0).round();
-    if n.abs() < 1e12 && (n != 0.0 || n.is_sign_positive()) {
-        write_ten_thousandths(o, n as i64);
-    } else {
-        round(x).write(o);
+    let y = x * 10_000.0;
+    match round_int(y) {
+        Some(n) if n.abs() < TEN_THOUSANDTHS_BELOW && (n != 0 || y.is_sign_positive()) => {
+            write_ten_thousandths(o, n);
+        }
+        _ => round(x).write(o),
     }
 }
 
@@ -1148,6 +1216,48 @@ mod tests {
     }
 
     #[test]
+    fn round_int_is_f64_round() {
+        let mut rng = crate::corpus::Rng::new(5);
+        let mut ys = vec![
+            0.0,
+            -0.0,
+            0.5,
+            -0.5,
+            0.49999999999999994,
+            1.5,
+            -1.5,
+            2.5,
+            -2.5,
+        ];
+        for p in 0..64 {
+            let y = 2f64.powi(p);
+            ys.extend([
+                y,
+                -y,
+                y + 0.5,
+                -y - 0.5,
+                y - 0.5,
+                y * 1.5,
+                2f64.powi(52) - y,
+            ]);
+        }
+        for _ in 0..100_000 {
+            let k = (rng.next_u64() >> rng.below(64)) as f64;
+            let f = rng.next_u64() as f64 / u64::MAX as f64;
+            ys.extend([k + 0.5, -k - 0.5, k + f, -k - f, f - 0.5]);
+        }
+        for y in ys {
+            match round_int(y) {
+                Some(n) => {
+                    assert!(y.abs() < 2f64.powi(52), "{y}");
+                    assert_eq!(n as f64, y.round(), "{y}");
+                }
+                None => assert!(y.abs() >= 2f64.powi(52), "{y}"),
+            }
+        }
+    }
+
+    #[test]
     fn floats_and_escapes_are_written_like_serde() {
         for x in [
             0.0,
@@ -1240,7 +1350,32 @@ mod tests {
             let x = (rng.next_u64() as f64 / u64::MAX as f64 - 0.3) * scale;
             floats.extend([x, (x * 4.0).round() / 4.0, x.round()]);
         }
+        floats.extend([
+            f64::NAN,
+            f64::INFINITY,
+            -f64::INFINITY,
+            -0.0,
+            0.0,
+            2.5e-5,
+            -2.5e-5,
+        ]);
+        floats.extend([
+            4.5e11,
+            4.5e11 + 0.5,
+            2f64.powi(52),
+            2f64.powi(52) + 1.0,
+            2f64.powi(62),
+        ]);
         for x in floats {
+            let by_formula = if x.is_finite() {
+                (x * 10_000.0).round() / 10_000.0
+            } else {
+                0.0
+            };
+            assert_eq!(round(x).to_bits(), by_formula.to_bits(), "{x:e}");
+            let mut o = Vec::new();
+            write_rounded(&mut o, x);
+            assert_eq!(o, serde_json::to_vec(&round(x)).unwrap(), "{x:e}");
             for y in [x, round(x)] {
                 let mut o = Vec::new();
                 y.write(&mut o);
