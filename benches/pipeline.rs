@@ -91,6 +91,24 @@ fn analyze_and_serialize_jsonl(b: Bencher) {
     });
 }
 
+/// Only the JSONL writing, over analyses made beforehand.
+#[divan::bench]
+fn serialize_jsonl(b: Bencher) {
+    let t = texts();
+    let e = engine();
+    let analyses: Vec<_> = t
+        .iter()
+        .enumerate()
+        .map(|(i, x)| e.analyze(Article::from_text(&i.to_string(), "-", x.clone())))
+        .collect();
+    let w = slant::report::json::JsonlWriter::new(&e);
+    b.counter(BytesCount::new(bytes(&t))).bench(|| {
+        for a in &analyses {
+            black_box(w.line(a));
+        }
+    });
+}
+
 #[divan::bench(sample_count = 20)]
 fn render_card_png(b: Bencher) {
     let e = engine();

@@ -34,13 +34,15 @@ pub fn run(a: ScoreArgs, out: &mut dyn Write, err: &mut dyn Write, term: Termina
     }
     let format = a.format;
     let eng = &engine;
+    let jsonl = report::json::JsonlWriter::new(&engine);
+    let jsonl = &jsonl;
     let render = move |art: article::Article| -> (Vec<u8>, Vec<String>, u64) {
         let warnings = art.warnings.clone();
         let size = art.text.len() as u64;
         let an = eng.analyze(art);
         let bytes = match format {
             Format::Table => report::table::row(eng, &an, color).into_bytes(),
-            Format::Jsonl => report::json::render_jsonl_line(eng, &an),
+            Format::Jsonl => jsonl.line(&an),
             Format::Json => serde_json::to_vec_pretty(&report::json::article_json(eng, &an))
                 .expect("JSON types serialize"),
             Format::Csv => report::csv::encode_record(&report::csv::row(eng, &an)),

@@ -5,12 +5,15 @@
 //!
 //! Numbers are rounded to 4 decimals so outputs diff cleanly.
 
+use std::sync::OnceLock;
+
 use serde::ser::{Serialize, SerializeMap, Serializer};
 
 use crate::analysis::{Analysis, Engine};
 use crate::attribute::TermHit;
+use crate::lexicon::SideRef;
 use crate::quotes::{Quote, QuoteKind};
-use crate::score::QuoteShare;
+use crate::score::{QuoteShare, Scores};
 
 pub const SCHEMA_VERSION: u32 = 2;
 
@@ -29,12 +32,41 @@ impl<V: Serialize> Serialize for Ordered<V> {
 }
 
 pub fn round(x: f64) -> f64 {
-    if x.is_finite() {
-        (x * 10_000.0).round() / 10_000.0
-    } else {
-        0.0
+    if !x.is_finite() {
+        return 0.0;
+    }
+    let y = x * 10_000.0;
+    match round_int(y) {
+        // `y.round()` keeps the sign of `y`, also when it rounds to zero.
+        Some(0) => 0.0_f64.copysign(y) / 10_000.0,
+        Some(n) => n as f64 / 10_000.0,
+        None => y.round() / 10_000.0,
     }
 }
+
+/// `y.round()` (half away from zero) as an integer, for `|y| < 2^52` (and zero for
+/// `-0.5 < y < 0`, which `round` makes -0.0). x86-64's baseline has no rounding
+/// instruction, so `f64::round` is a call into libm; truncating to an integer is one
+/// instruction, and below 2^52 the fraction `y - trunc(y)` is exact.
+#[inline]
+fn round_int(y: f64) -> Option<i64> {
+    if y.abs() < 4_503_599_627_370_496.0 {
+        let t = y as i64;
+        let f = y - t as f64;
+        Some(if f >= 0.5 {
+            t + 1
+        } else if f <= -0.5 {
+            t - 1
+        } else {
+            t
+        })
+    } else {
+        None
+    }
+}
+
+/// Largest magnitude, in ten-thousandths, written by `write_ten_thousandths`.
+const TEN_THOUSANDTHS_BELOW: i64 = 1_000_000_000_000;
 
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct LexiconJson<'a> {
@@ -312,23 +344,22 @@ pub fn article_json<'a>(engine: &'a Engine, a: &'a Analysis) -> ArticleJson<'a> 
     }
 }
 
-/// One JSONL line (with the trailing newline).
+/// One JSONL line (with the trailing newline). For many records, build a [`JsonlWriter`]
+/// once and call [`JsonlWriter::line`].
 pub fn render_jsonl_line(engine: &Engine, a: &Analysis) -> Vec<u8> {
-    // A record is about 4–5 bytes per byte of text; one allocation avoids regrowing.
-    let mut v = Vec::with_capacity(a.article.text.len() * 6 + 4096);
-    article_json(engine, a).write(&mut v);
-    v.push(b'\n');
-    v
+    JsonlWriter::new(engine).line(a)
 }
 
 // ---------------------------------------------------------------------------------------
-// The JSONL hot path: the same types written without serde's per-field machinery.
+// The JSONL hot path: the same contract written without serde's per-field machinery.
 //
-// `--format jsonl` over a large corpus spends more time serializing than analyzing
-// (about 3.5 bytes of JSON per byte of article), so the compact form is written by hand
-// here. Every struct is destructured field by field, so a field added to a type above
-// does not compile until it is written here too; `compact_matches_serde` checks that the
-// bytes are exactly serde_json's.
+// `--format jsonl` over a large corpus writes about 4 bytes of JSON per byte of article,
+// so the compact form is written by hand here: [`JsonlWriter`] writes a record straight
+// from the `Analysis`, with the strings every record repeats from the lexicon rendered
+// once per run; the smaller types it shares with serde implement [`Compact`], which
+// destructures them field by field. `compact_matches_serde` checks that the bytes are
+// exactly serde_json's of `article_json`, and `contract_fields` stops compiling when a
+// field is added to a type the writer writes by hand.
 // ---------------------------------------------------------------------------------------
 
 /// Writes a value as compact JSON, byte-identical to `serde_json::to_writer`.
@@ -354,33 +385,84 @@ static ESCAPE: [u8; 256] = {
     t
 };
 
+/// Bit 7 of a byte of the result is set where `x` (eight bytes, little-endian) holds a byte
+/// that must be escaped (a control byte, `"` or `\`). The lowest flagged byte is always a
+/// true one; bytes above it may be flagged falsely (borrows), so only it is used.
+#[inline]
+fn escape_mask(x: u64) -> u64 {
+    const LO: u64 = 0x0101_0101_0101_0101;
+    const HI: u64 = 0x8080_8080_8080_8080;
+    let control = x.wrapping_sub(LO * 0x20) & !x;
+    let q = x ^ (LO * b'"' as u64);
+    let q = q.wrapping_sub(LO) & !q;
+    let bs = x ^ (LO * b'\\' as u64);
+    let bs = bs.wrapping_sub(LO) & !bs;
+    (control | q | bs) & HI
+}
+
+/// Append the escape sequence of byte `c`, one that must be escaped.
+#[cold]
+fn write_escape(o: &mut Vec<u8>, c: u8) {
+    let e = ESCAPE[c as usize];
+    if e == b'u' {
+        const HEX: &[u8; 16] = b"0123456789abcdef";
+        o.extend_from_slice(&[
+            b'\\',
+            b'u',
+            b'0',
+            b'0',
+            HEX[(c >> 4) as usize],
+            HEX[(c & 0xF) as usize],
+        ]);
+    } else {
+        o.extend_from_slice(&[b'\\', e]);
+    }
+}
+
+/// The bytes of `b` from `i` on (fewer than eight) in the low bytes of a u64, zeros above.
+#[inline]
+fn tail_u64(b: &[u8], i: usize) -> u64 {
+    let rem = b.len() - i;
+    if let Some(last) = b.len().checked_sub(8) {
+        // The last eight bytes, shifted down past the ones already written.
+        u64::from_le_bytes(b[last..].try_into().expect("eight bytes")) >> ((8 - rem) * 8)
+    } else {
+        b[i..].iter().rev().fold(0, |x, &c| (x << 8) | u64::from(c))
+    }
+}
+
+/// Write `s` as a JSON string, eight bytes at a time: a run of bytes that need no escaping
+/// is stored a register at a time, with no separate scan and `memcpy`.
 fn write_str(o: &mut Vec<u8>, s: &str) {
     let b = s.as_bytes();
     o.reserve(b.len() + 2);
     o.push(b'"');
-    let mut from = 0;
-    for (i, &c) in b.iter().enumerate() {
-        let e = ESCAPE[c as usize];
-        if e == 0 {
-            continue;
-        }
-        o.extend_from_slice(&b[from..i]);
-        if e == b'u' {
-            const HEX: &[u8; 16] = b"0123456789abcdef";
-            o.extend_from_slice(&[
-                b'\\',
-                b'u',
-                b'0',
-                b'0',
-                HEX[(c >> 4) as usize],
-                HEX[(c & 0xF) as usize],
-            ]);
+    let mut i = 0;
+    while let Some(chunk) = b.get(i..i + 8) {
+        let x = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+        let m = escape_mask(x);
+        if m == 0 {
+            o.extend_from_slice(&x.to_le_bytes());
+            i += 8;
         } else {
-            o.extend_from_slice(&[b'\\', e]);
+            let k = (m.trailing_zeros() / 8) as usize;
+            extend_prefix(o, x, k);
+            write_escape(o, chunk[k]);
+            i += k + 1;
         }
-        from = i + 1;
     }
-    o.extend_from_slice(&b[from..]);
+    while i < b.len() {
+        let rem = b.len() - i;
+        let x = tail_u64(b, i);
+        // The zero bytes above the tail are flagged too, so the mask is never empty.
+        let k = ((escape_mask(x).trailing_zeros() / 8) as usize).min(rem);
+        extend_prefix(o, x, k);
+        if k == rem {
+            break;
+        }
+        write_escape(o, b[i + k]);
+        i += k + 1;
+    }
     o.push(b'"');
 }
 
@@ -408,68 +490,138 @@ impl Compact for bool {
     }
 }
 
-macro_rules! compact_via_formatter {
-    ($($t:ty => $method:ident),*) => {$(
-        impl Compact for $t {
-            fn write(&self, o: &mut Vec<u8>) {
-                use serde_json::ser::Formatter;
-                serde_json::ser::CompactFormatter
-                    .$method(o, *self)
-                    .expect("writing to a Vec cannot fail");
-            }
-        }
-    )*};
-}
-compact_via_formatter!(u32 => write_u32, u64 => write_u64);
-
-/// Decimal trailing zeros of a nonzero number below 10 000.
-trait TrailingZerosDecimal {
-    fn trailing_zeros_decimal(self) -> u32;
+/// The eight decimal digits of `n < 10^8`, leading zeros included, as the bytes of a
+/// little-endian u64: most significant digit first, each a value 0..=9. Computed in
+/// lanes of the one register (4-digit halves, then 2-digit quarters, then digits).
+#[inline]
+fn digits8(n: u64) -> u64 {
+    debug_assert!(n < 100_000_000);
+    let x = (n / 10_000) | ((n % 10_000) << 32);
+    // x / 100 in each 32-bit lane (x < 10 000).
+    let hi = ((x * 10_486) >> 20) & 0x0000_007F_0000_007F;
+    let x = hi | ((x - hi * 100) << 16);
+    // x / 10 in each 16-bit lane (x < 100).
+    let hi = ((x * 103) >> 10) & 0x000F_000F_000F_000F;
+    hi | ((x - hi * 10) << 8)
 }
 
-impl TrailingZerosDecimal for u64 {
-    fn trailing_zeros_decimal(self) -> u32 {
-        let (mut n, mut z) = (self, 0);
-        while n % 10 == 0 && z < 4 {
-            n /= 10;
-            z += 1;
-        }
-        z
+const ASCII_ZEROS: u64 = 0x3030_3030_3030_3030;
+
+/// Append the first `len` bytes of `x` (little-endian): one eight-byte store, the rest cut
+/// off again, instead of a `memcpy` call for a length known only at run time.
+#[inline]
+fn extend_prefix(o: &mut Vec<u8>, x: u64, len: usize) {
+    let at = o.len();
+    o.extend_from_slice(&x.to_le_bytes());
+    o.truncate(at + len);
+}
+
+/// Write `n < 10^8` in decimal.
+#[inline]
+fn write_small(o: &mut Vec<u8>, n: u64) {
+    let d = digits8(n);
+    // Leading zero digits are the low zero bytes; zero itself keeps its last digit.
+    let zeros = d.trailing_zeros().min(56) / 8;
+    extend_prefix(o, (d >> (zeros * 8)) | ASCII_ZEROS, 8 - zeros as usize);
+}
+
+/// Write `n` in decimal, as serde_json (itoa) does.
+#[inline]
+fn write_u64(o: &mut Vec<u8>, n: u64) {
+    if n < 100_000_000 {
+        write_small(o, n);
+    } else {
+        write_u64_large(o, n);
+    }
+}
+
+#[cold]
+fn write_u64_large(o: &mut Vec<u8>, n: u64) {
+    // At most twelve digits above the low eight.
+    let (high, low) = (n / 100_000_000, n % 100_000_000);
+    write_u64(o, high);
+    o.extend_from_slice(&(digits8(low) | ASCII_ZEROS).to_le_bytes());
+}
+
+impl Compact for u32 {
+    fn write(&self, o: &mut Vec<u8>) {
+        write_u64(o, u64::from(*self));
+    }
+}
+
+impl Compact for u64 {
+    fn write(&self, o: &mut Vec<u8>) {
+        write_u64(o, *self);
     }
 }
 
 impl Compact for usize {
     fn write(&self, o: &mut Vec<u8>) {
-        (*self as u64).write(o);
+        write_u64(o, *self as u64);
     }
+}
+
+/// Write `n / 10 000` (`|n| < 10^12`, not negative zero) the way serde_json writes that
+/// f64: whole ten-thousandths are also the shortest form that reads back as the same f64,
+/// so ryu's digits are the integer's, with trailing fractional zeros dropped but one kept.
+#[inline]
+fn write_ten_thousandths(o: &mut Vec<u8>, n: i64) {
+    if n < 0 {
+        o.push(b'-');
+    }
+    let m = n.unsigned_abs();
+    let (d, whole_len) = if m < 100_000_000 {
+        // Below 10 000: the four whole digits are the low four bytes of the number's eight.
+        let d = digits8(m);
+        let zeros = (d & 0xFFFF_FFFF).trailing_zeros().min(24) / 8;
+        let whole = ((d & 0xFFFF_FFFF) | 0x3030_3030) >> (zeros * 8);
+        (whole | (d >> 32 << 32), 4 - zeros as usize)
+    } else {
+        write_small(o, m / 10_000);
+        (digits8(m % 10_000) >> 32 << 32, 0)
+    };
+    // The four fractional digits are the high four bytes of `d`: kept up to the last
+    // nonzero one (the high zero bytes), at least one.
+    let frac = (d >> 32) as u32;
+    let keep = if frac == 0 {
+        1
+    } else {
+        4 - frac.leading_zeros() as usize / 8
+    };
+    let x = u128::from(d & 0xFFFF_FFFF)
+        | u128::from(b'.') << (whole_len * 8)
+        | u128::from(frac | 0x3030_3030) << (whole_len * 8 + 8);
+    let at = o.len();
+    o.extend_from_slice(&x.to_le_bytes());
+    o.truncate(at + whole_len + 1 + keep);
 }
 
 impl Compact for f64 {
     fn write(&self, o: &mut Vec<u8>) {
         // Rounded outputs (see `round`) are whole ten-thousandths: written from the integer
-        // they come from, which is also the shortest form that reads back as the same f64.
-        let n = (*self * 10_000.0).round();
-        if n.abs() < 1e12 && n / 10_000.0 == *self && (n != 0.0 || self.is_sign_positive()) {
-            let n = n as i64;
-            if n < 0 {
-                o.push(b'-');
+        // they come from.
+        let x = *self;
+        match round_int(x * 10_000.0) {
+            Some(n)
+                if n.abs() < TEN_THOUSANDTHS_BELOW
+                    && n as f64 / 10_000.0 == x
+                    && (n != 0 || x.is_sign_positive()) =>
+            {
+                write_ten_thousandths(o, n);
             }
-            let (whole, frac) = (n.unsigned_abs() / 10_000, n.unsigned_abs() % 10_000);
-            whole.write(o);
-            if frac == 0 {
-                o.extend_from_slice(b".0");
-            } else {
-                let digits = [frac / 1000, frac / 100 % 10, frac / 10 % 10, frac % 10];
-                let keep = 4 - (frac.trailing_zeros_decimal() as usize);
-                o.push(b'.');
-                o.extend(digits[..keep].iter().map(|&d| b'0' + d as u8));
-            }
-        } else if self.is_finite() {
-            serde_json::ser::Formatter::write_f64(&mut serde_json::ser::CompactFormatter, o, *self)
-                .expect("writing to a Vec cannot fail");
-        } else {
-            o.extend_from_slice(b"null");
+            _ => write_f64_other(o, x),
         }
+    }
+}
+
+/// Write an f64 that is not a whole number of ten-thousandths below 10^8 (or is -0.0).
+#[cold]
+fn write_f64_other(o: &mut Vec<u8>, x: f64) {
+    if x.is_finite() {
+        serde_json::ser::Formatter::write_f64(&mut serde_json::ser::CompactFormatter, o, x)
+            .expect("writing to a Vec cannot fail");
+    } else {
+        o.extend_from_slice(b"null");
     }
 }
 
@@ -545,24 +697,6 @@ compact_struct!(LexiconJson<'_> {
     sha256,
     sides
 });
-compact_struct!(TermJson<'_> {
-    text,
-    start,
-    end,
-    line,
-    column,
-    concept,
-    variant,
-    side,
-    weight,
-    voice,
-    speaker,
-    modifiers,
-    counted_side,
-    factor,
-    contribution,
-});
-compact_struct!(ModifierJson<'_> { kind, cue });
 compact_struct!(QuoteJson<'_> {
     text,
     start,
@@ -584,28 +718,6 @@ compact_struct!(QuoteShareJson<'_> {
     prominence,
     speakers,
 });
-compact_struct!(ScoresJson<'_> {
-    sides,
-    neutral_count,
-    term_lean,
-    evidence,
-    min_evidence,
-    enough_evidence,
-    quotes,
-    quote_lean,
-    quote_evidence,
-    min_quote_words,
-    quote_enough_evidence,
-    stance,
-    stance_enough_evidence,
-});
-compact_struct!(VariantUsedJson<'_> {
-    term,
-    side,
-    count,
-    narrator,
-});
-compact_struct!(ConceptJson<'_> { id, variants_used });
 
 compact_struct!(SideJson {
     count,
@@ -614,59 +726,392 @@ compact_struct!(SideJson {
     per_1000_words,
 });
 
-impl Compact for ArticleJson<'_> {
-    fn write(&self, o: &mut Vec<u8>) {
-        let ArticleJson {
-            schema_version,
-            id,
-            source,
-            title,
-            outlet,
-            date,
-            url,
-            words,
-            lexicon,
-            terms,
-            quotes,
-            scores,
-            concepts,
-            warnings,
-        } = self;
-        // `None` is skipped, as `skip_serializing_if` does for serde.
-        fn some<'a>(v: &'a Option<&str>) -> Option<&'a dyn Compact> {
-            v.as_ref().map(|v| v as &dyn Compact)
+/// Write `round(x)` exactly as `round(x).write(o)` would, without dividing and multiplying
+/// back: `round(x)` is `n / 10 000` for `n = (x × 10 000).round()`, and for `|n| < 10^12`
+/// that quotient times 10 000 rounds back to `n`.
+#[inline]
+fn write_rounded(o: &mut Vec<u8>, x: f64) {
+    let y = x * 10_000.0;
+    match round_int(y) {
+        Some(n) if n.abs() < TEN_THOUSANDTHS_BELOW && (n != 0 || y.is_sign_positive()) => {
+            write_ten_thousandths(o, n);
         }
-        let fields: [(&str, Option<&dyn Compact>); 14] = [
-            ("schema_version", Some(schema_version)),
-            ("id", Some(id)),
-            ("source", Some(source)),
-            ("title", Some(title)),
-            ("outlet", some(outlet)),
-            ("date", some(date)),
-            ("url", some(url)),
-            ("words", Some(words)),
-            ("lexicon", Some(lexicon)),
-            ("terms", Some(terms)),
-            ("quotes", Some(quotes)),
-            ("scores", Some(scores)),
-            ("concepts", Some(concepts)),
-            ("warnings", Some(warnings)),
-        ];
-        o.push(b'{');
-        for (i, (key, v)) in fields
+        _ => round(x).write(o),
+    }
+}
+
+/// Writes `--format jsonl` records, byte-identical to `serde_json::to_writer` of
+/// [`article_json`]. Built once per run from the engine: the strings every record repeats
+/// from the lexicon (the lexicon block, side ids, each concept's id and each variant's
+/// label, side and weight) are rendered once, a concept's and a variant's when first
+/// used, and copied into each record. Pure: data in, bytes out.
+pub struct JsonlWriter<'e> {
+    engine: &'e Engine,
+    /// `,"lexicon":{…}`.
+    lexicon: Vec<u8>,
+    /// Each side id as a JSON string, then `"neutral"` for no side.
+    sides: Vec<Vec<u8>>,
+    /// Each side id as an object key (`"id":`), then `"neutral":`, `"unaligned":` and
+    /// `"unattributed":`, the keys of `scores.quotes`.
+    side_keys: Vec<Vec<u8>>,
+    /// Per concept: `{"id":"…","variants_used":[`.
+    concepts: Vec<OnceLock<Vec<u8>>>,
+    /// Every concept's variants, one concept after the other: concept `c`'s are
+    /// `variants[first[c]..first[c + 1]]`.
+    variants: Vec<OnceLock<VariantBytes>>,
+    first: Vec<usize>,
+}
+
+struct VariantBytes {
+    /// `,"concept":"…","variant":"…","side":"…","weight":…,"voice":` for a hit whose side
+    /// and weight are the variant's own.
+    term: Vec<u8>,
+    /// `{"term":"…","side":"…","count":`.
+    used: Vec<u8>,
+    side: SideRef,
+    weight: f64,
+}
+
+fn bytes(f: impl FnOnce(&mut Vec<u8>)) -> Vec<u8> {
+    let mut o = Vec::new();
+    f(&mut o);
+    o
+}
+
+impl<'e> JsonlWriter<'e> {
+    pub fn new(engine: &'e Engine) -> JsonlWriter<'e> {
+        let l = &engine.lexicon;
+        let side = |s: SideRef| bytes(|o| write_str(o, l.side_id(s)));
+        let key = |k: &str| {
+            bytes(|o| {
+                write_str(o, k);
+                o.push(b':');
+            })
+        };
+        let mut sides: Vec<Vec<u8>> = (0..l.sides.len()).map(|i| side(Some(i))).collect();
+        sides.push(side(None));
+        let side_keys = l
+            .sides
             .iter()
-            .filter_map(|(k, v)| Some((k, (*v)?)))
-            .enumerate()
-        {
+            .map(|s| s.id.as_str())
+            .chain(["neutral", "unaligned", "unattributed"])
+            .map(key)
+            .collect();
+        let mut first = Vec::with_capacity(l.concepts.len() + 1);
+        first.push(0);
+        for c in &l.concepts {
+            first.push(first[first.len() - 1] + c.variants.len());
+        }
+        JsonlWriter {
+            engine,
+            lexicon: bytes(|o| {
+                o.extend_from_slice(b",\"lexicon\":");
+                lexicon_json(engine).write(o);
+            }),
+            sides,
+            side_keys,
+            concepts: l.concepts.iter().map(|_| OnceLock::new()).collect(),
+            variants: (0..first[first.len() - 1])
+                .map(|_| OnceLock::new())
+                .collect(),
+            first,
+        }
+    }
+
+    /// `{"id":"…","variants_used":[` for concept `c`.
+    fn concept(&self, c: usize) -> &[u8] {
+        self.concepts[c].get_or_init(|| {
+            let c = &self.engine.lexicon.concepts[c];
+            bytes(|o| {
+                o.extend_from_slice(b"{\"id\":");
+                write_str(o, &c.id);
+                o.extend_from_slice(b",\"variants_used\":[");
+            })
+        })
+    }
+
+    /// The constant parts of variant `v` of concept `c`.
+    fn variant(&self, c: usize, v: usize) -> &VariantBytes {
+        self.variants[self.first[c]..self.first[c + 1]][v].get_or_init(|| {
+            let l = &self.engine.lexicon;
+            let (c, v) = (&l.concepts[c], &l.concepts[c].variants[v]);
+            VariantBytes {
+                term: bytes(|o| {
+                    o.extend_from_slice(b",\"concept\":");
+                    write_str(o, &c.id);
+                    o.extend_from_slice(b",\"variant\":");
+                    write_str(o, &v.label);
+                    o.extend_from_slice(b",\"side\":");
+                    write_str(o, l.side_id(v.side));
+                    o.extend_from_slice(b",\"weight\":");
+                    write_rounded(o, v.weight);
+                    o.extend_from_slice(b",\"voice\":");
+                }),
+                used: bytes(|o| {
+                    o.extend_from_slice(b"{\"term\":");
+                    write_str(o, &v.label);
+                    o.extend_from_slice(b",\"side\":");
+                    write_str(o, l.side_id(v.side));
+                    o.extend_from_slice(b",\"count\":");
+                }),
+                side: v.side,
+                weight: v.weight,
+            }
+        })
+    }
+
+    /// One JSONL line (with the trailing newline).
+    pub fn line(&self, a: &Analysis) -> Vec<u8> {
+        // A record is about 4–5 bytes per byte of text; one allocation avoids regrowing.
+        let mut v = Vec::with_capacity(a.article.text.len() * 6 + 4096);
+        self.write(a, &mut v);
+        v.push(b'\n');
+        v
+    }
+
+    /// `lexicon.side_id(s)` as a JSON string.
+    fn side(&self, s: SideRef) -> &[u8] {
+        match s {
+            Some(i) => &self.sides[..self.sides.len() - 1][i],
+            None => &self.sides[self.sides.len() - 1],
+        }
+    }
+
+    /// Write the compact JSON of `article_json(engine, a)`.
+    pub fn write(&self, a: &Analysis, o: &mut Vec<u8>) {
+        let art = &a.article;
+        o.extend_from_slice(b"{\"schema_version\":");
+        SCHEMA_VERSION.write(o);
+        o.extend_from_slice(b",\"id\":");
+        write_str(o, &art.id);
+        o.extend_from_slice(b",\"source\":");
+        write_str(o, &art.source);
+        o.extend_from_slice(b",\"title\":");
+        write_str(o, &art.title);
+        // `None` is skipped, as `skip_serializing_if` does for serde.
+        for (key, v) in [
+            (&b",\"outlet\":"[..], &art.outlet),
+            (b",\"date\":", &art.date),
+            (b",\"url\":", &art.url),
+        ] {
+            if let Some(v) = v {
+                o.extend_from_slice(key);
+                write_str(o, v);
+            }
+        }
+        o.extend_from_slice(b",\"words\":");
+        a.words.write(o);
+        o.extend_from_slice(&self.lexicon);
+        o.extend_from_slice(b",\"terms\":[");
+        for (i, t) in a.terms.iter().enumerate() {
             if i > 0 {
                 o.push(b',');
             }
-            write_str(o, key);
-            o.push(b':');
-            v.write(o);
+            self.term(&art.text, t, o);
         }
+        o.extend_from_slice(b"],\"quotes\":[");
+        for (i, q) in a.quotes.iter().enumerate() {
+            if i > 0 {
+                o.push(b',');
+            }
+            quote_json(&art.text, q).write(o);
+        }
+        o.extend_from_slice(b"],\"scores\":");
+        self.scores(&a.scores, o);
+        o.extend_from_slice(b",\"concepts\":[");
+        for (i, cu) in a.concepts.iter().enumerate() {
+            if i > 0 {
+                o.push(b',');
+            }
+            o.extend_from_slice(self.concept(cu.concept));
+            for (j, v) in cu.variants.iter().enumerate() {
+                if j > 0 {
+                    o.push(b',');
+                }
+                o.extend_from_slice(&self.variant(cu.concept, v.variant).used);
+                v.count.write(o);
+                o.extend_from_slice(b",\"narrator\":");
+                v.narrator.write(o);
+                o.push(b'}');
+            }
+            o.extend_from_slice(b"]}");
+        }
+        o.extend_from_slice(b"],\"warnings\":");
+        art.warnings.write(o);
         o.push(b'}');
     }
+
+    /// `term_json(engine, text, t)`.
+    fn term(&self, text: &str, t: &TermHit, o: &mut Vec<u8>) {
+        o.extend_from_slice(b"{\"text\":");
+        write_str(o, t.text(text));
+        o.extend_from_slice(b",\"start\":");
+        t.start.write(o);
+        o.extend_from_slice(b",\"end\":");
+        t.end.write(o);
+        o.extend_from_slice(b",\"line\":");
+        t.line.write(o);
+        o.extend_from_slice(b",\"column\":");
+        t.column.write(o);
+        let v = self.variant(t.concept, t.variant);
+        if t.side == v.side && t.weight.to_bits() == v.weight.to_bits() {
+            o.extend_from_slice(&v.term);
+        } else {
+            let c = &self.engine.lexicon.concepts[t.concept];
+            o.extend_from_slice(b",\"concept\":");
+            write_str(o, &c.id);
+            o.extend_from_slice(b",\"variant\":");
+            write_str(o, &c.variants[t.variant].label);
+            o.extend_from_slice(b",\"side\":");
+            o.extend_from_slice(self.side(t.side));
+            o.extend_from_slice(b",\"weight\":");
+            write_rounded(o, t.weight);
+            o.extend_from_slice(b",\"voice\":");
+        }
+        write_str(o, t.voice.as_str());
+        o.extend_from_slice(b",\"speaker\":");
+        t.speaker.as_deref().write(o);
+        o.extend_from_slice(b",\"modifiers\":[");
+        for (i, m) in t.modifiers.iter().enumerate() {
+            if i > 0 {
+                o.push(b',');
+            }
+            o.extend_from_slice(b"{\"kind\":");
+            write_str(o, m.kind.as_str());
+            o.extend_from_slice(b",\"cue\":");
+            write_str(o, &m.cue);
+            o.push(b'}');
+        }
+        o.extend_from_slice(b"],\"counted_side\":");
+        o.extend_from_slice(self.side(t.counted_side));
+        o.extend_from_slice(b",\"factor\":");
+        write_rounded(o, t.factor);
+        o.extend_from_slice(b",\"contribution\":");
+        write_rounded(o, t.contribution);
+        o.push(b'}');
+    }
+
+    /// The `scores` object of `article_json`.
+    fn scores(&self, s: &Scores, o: &mut Vec<u8>) {
+        let nsides = self.engine.lexicon.sides.len();
+        o.extend_from_slice(b"{\"sides\":{");
+        for (i, (key, x)) in self.side_keys[..nsides].iter().zip(&s.sides).enumerate() {
+            if i > 0 {
+                o.push(b',');
+            }
+            o.extend_from_slice(key);
+            SideJson {
+                count: x.count,
+                narrator_count: x.narrator_count,
+                weight: round(x.weight),
+                per_1000_words: round(x.per_1000_words),
+            }
+            .write(o);
+        }
+        o.extend_from_slice(b"},\"neutral_count\":");
+        s.neutral_count.write(o);
+        o.extend_from_slice(b",\"term_lean\":");
+        write_rounded(o, s.term_lean);
+        o.extend_from_slice(b",\"evidence\":");
+        write_rounded(o, s.evidence);
+        o.extend_from_slice(b",\"min_evidence\":");
+        write_rounded(o, s.min_evidence);
+        o.extend_from_slice(b",\"enough_evidence\":");
+        s.term_enough.write(o);
+        o.extend_from_slice(b",\"quotes\":{");
+        let per_side = self.side_keys[..nsides].iter().zip(&s.quotes);
+        let others = self.side_keys[nsides..].iter().zip([
+            &s.neutral_quotes,
+            &s.unaligned_quotes,
+            &s.unattributed_quotes,
+        ]);
+        for (i, (key, q)) in per_side.chain(others).enumerate() {
+            if i > 0 {
+                o.push(b',');
+            }
+            o.extend_from_slice(key);
+            share_json(q).write(o);
+        }
+        o.extend_from_slice(b"},\"quote_lean\":");
+        write_rounded(o, s.quote_lean);
+        o.extend_from_slice(b",\"quote_evidence\":");
+        write_rounded(o, s.quote_evidence);
+        o.extend_from_slice(b",\"min_quote_words\":");
+        write_rounded(o, s.min_quote_words);
+        o.extend_from_slice(b",\"quote_enough_evidence\":");
+        s.quote_enough.write(o);
+        o.extend_from_slice(b",\"stance\":");
+        write_rounded(o, s.stance);
+        o.extend_from_slice(b",\"stance_enough_evidence\":");
+        s.stance_enough.write(o);
+        o.push(b'}');
+    }
+}
+
+/// [`JsonlWriter`] writes these types' fields by hand, in this order; this stops compiling
+/// when a field is added to one of them, so that it is written there too.
+#[allow(dead_code)]
+fn contract_fields(a: ArticleJson, t: TermJson, m: ModifierJson, s: ScoresJson, c: ConceptJson) {
+    let ArticleJson {
+        schema_version: _,
+        id: _,
+        source: _,
+        title: _,
+        outlet: _,
+        date: _,
+        url: _,
+        words: _,
+        lexicon: _,
+        terms: _,
+        quotes: _,
+        scores: _,
+        concepts: _,
+        warnings: _,
+    } = a;
+    let TermJson {
+        text: _,
+        start: _,
+        end: _,
+        line: _,
+        column: _,
+        concept: _,
+        variant: _,
+        side: _,
+        weight: _,
+        voice: _,
+        speaker: _,
+        modifiers: _,
+        counted_side: _,
+        factor: _,
+        contribution: _,
+    } = t;
+    let ModifierJson { kind: _, cue: _ } = m;
+    let ScoresJson {
+        sides: _,
+        neutral_count: _,
+        term_lean: _,
+        evidence: _,
+        min_evidence: _,
+        enough_evidence: _,
+        quotes: _,
+        quote_lean: _,
+        quote_evidence: _,
+        min_quote_words: _,
+        quote_enough_evidence: _,
+        stance: _,
+        stance_enough_evidence: _,
+    } = s;
+    let ConceptJson {
+        id: _,
+        variants_used,
+    } = c;
+    for VariantUsedJson {
+        term: _,
+        side: _,
+        count: _,
+        narrator: _,
+    } in variants_used
+    {}
 }
 
 #[cfg(test)]
@@ -679,9 +1124,30 @@ mod tests {
         serde_json::to_vec(a).expect("serializes")
     }
 
-    #[test]
-    fn compact_matches_serde() {
-        let engine = Engine::new(Lexicon::default_lexicon().unwrap()).unwrap();
+    /// The writer's bytes for each analysis, compared with serde_json's of `article_json`;
+    /// how many had terms and quotes.
+    fn check(engine: &Engine, analyses: &[Analysis]) -> usize {
+        let writer = JsonlWriter::new(engine);
+        let mut checked = 0;
+        for an in analyses {
+            let aj = article_json(engine, an);
+            let mut fast = Vec::new();
+            writer.write(an, &mut fast);
+            assert_eq!(
+                String::from_utf8_lossy(&fast),
+                String::from_utf8_lossy(&serde_bytes(&aj)),
+                "article {}",
+                an.article.id
+            );
+            let mut line = serde_bytes(&aj);
+            line.push(b'\n');
+            assert_eq!(render_jsonl_line(engine, an), line);
+            checked += usize::from(!an.terms.is_empty() && !an.quotes.is_empty());
+        }
+        checked
+    }
+
+    fn articles() -> Vec<Article> {
         let mut g = crate::corpus::Generator::new(7);
         let mut articles: Vec<Article> = (0..200)
             .map(|i| Article::from_text(&format!("g{i}"), "-", g.article().1))
@@ -703,24 +1169,92 @@ mod tests {
         );
         dated.date = Some("2020-01-19".into());
         articles.push(dated);
-        let mut checked = 0;
-        for a in articles {
-            let an = engine.analyze(a);
-            let aj = article_json(&engine, &an);
-            let mut fast = Vec::new();
-            aj.write(&mut fast);
-            assert_eq!(
-                String::from_utf8_lossy(&fast),
-                String::from_utf8_lossy(&serde_bytes(&aj)),
-                "article {}",
-                an.article.id
-            );
-            checked += usize::from(!an.terms.is_empty() && !an.quotes.is_empty());
-        }
+        articles
+    }
+
+    #[test]
+    fn compact_matches_serde() {
+        let engine = Engine::new(Lexicon::default_lexicon().unwrap()).unwrap();
+        let analyses: Vec<Analysis> = articles().into_iter().map(|a| engine.analyze(a)).collect();
+        let checked = check(&engine, &analyses);
         assert!(
             checked > 150,
             "the generated articles have terms and quotes ({checked})"
         );
+    }
+
+    #[test]
+    fn compact_matches_serde_for_odd_lexicon_strings_and_hits() {
+        // Side ids, concept ids and labels that need escaping, rendered once per writer.
+        let mut lexicon = Lexicon::default_lexicon().unwrap();
+        lexicon.sides[0].id = "pro \"im\"\\migrant\u{1}".into();
+        for (i, c) in lexicon.concepts.iter_mut().enumerate() {
+            c.id = format!("{}\t\"{i}\"", c.id);
+            for v in &mut c.variants {
+                v.label = format!("“{}”\\\n", v.label);
+                v.weight += 1.0 / 3.0;
+            }
+        }
+        let engine = Engine::new(lexicon).unwrap();
+        let mut analyses: Vec<Analysis> =
+            articles().into_iter().map(|a| engine.analyze(a)).collect();
+        // Hits whose side or weight is not their variant's are written field by field.
+        let mut changed = 0;
+        for (i, an) in analyses.iter_mut().enumerate() {
+            for (j, t) in an.terms.iter_mut().enumerate() {
+                match (i + j) % 4 {
+                    0 => t.weight = -t.weight * 1.00001,
+                    1 => t.side = if t.side.is_some() { None } else { Some(1) },
+                    2 => t.weight = f64::NAN,
+                    _ => continue,
+                }
+                changed += 1;
+            }
+        }
+        assert!(changed > 1000, "{changed}");
+        assert!(check(&engine, &analyses) > 150);
+    }
+
+    #[test]
+    fn round_int_is_f64_round() {
+        let mut rng = crate::corpus::Rng::new(5);
+        let mut ys = vec![
+            0.0,
+            -0.0,
+            0.5,
+            -0.5,
+            0.49999999999999994,
+            1.5,
+            -1.5,
+            2.5,
+            -2.5,
+        ];
+        for p in 0..64 {
+            let y = 2f64.powi(p);
+            ys.extend([
+                y,
+                -y,
+                y + 0.5,
+                -y - 0.5,
+                y - 0.5,
+                y * 1.5,
+                2f64.powi(52) - y,
+            ]);
+        }
+        for _ in 0..100_000 {
+            let k = (rng.next_u64() >> rng.below(64)) as f64;
+            let f = rng.next_u64() as f64 / u64::MAX as f64;
+            ys.extend([k + 0.5, -k - 0.5, k + f, -k - f, f - 0.5]);
+        }
+        for y in ys {
+            match round_int(y) {
+                Some(n) => {
+                    assert!(y.abs() < 2f64.powi(52), "{y}");
+                    assert_eq!(n as f64, y.round(), "{y}");
+                }
+                None => assert!(y.abs() >= 2f64.powi(52), "{y}"),
+            }
+        }
     }
 
     #[test]
@@ -747,5 +1281,106 @@ mod tests {
         let mut o = Vec::new();
         all.write(&mut o);
         assert_eq!(o, serde_json::to_vec(&all).unwrap());
+    }
+
+    #[test]
+    fn generated_strings_numbers_and_floats_are_written_like_serde() {
+        let mut rng = crate::corpus::Rng::new(11);
+        // Strings of every length up to 40 from a small alphabet heavy in bytes to escape,
+        // so each lands at every position of an eight-byte chunk.
+        let alphabet = [
+            "a", "\"", "\\", "\n", "\u{1}", "\u{1f}", " ", "\u{7f}", "é", "“", "!", "#",
+        ];
+        for _ in 0..20_000 {
+            let len = rng.below(41);
+            let s: String = (0..len)
+                .map(|_| alphabet[rng.below(alphabet.len())])
+                .collect();
+            let mut o = Vec::new();
+            s.write(&mut o);
+            assert_eq!(o, serde_json::to_vec(&s).unwrap(), "{s:?}");
+        }
+        let mut ints: Vec<u64> = vec![
+            0,
+            9,
+            10,
+            99,
+            100,
+            101,
+            999,
+            1000,
+            99_999_999,
+            100_000_000,
+            100_000_001,
+            10_000_000_000_000_000,
+            u64::MAX,
+            u64::from(u32::MAX),
+        ];
+        for p in 0..20 {
+            ints.extend([10u64.pow(p) - 1, 10u64.pow(p), 10u64.pow(p) + 1]);
+        }
+        for _ in 0..20_000 {
+            ints.push(rng.next_u64() >> rng.below(64));
+        }
+        for n in ints {
+            let mut o = Vec::new();
+            n.write(&mut o);
+            assert_eq!(o, serde_json::to_vec(&n).unwrap(), "{n}");
+        }
+        let mut floats = vec![
+            1e12,
+            -1e12,
+            99_999_999.999_95,
+            1e8 - 0.00005,
+            5e-5,
+            -5e-5,
+            4.9e-5,
+            99_999_999.999_9,
+            -99_999_999.999_9,
+            1e8,
+            0.1,
+            0.01,
+            0.001,
+            0.0001,
+            10.0,
+            100.5,
+        ];
+        for _ in 0..50_000 {
+            let scale = [1.0, 10.0, 1e4, 1e8, 1e13, 1e-4, 1e-6][rng.below(7)];
+            let x = (rng.next_u64() as f64 / u64::MAX as f64 - 0.3) * scale;
+            floats.extend([x, (x * 4.0).round() / 4.0, x.round()]);
+        }
+        floats.extend([
+            f64::NAN,
+            f64::INFINITY,
+            -f64::INFINITY,
+            -0.0,
+            0.0,
+            2.5e-5,
+            -2.5e-5,
+        ]);
+        floats.extend([
+            4.5e11,
+            4.5e11 + 0.5,
+            2f64.powi(52),
+            2f64.powi(52) + 1.0,
+            2f64.powi(62),
+        ]);
+        for x in floats {
+            let by_formula = if x.is_finite() {
+                (x * 10_000.0).round() / 10_000.0
+            } else {
+                0.0
+            };
+            assert_eq!(round(x).to_bits(), by_formula.to_bits(), "{x:e}");
+            let mut o = Vec::new();
+            write_rounded(&mut o, x);
+            assert_eq!(o, serde_json::to_vec(&round(x)).unwrap(), "{x:e}");
+            for y in [x, round(x)] {
+                let mut o = Vec::new();
+                y.write(&mut o);
+                assert_eq!(o, serde_json::to_vec(&y).unwrap(), "{y:e}");
+            }
+        }
     }
 }
