@@ -106,68 +106,222 @@ fn distance_re() -> &'static Regex {
 /// False when [`negation_re`] cannot match `before`, found without running it: a match
 /// lies within the last four whitespace-separated chunks (the negation's own, up to two
 /// words, a closing quote) and contains `no` (not, no, nor), `ne` (never, neither), `wi`
-/// (without) or `n't`. Most clauses fail this, and the regex runs for every hit.
+/// (without) or `n't`. Chunks are split at ASCII whitespace (normalized text has no
+/// other), which can only make the region searched larger. [`clause_scan`] computes the
+/// same answer in the pass that finds the clause; this is its reference.
+#[cfg(test)]
 fn could_be_negated(before: &str) -> bool {
-    before
-        .rsplit(char::is_whitespace)
-        .filter(|c| !c.is_empty())
-        .take(4)
-        .any(|c| c.contains("no") || c.contains("ne") || c.contains("wi") || c.contains("n't"))
+    let b = before.as_bytes();
+    let mut from = b.len();
+    for _ in 0..4 {
+        while from > 0 && b[from - 1].is_ascii_whitespace() {
+            from -= 1;
+        }
+        while from > 0 && !b[from - 1].is_ascii_whitespace() {
+            from -= 1;
+        }
+    }
+    let tail = &b[from..];
+    tail.windows(2).enumerate().any(|(i, w)| match w {
+        [b'n', b'o' | b'e'] | [b'w', b'i'] => true,
+        [b'n', b'\''] => tail.get(i + 2) == Some(&b't'),
+        _ => false,
+    })
 }
 
 /// False when [`distance_re`] cannot match `before`: a match ends, but for spaces and one
 /// quote mark, with one of the cue's last words.
 fn could_be_distanced(before: &str) -> bool {
     let t = before.trim_end();
-    let t = t.strip_suffix(['"', '\'']).unwrap_or(t).trim_end();
-    [
-        "called",
-        "styled",
-        "described",
-        "proclaimed",
-        "call",
-        "calls",
-        "term",
-        "terms",
-        "dub",
-        "dubs",
-        "label",
-        "phrase",
-    ]
-    .iter()
-    .any(|w| t.ends_with(w))
+    let t = t
+        .strip_suffix(['"', '\''])
+        .unwrap_or(t)
+        .trim_end()
+        .as_bytes();
+    // Dispatch on the last byte so that only a word or two is compared.
+    match t.last() {
+        Some(b'd') => {
+            t.ends_with(b"called")
+                || t.ends_with(b"styled")
+                || t.ends_with(b"described")
+                || t.ends_with(b"proclaimed")
+        }
+        Some(b'l') => t.ends_with(b"call") || t.ends_with(b"label"),
+        Some(b's') => t.ends_with(b"calls") || t.ends_with(b"terms") || t.ends_with(b"dubs"),
+        Some(b'm') => t.ends_with(b"term"),
+        Some(b'b') => t.ends_with(b"dub"),
+        Some(b'e') => t.ends_with(b"phrase"),
+        _ => false,
+    }
 }
 
 /// The words before normalized offset `at`, back to the start of the clause (at most
-/// 60 bytes): after the last `. ; : ! ? , ( )`, em dash or en dash.
-fn clause_before(h: &str, at: usize) -> &str {
+/// 60 bytes): after the last `. ; : ! ? , ( )`, em dash or en dash. Also says whether the
+/// clause could hold a negation cue (`could_be_negated`), found in the same pass since
+/// both run for every hit.
+#[inline]
+fn clause_scan(h: &str, at: usize) -> (&str, bool) {
     let mut from = at.saturating_sub(60);
     while !h.is_char_boundary(from) {
         from += 1;
     }
-    // 1: a delimiter; 2: the last byte of — (E2 80 94) or – (E2 80 93), if preceded so.
-    static STOP: [u8; 256] = {
+    #[cfg(target_arch = "x86_64")]
+    {
+        clause_scan_sse2(h, from, at)
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    {
+        clause_scan_scalar(h, from, at)
+    }
+}
+
+/// [`clause_scan`] over the 64 bytes before `at` as bit masks (bit `k` is byte
+/// `at - 64 + k`): the clause starts after the highest delimiter bit, the negation region
+/// at the fourth-last start of a non-space run, and the cue pairs are masks shifted
+/// against each other.
+#[cfg(target_arch = "x86_64")]
+fn clause_scan_sse2(h: &str, from: usize, at: usize) -> (&str, bool) {
+    use std::arch::x86_64::*;
+    if from == at {
+        return ("", false);
+    }
+    let b = h.as_bytes();
+    let mut padded = [0u8; 64];
+    let window: &[u8; 64] = match at.checked_sub(64) {
+        Some(base) => b[base..at].try_into().expect("64 bytes"),
+        None => {
+            padded[64 - at..].copy_from_slice(&b[..at]);
+            &padded
+        }
+    };
+    // Bit of byte `from` (at most 60 bytes back, so it is in the window).
+    let first = 64 - (at - from);
+    let valid = u64::MAX << first;
+    let mut m = [0u64; 12];
+    for (block, chunk) in window.chunks_exact(16).enumerate() {
+        // SAFETY: SSE2 is part of the x86_64 baseline; the load reads exactly the 16 bytes
+        // of `chunk`.
+        let bits = unsafe {
+            let v = _mm_loadu_si128(chunk.as_ptr().cast());
+            let eq = |c: u8| _mm_cmpeq_epi8(v, _mm_set1_epi8(c as i8));
+            let any = |cs: &[u8]| {
+                cs.iter()
+                    .fold(_mm_setzero_si128(), |acc, &c| _mm_or_si128(acc, eq(c)))
+            };
+            [
+                any(b".;:!?,()"),
+                any(&[0x93, 0x94]),
+                eq(0xE2),
+                eq(0x80),
+                any(b" \t\n\x0C\r"),
+                eq(b'n'),
+                eq(b'w'),
+                any(b"oe"),
+                eq(b'i'),
+                eq(b'\''),
+                eq(b't'),
+            ]
+            .map(|x| _mm_movemask_epi8(x) as u16 as u64)
+        };
+        for (k, bits) in bits.into_iter().enumerate() {
+            m[k] |= bits << (16 * block);
+        }
+    }
+    let [delim, dash_end, e2, x80, space, n, w, o_or_e, i, apos, t, _] = m;
+    // A dash's last byte counts only when its first byte is in the window too.
+    let dash = dash_end & (e2 << 2) & (x80 << 1) & (valid << 2);
+    let stops = (delim | dash) & valid;
+    let start_bit = if stops == 0 {
+        first
+    } else {
+        64 - stops.leading_zeros() as usize
+    };
+    let clause = &h[at - (64 - start_bit)..at];
+    let in_clause = if start_bit == 64 {
+        0
+    } else {
+        u64::MAX << start_bit
+    };
+    let word = !space & in_clause;
+    let mut run_starts = word & !(word << 1);
+    let mut region = in_clause;
+    for _ in 0..4 {
+        if run_starts == 0 {
+            break;
+        }
+        let top = 63 - run_starts.leading_zeros();
+        region = u64::MAX << top;
+        run_starts &= !(1u64 << top);
+    }
+    if run_starts == 0 {
+        region = in_clause;
+    }
+    let cues = (n & (o_or_e >> 1)) | (w & (i >> 1)) | (n & (apos >> 1) & (t >> 2));
+    (clause, cues & region != 0)
+}
+
+/// [`clause_scan`] one byte at a time, walking back from `at`: the portable version and
+/// the reference for the SSE2 one.
+#[cfg(any(test, not(target_arch = "x86_64")))]
+fn clause_scan_scalar(h: &str, from: usize, at: usize) -> (&str, bool) {
+    const DELIM: u8 = 1; // . ; : ! ? , ( )
+    const DASH_END: u8 = 2; // last byte of — (E2 80 94) or – (E2 80 93), if preceded so
+    const SPACE: u8 = 4;
+    const N: u8 = 8;
+    const W: u8 = 16;
+    static CLASS: [u8; 256] = {
         let mut t = [0u8; 256];
         let ascii = b".;:!?,()";
         let mut k = 0;
         while k < ascii.len() {
-            t[ascii[k] as usize] = 1;
+            t[ascii[k] as usize] = DELIM;
             k += 1;
         }
-        t[0x93] = 2;
-        t[0x94] = 2;
+        t[0x93] = DASH_END;
+        t[0x94] = DASH_END;
+        let mut b = 0;
+        while b < 128 {
+            if (b as u8).is_ascii_whitespace() {
+                t[b] = SPACE;
+            }
+            b += 1;
+        }
+        t[b'n' as usize] = N;
+        t[b'w' as usize] = W;
         t
     };
     let b = h.as_bytes();
+    let mut negation = false;
+    // Non-space runs entered so far, walking backwards; a cue can only be in the first 4.
+    let mut chunks = 0;
+    let mut after_space = true;
     let mut i = at;
     while i > from {
         i -= 1;
-        let stop = STOP[b[i] as usize];
-        if stop == 1 || (stop == 2 && i >= from + 2 && b[i - 2] == 0xE2 && b[i - 1] == 0x80) {
-            return &h[i + 1..at];
+        let class = CLASS[b[i] as usize];
+        if class == DELIM
+            || (class == DASH_END && i >= from + 2 && b[i - 2] == 0xE2 && b[i - 1] == 0x80)
+        {
+            return (&h[i + 1..at], negation);
+        }
+        if class == SPACE {
+            after_space = true;
+            continue;
+        }
+        if after_space {
+            chunks += 1;
+            after_space = false;
+        }
+        if chunks <= 4 && !negation && class & (N | W) != 0 {
+            let next = if i + 1 < at { b[i + 1] } else { 0 };
+            negation = match (class, next) {
+                (N, b'o' | b'e') | (W, b'i') => true,
+                (N, b'\'') => i + 2 < at && b[i + 2] == b't',
+                _ => false,
+            };
         }
     }
-    &h[from..at]
+    (&h[from..at], negation)
 }
 
 /// The quote whose marks enclose a hit starting at `start` (quotes are sorted by offset
@@ -207,7 +361,7 @@ pub fn attribute(
                 Some(_) => (Voice::ScareQuoted, None),
                 None => (Voice::Narrator, None),
             };
-            let before = clause_before(&norm.text, h.norm_start);
+            let (before, could_be_negated) = clause_scan(&norm.text, h.norm_start);
             let mut modifiers = Vec::new();
             if could_be_distanced(before) {
                 if let Some(m) = distance_re().find(before) {
@@ -222,7 +376,7 @@ pub fn attribute(
                     });
                 }
             }
-            if could_be_negated(before) {
+            if could_be_negated {
                 if let Some(m) = negation_re().find(before) {
                     modifiers.push(Modifier {
                         kind: ModifierKind::Negated,
@@ -293,13 +447,13 @@ mod tests {
         assert!(negation_re().is_match("there is no \""));
         assert!(!negation_re().is_match("nothing but "));
         assert!(!negation_re().is_match("they are not going to stop the "));
-        assert_eq!(clause_before("this is not true. the ", 22), " the ");
-        assert_eq!(clause_before("el salvador—who were ", 23), "who were ");
-        assert_eq!(clause_before("a – b, c (d) e", 16), " e");
-        assert_eq!(clause_before("a – b", 7), " b");
+        assert_eq!(clause_scan("this is not true. the ", 22).0, " the ");
+        assert_eq!(clause_scan("el salvador—who were ", 23).0, "who were ");
+        assert_eq!(clause_scan("a – b, c (d) e", 16).0, " e");
+        assert_eq!(clause_scan("a – b", 7).0, " b");
         // Only a whole dash counts; a window cut inside one is not a delimiter.
         let long = format!("—{}", "x".repeat(59));
-        assert_eq!(clause_before(&long, long.len()), &long[3..]);
+        assert_eq!(clause_scan(&long, long.len()).0, &long[3..]);
     }
 
     /// Clauses made of cue words, near misses, quotes and spacing.
@@ -379,6 +533,33 @@ mod tests {
         // The generated clauses do exercise both cues.
         assert!(negated > 1000 && distanced > 1000, "{negated} {distanced}");
         assert!(!could_be_negated("the city's sanctuary ") && !could_be_distanced("the city "));
+    }
+
+    #[test]
+    fn the_clause_pass_flags_negation_like_its_reference() {
+        let mut rng = crate::corpus::Rng::new(5);
+        let mut flagged = 0;
+        for c in clauses(&mut rng) {
+            // Hits sit after a clause, sometimes after a delimiter or a cut dash.
+            let lead = ["", "x. ", "a—", "(", "“", "\u{2014}"][rng.below(6)];
+            let text = format!("{lead}{c}");
+            let (clause, negation) = clause_scan(&text, text.len());
+            assert_eq!(negation, could_be_negated(clause), "{text:?} -> {clause:?}");
+            // Every cut of the text, against the byte-at-a-time pass.
+            for at in (0..=text.len()).filter(|&k| text.is_char_boundary(k)) {
+                let mut from = at.saturating_sub(60);
+                while !text.is_char_boundary(from) {
+                    from += 1;
+                }
+                assert_eq!(
+                    clause_scan(&text, at),
+                    clause_scan_scalar(&text, from, at),
+                    "{text:?} at {at}"
+                );
+            }
+            flagged += usize::from(negation);
+        }
+        assert!(flagged > 1000, "{flagged}");
     }
 
     #[test]
