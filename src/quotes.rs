@@ -416,27 +416,89 @@ struct Para {
 fn marks(text: &str) -> Vec<usize> {
     let b = text.as_bytes();
     let mut v = Vec::with_capacity(text.len() / 16);
+    // `i` is always a char boundary: only ASCII bytes are skipped unseen
     let mut i = 0;
-    loop {
-        // every stop is a char boundary: only ASCII bytes are skipped
-        i = next_mark(b, i, b.len());
-        let Some(&x) = b.get(i) else {
-            break;
-        };
-        if x.is_ascii() {
-            if matches!(x, b'\n' | b'\r' | b'"' | b'\'') {
-                v.push(i);
+    while i + 16 <= b.len() {
+        let base = i;
+        let chunk: &[u8; 16] = b[base..base + 16].try_into().expect("16 bytes");
+        let mut m = mark_mask(chunk);
+        // visit the candidate bytes of the block in order; the bytes of a
+        // multi-byte char after its first are candidates too, and skipped
+        while m != 0 {
+            let k = base + m.trailing_zeros() as usize;
+            m &= m - 1;
+            if k >= i {
+                i = k + mark_at(b, k, &mut v);
             }
-            i += 1;
+        }
+        i = i.max(base + 16);
+    }
+    while i < b.len() {
+        if is_mark_byte(b[i]) {
+            i += mark_at(b, i, &mut v);
         } else {
-            let c = text[i..].chars().next().expect("char boundary");
-            if is_double(c) || is_single(c) || matches!(c, '\u{2028}' | '\u{2029}' | '\u{85}') {
-                v.push(i);
-            }
-            i += c.len_utf8();
+            i += 1;
         }
     }
     v
+}
+
+/// Record `k` in `v` when the char starting there is a quote mark or a line
+/// break; returns the char's length in bytes. Decodes from the bytes of
+/// valid UTF-8: the non-ASCII marks are U+0085, « and » (C2 xx) and
+/// U+2018–U+201F but U+201A, U+2028, U+2029 (E2 80 xx).
+fn mark_at(b: &[u8], k: usize, v: &mut Vec<usize>) -> usize {
+    let x = b[k];
+    if x < 0x80 {
+        if matches!(x, b'\n' | b'\r' | b'"' | b'\'') {
+            v.push(k);
+        }
+        1
+    } else if x < 0xE0 {
+        if x == 0xC2 && matches!(b.get(k + 1), Some(0x85 | 0xAB | 0xBB)) {
+            v.push(k);
+        }
+        2
+    } else if x < 0xF0 {
+        if x == 0xE2
+            && b.get(k + 1) == Some(&0x80)
+            && matches!(
+                b.get(k + 2),
+                Some(0x98 | 0x99 | 0x9B | 0x9C | 0x9D | 0x9E | 0x9F | 0xA8 | 0xA9)
+            )
+        {
+            v.push(k);
+        }
+        3
+    } else {
+        4
+    }
+}
+
+/// Bit `i` set when `is_mark_byte(chunk[i])`.
+#[cfg(target_arch = "x86_64")]
+#[inline]
+fn mark_mask(chunk: &[u8; 16]) -> u32 {
+    use std::arch::x86_64::*;
+    // SAFETY: SSE2 is part of the x86_64 baseline, so these intrinsics are
+    // always available; the load is an unaligned one of exactly 16 bytes
+    // from a 16-byte array.
+    unsafe {
+        let v = _mm_loadu_si128(chunk.as_ptr().cast());
+        // signed compare: bytes >= 0x80 are negative
+        let below = _mm_cmplt_epi8(v, _mm_set1_epi8(0x28));
+        let space = _mm_cmpeq_epi8(v, _mm_set1_epi8(b' ' as i8));
+        _mm_movemask_epi8(_mm_andnot_si128(space, below)) as u32
+    }
+}
+
+/// Bit `i` set when `is_mark_byte(chunk[i])`.
+#[cfg(not(target_arch = "x86_64"))]
+fn mark_mask(chunk: &[u8; 16]) -> u32 {
+    chunk
+        .iter()
+        .enumerate()
+        .fold(0, |m, (i, &x)| m | (u32::from(is_mark_byte(x)) << i))
 }
 
 fn paragraphs(text: &str, marks: &[usize]) -> Vec<Para> {
@@ -456,27 +518,6 @@ fn paragraphs(text: &str, marks: &[usize]) -> Vec<Para> {
     }
     v.push(Para { s, e: text.len() });
     v
-}
-
-/// Position of the first byte in `b[from..to]` that can start a quote mark
-/// or a line break (`"`, `'`, `\n`, `\r`, any non-ASCII byte), else `to`.
-/// Cheap superset: other control bytes and `!#$%&` also stop the scan, and
-/// callers decode and re-check whatever they stop at. Skips sixteen bytes
-/// at a time (a branch-free test the compiler turns into SIMD compares).
-fn next_mark(b: &[u8], from: usize, to: usize) -> usize {
-    let mut i = from;
-    while i + 16 <= to {
-        // a fixed-size, branch-free loop: compiled to SIMD compares
-        let chunk: &[u8; 16] = b[i..i + 16].try_into().expect("16 bytes");
-        if chunk.iter().fold(false, |a, &x| a | is_mark_byte(x)) {
-            break;
-        }
-        i += 16;
-    }
-    while i < to && !is_mark_byte(b[i]) {
-        i += 1;
-    }
-    i
 }
 
 /// High bit of each byte lane of `x` that is an ASCII letter or digit.
@@ -3126,27 +3167,67 @@ mod tests {
 
     // ----------------------------------------------------------- extraction
 
+    /// Tiny deterministic generator for the differential tests.
+    struct Rng(u64);
+
+    impl Rng {
+        fn below(&mut self, n: usize) -> usize {
+            self.0 ^= self.0 << 13;
+            self.0 ^= self.0 >> 7;
+            self.0 ^= self.0 << 17;
+            (self.0 % n as u64) as usize
+        }
+    }
+
+    /// Random text from `pieces`, `n` of them.
+    fn random_text(r: &mut Rng, pieces: &[&str], n: usize) -> String {
+        (0..n).map(|_| pieces[r.below(pieces.len())]).collect()
+    }
+
     #[test]
-    fn next_mark_matches_a_plain_byte_scan() {
-        let plain = |b: &[u8], from: usize, to: usize| {
-            (from..to).find(|&i| is_mark_byte(b[i])).unwrap_or(to)
-        };
-        // every byte value in every lane of a word, after plain text
+    fn mark_mask_matches_a_plain_byte_test() {
         for v in 0..=255u8 {
-            for at in 0..20 {
-                let mut b = vec![b'a'; 24];
+            for at in 0..16 {
+                let mut b = [b'a'; 16];
                 b[at] = v;
-                for from in 0..4 {
-                    for to in [from, 9, 17, 23, 24] {
-                        let to = to.max(from);
-                        assert_eq!(next_mark(&b, from, to), plain(&b, from, to), "{v} {at}");
-                    }
-                }
+                let want: u32 = (0..16)
+                    .filter(|&i| is_mark_byte(b[i]))
+                    .map(|i| 1 << i)
+                    .sum();
+                assert_eq!(mark_mask(&b), want, "{v} {at}");
             }
         }
-        let t = "He said, “so\tit's\n«done»” — \"ok\" & 50% #1 é\r\n!".as_bytes();
-        for from in 0..t.len() {
-            assert_eq!(next_mark(t, from, t.len()), plain(t, from, t.len()));
+    }
+
+    #[test]
+    fn marks_match_a_char_by_char_scan() {
+        let plain = |t: &str| -> Vec<usize> {
+            t.char_indices()
+                .filter(|&(_, c)| {
+                    is_double(c)
+                        || is_single(c)
+                        || matches!(c, '\n' | '\r' | '\u{2028}' | '\u{2029}' | '\u{85}')
+                })
+                .map(|(i, _)| i)
+                .collect()
+        };
+        // every char of U+0000–U+2FFF at every offset of a block
+        for c in (0..0x3000u32).filter_map(char::from_u32) {
+            for pad in 0..18 {
+                let t = format!("{}{c}{}", "a".repeat(pad), "b ".repeat(9));
+                assert_eq!(marks(&t), plain(&t), "{c:?} {pad}");
+            }
+        }
+        let pieces = [
+            "a", "b c", " ", "\n", "\r", "\"", "'", "“", "”", "„", "‟", "«", "»", "‘", "’", "‚",
+            "‛", "—", "–", "\u{2028}", "\u{2029}", "\u{85}", "\u{a0}", "é", "😀", "€", "‹", "!",
+            "&", "(", "\t", "\u{0}", "\u{7f}", "ÿ", "\u{2027}", "\u{202a}",
+        ];
+        let mut r = Rng(0x2545_F491_4F6C_DD1D);
+        for _ in 0..3000 {
+            let n = r.below(80);
+            let t = random_text(&mut r, &pieces, n);
+            assert_eq!(marks(&t), plain(&t), "{t:?}");
         }
     }
 
