@@ -995,7 +995,108 @@ fn single_close(text: &str, from: usize, limit: usize) -> Option<(usize, usize)>
 }
 
 /// Tokens separated by whitespace or em/en dashes that contain a letter or digit.
+#[cfg(not(target_arch = "x86_64"))]
 fn count_words(s: &str) -> u32 {
+    count_words_plain(s)
+}
+
+/// Tokens separated by whitespace or em/en dashes that contain a letter or
+/// digit (ASCII separators: the five of `u8::is_ascii_whitespace`).
+///
+/// Sixty-four bytes at a time: bit masks of the separator and the
+/// letter/digit bytes (a multi-byte char counts at its first byte, as its
+/// char's class), then a word is a letter/digit bit with no earlier
+/// letter/digit bit since the last separator. `fill` marks every position
+/// whose token so far holds a letter or digit (propagated upward through
+/// non-separators by doubling), so the words are the letter/digit bits
+/// whose previous position is unmarked.
+#[cfg(target_arch = "x86_64")]
+fn count_words(s: &str) -> u32 {
+    let b = s.as_bytes();
+    let mut n: u32 = 0;
+    // the token before the current block holds a letter or digit
+    let mut carry = 0u64;
+    let mut i = 0;
+    while i < b.len() {
+        let mut block = [0u8; 64];
+        let len = (b.len() - i).min(64);
+        // padding bytes are 0: neither separator nor letter, so `fill`
+        // carries the last real byte's state to bit 63
+        block[..len].copy_from_slice(&b[i..i + len]);
+        let (mut word, mut sep, high, cont) = word_masks(&block);
+        let mut lead = high & !cont;
+        while lead != 0 {
+            let k = lead.trailing_zeros() as usize;
+            lead &= lead - 1;
+            let c = s[i + k..].chars().next().expect("char boundary");
+            if c.is_whitespace() || matches!(c, '—' | '–') {
+                sep |= 1 << k;
+            } else if is_alnum(c) {
+                word |= 1 << k;
+            }
+        }
+        let mut fill = word | (carry & !sep & 1);
+        let mut pass = !sep;
+        for shift in [1, 2, 4, 8, 16, 32] {
+            fill |= (fill << shift) & pass;
+            pass &= pass << shift;
+        }
+        let before = (fill << 1) | carry;
+        n += (word & !before).count_ones();
+        carry = fill >> 63;
+        i += 64;
+    }
+    n
+}
+
+/// For 64 bytes: masks of ASCII letters and digits, ASCII whitespace (tab,
+/// line feed, form feed, carriage return, space), non-ASCII bytes and UTF-8
+/// continuation bytes.
+#[cfg(target_arch = "x86_64")]
+#[inline]
+fn word_masks(block: &[u8; 64]) -> (u64, u64, u64, u64) {
+    use std::arch::x86_64::*;
+    let (mut word, mut sep, mut high, mut cont) = (0u64, 0u64, 0u64, 0u64);
+    for q in 0..4 {
+        // SAFETY: SSE2 is part of the x86_64 baseline, so these intrinsics
+        // are always available; the load is an unaligned one of 16 bytes
+        // inside the 64-byte array.
+        let (w, sp, h, c) = unsafe {
+            let v = _mm_loadu_si128(block.as_ptr().add(q * 16).cast());
+            let set = |x: u8| _mm_set1_epi8(x as i8);
+            // signed compares: non-ASCII bytes are negative, outside every range
+            let within = |x: __m128i, lo: u8, hi: u8| {
+                _mm_and_si128(
+                    _mm_cmpgt_epi8(x, set(lo - 1)),
+                    _mm_cmplt_epi8(x, set(hi + 1)),
+                )
+            };
+            let digit = within(v, b'0', b'9');
+            let letter = within(_mm_or_si128(v, set(0x20)), b'a', b'z');
+            let ws = _mm_or_si128(
+                _mm_or_si128(_mm_cmpeq_epi8(v, set(b' ')), _mm_cmpeq_epi8(v, set(b'\t'))),
+                _mm_or_si128(_mm_cmpeq_epi8(v, set(b'\n')), within(v, 0x0C, 0x0D)),
+            );
+            // 0x80..=0xBF are -128..=-65 as i8
+            let c = _mm_cmplt_epi8(v, set(0xC0));
+            (
+                _mm_movemask_epi8(_mm_or_si128(digit, letter)) as u32 as u64,
+                _mm_movemask_epi8(ws) as u32 as u64,
+                _mm_movemask_epi8(v) as u32 as u64,
+                _mm_movemask_epi8(c) as u32 as u64,
+            )
+        };
+        word |= w << (q * 16);
+        sep |= sp << (q * 16);
+        high |= h << (q * 16);
+        cont |= c << (q * 16);
+    }
+    (word, sep, high, cont)
+}
+
+/// [`count_words`], a byte (or char) at a time: the reference.
+#[cfg(any(test, not(target_arch = "x86_64")))]
+fn count_words_plain(s: &str) -> u32 {
     // ASCII byte → 1 if a separator, 2 if a letter or digit, else 0
     const CLASS: [u8; 128] = {
         let mut t = [0u8; 128];
@@ -3646,6 +3747,7 @@ mod tests {
                 .map(|k| alphabet[((x >> (k * 2 % 50)) as usize + k * 7) % alphabet.len()])
                 .collect();
             assert_eq!(count_words(&s), reference(&s), "{s:?}");
+            assert_eq!(count_words_plain(&s), reference(&s), "{s:?}");
         }
         assert_eq!(count_words(S000), reference(S000));
         // long runs of words and spaces (eight bytes at a time) between
@@ -3665,6 +3767,17 @@ mod tests {
         }
         for t in [S001, S002, S003, S004] {
             assert_eq!(count_words(t), reference(t));
+        }
+        // long texts: states carried across 64-byte blocks, chars split by them
+        let pieces = [
+            "ab", "x", "9", " ", "  ", "\n", "\t", "\u{b}", "\u{c}", "\r", ",", "—", "–", "é",
+            "中", "😀", "’", "\u{a0}", "\u{2028}", "\u{3000}", "\u{85}", "-", "a-b", "\u{0}",
+        ];
+        let mut r = Rng(77);
+        for _ in 0..5000 {
+            let n = r.below(300);
+            let s = random_text(&mut r, &pieces, n);
+            assert_eq!(count_words(&s), reference(&s), "{s:?}");
         }
     }
 
