@@ -390,8 +390,8 @@ pub fn extract(text: &str, roster: &Roster) -> Vec<Quote> {
             start: r.start,
             end: r.end,
             kind: a.kind,
-            side: a.speaker.as_ref().map(|s| s.side.clone()),
-            speaker: a.speaker.map(|s| s.name),
+            side: a.speaker.as_ref().map(|s| s.side.to_string()),
+            speaker: a.speaker.map(|s| s.name.into_owned()),
             cue: a.cue.map(|(s, e)| text[s..e].to_string()),
             rule: a.rule,
             words,
@@ -1646,18 +1646,20 @@ struct Found {
     anchor: usize,
 }
 
+/// A speaker: roster names and sides are borrowed, so that carrying one
+/// from quote to quote (continuations, pronoun antecedents) copies nothing.
 #[derive(Debug, Clone)]
-struct Resolved {
-    name: String,
-    side: String,
+struct Resolved<'a> {
+    name: std::borrow::Cow<'a, str>,
+    side: &'a str,
     kind: ActorKind,
     plural: bool,
 }
 
 #[derive(Debug, Clone)]
-struct Attr {
+struct Attr<'a> {
     kind: QuoteKind,
-    speaker: Option<Resolved>,
+    speaker: Option<Resolved<'a>>,
     cue: Option<(usize, usize)>,
     rule: &'static str,
     via_after: bool,
@@ -2634,16 +2636,30 @@ impl<'a> Ctx<'a> {
     /// A channel phrase opening the sentence ("In a statement,", "On
     /// Twitter,"): byte span of the phrase.
     fn channel(&self, toks: &[Tok]) -> Option<(usize, usize)> {
-        let w = |i: usize| self.word(toks, i).map(lc);
+        let w = |i: usize| self.word(toks, i);
         let (a, b, c) = (w(0)?, w(1)?, w(2));
-        let len = match (a.as_str(), b.as_str(), c.as_deref()) {
-            ("on", "twitter" | "facebook" | "instagram" | "x", _) => 2,
-            (
-                "in",
-                "a" | "an",
-                Some("statement" | "email" | "e-mail" | "tweet" | "letter" | "post" | "interview"),
-            ) => 3,
-            _ => return None,
+        let len = if lc_is(a, &["on"]) && lc_is(b, &["twitter", "facebook", "instagram", "x"]) {
+            2
+        } else if lc_is(a, &["in"])
+            && lc_is(b, &["a", "an"])
+            && c.is_some_and(|c| {
+                lc_is(
+                    c,
+                    &[
+                        "statement",
+                        "email",
+                        "e-mail",
+                        "tweet",
+                        "letter",
+                        "post",
+                        "interview",
+                    ],
+                )
+            })
+        {
+            3
+        } else {
+            return None;
         };
         (toks.get(len).map(|t| t.k) == Some(Tk::Punct(','))).then(|| (toks[0].s, toks[len - 1].e))
     }
@@ -2805,24 +2821,27 @@ impl<'a> Ctx<'a> {
         Some(f)
     }
 
-    fn resolve_np(&self, np: &Np) -> Option<Resolved> {
+    fn resolve_np(&self, np: &Np) -> Option<Resolved<'a>> {
+        let roster: &'a Roster = self.roster;
         match &np.who {
             Who::Actor(i) => {
-                let a = &self.roster.actors[*i];
+                let a = &roster.actors[*i];
                 Some(Resolved {
-                    name: a.name.clone(),
-                    side: a.side.clone(),
+                    name: std::borrow::Cow::Borrowed(&a.name),
+                    side: &a.side,
                     kind: a.kind,
                     plural: a.kind == ActorKind::Role && a.name.ends_with('s'),
                 })
             }
             Who::Named(name, kind, plural) => Some(Resolved {
-                name: if *kind == ActorKind::Person && !name.contains(char::is_whitespace) {
-                    self.full_name(name, np.s).unwrap_or_else(|| name.clone())
-                } else {
-                    name.clone()
-                },
-                side: "unaligned".to_string(),
+                name: std::borrow::Cow::Owned(
+                    if *kind == ActorKind::Person && !name.contains(char::is_whitespace) {
+                        self.full_name(name, np.s).unwrap_or_else(|| name.clone())
+                    } else {
+                        name.clone()
+                    },
+                ),
+                side: "unaligned",
                 kind: *kind,
                 plural: *plural,
             }),
@@ -2888,7 +2907,7 @@ impl<'a> Ctx<'a> {
         found
     }
 
-    fn resolve_pron(&self, p: Pron, anchor: usize, attrs: &[Attr]) -> Option<Resolved> {
+    fn resolve_pron(&self, p: Pron, anchor: usize, attrs: &[Attr<'a>]) -> Option<Resolved<'a>> {
         let mut s = self.sent_start(anchor, false);
         let mut e = anchor;
         for _ in 0..3 {
@@ -2904,10 +2923,16 @@ impl<'a> Ctx<'a> {
 
     /// Nearest fitting antecedent in `[s, e)`: speakers of earlier quotes and
     /// subjects of speech verbs first, then any roster mention.
-    fn best_candidate(&self, s: usize, e: usize, p: Pron, attrs: &[Attr]) -> Option<Resolved> {
+    fn best_candidate(
+        &self,
+        s: usize,
+        e: usize,
+        p: Pron,
+        attrs: &[Attr<'a>],
+    ) -> Option<Resolved<'a>> {
         let toks = self.tokenize(s, e);
-        let mut best: Option<(usize, Resolved)> = None;
-        let mut consider = |pos: usize, r: Resolved| {
+        let mut best: Option<(usize, Resolved<'a>)> = None;
+        let mut consider = |pos: usize, r: Resolved<'a>| {
             if fits(p, &r)
                 && match &best {
                     None => true,
@@ -2961,7 +2986,7 @@ impl<'a> Ctx<'a> {
             .find(|r| fits(p, r))
     }
 
-    fn finish(&self, f: &Found, attrs: &[Attr]) -> (Option<Resolved>, &'static str) {
+    fn finish(&self, f: &Found, attrs: &[Attr<'a>]) -> (Option<Resolved<'a>>, &'static str) {
         let (sp, via_pron) = match f.np.who {
             Who::Pron(p) => (self.resolve_pron(p, f.anchor, attrs), true),
             _ => (self.resolve_np(&f.np), false),
@@ -2977,7 +3002,7 @@ impl<'a> Ctx<'a> {
         (sp, rule)
     }
 
-    fn continuation(&self, i: usize, attrs: &[Attr]) -> Option<Resolved> {
+    fn continuation(&self, i: usize, attrs: &[Attr<'a>]) -> Option<Resolved<'a>> {
         if i == 0 {
             return None;
         }
@@ -2995,7 +3020,7 @@ impl<'a> Ctx<'a> {
         Some(sp)
     }
 
-    fn attribute(&self, i: usize, attrs: &[Attr]) -> Attr {
+    fn attribute(&self, i: usize, attrs: &[Attr<'a>]) -> Attr<'a> {
         let q = &self.raws[i];
         let inner = &self.text[q.start..q.end];
         let term = Attr {
@@ -3085,7 +3110,7 @@ fn word_before(t: &str, jb: usize) -> &str {
         .map_or("", |(k, _)| &head[k..])
 }
 
-fn fits(p: Pron, r: &Resolved) -> bool {
+fn fits(p: Pron, r: &Resolved<'_>) -> bool {
     match p {
         Pron::Person => r.kind == ActorKind::Person || (r.kind == ActorKind::Role && !r.plural),
         Pron::It => matches!(r.kind, ActorKind::Organization | ActorKind::Document),
