@@ -390,8 +390,8 @@ pub fn extract(text: &str, roster: &Roster) -> Vec<Quote> {
             start: r.start,
             end: r.end,
             kind: a.kind,
-            side: a.speaker.as_ref().map(|s| s.side.clone()),
-            speaker: a.speaker.map(|s| s.name),
+            side: a.speaker.as_ref().map(|s| s.side.to_string()),
+            speaker: a.speaker.map(|s| s.name.into_owned()),
             cue: a.cue.map(|(s, e)| text[s..e].to_string()),
             rule: a.rule,
             words,
@@ -416,27 +416,89 @@ struct Para {
 fn marks(text: &str) -> Vec<usize> {
     let b = text.as_bytes();
     let mut v = Vec::with_capacity(text.len() / 16);
+    // `i` is always a char boundary: only ASCII bytes are skipped unseen
     let mut i = 0;
-    loop {
-        // every stop is a char boundary: only ASCII bytes are skipped
-        i = next_mark(b, i, b.len());
-        let Some(&x) = b.get(i) else {
-            break;
-        };
-        if x.is_ascii() {
-            if matches!(x, b'\n' | b'\r' | b'"' | b'\'') {
-                v.push(i);
+    while i + 16 <= b.len() {
+        let base = i;
+        let chunk: &[u8; 16] = b[base..base + 16].try_into().expect("16 bytes");
+        let mut m = mark_mask(chunk);
+        // visit the candidate bytes of the block in order; the bytes of a
+        // multi-byte char after its first are candidates too, and skipped
+        while m != 0 {
+            let k = base + m.trailing_zeros() as usize;
+            m &= m - 1;
+            if k >= i {
+                i = k + mark_at(b, k, &mut v);
             }
-            i += 1;
+        }
+        i = i.max(base + 16);
+    }
+    while i < b.len() {
+        if is_mark_byte(b[i]) {
+            i += mark_at(b, i, &mut v);
         } else {
-            let c = text[i..].chars().next().expect("char boundary");
-            if is_double(c) || is_single(c) || matches!(c, '\u{2028}' | '\u{2029}' | '\u{85}') {
-                v.push(i);
-            }
-            i += c.len_utf8();
+            i += 1;
         }
     }
     v
+}
+
+/// Record `k` in `v` when the char starting there is a quote mark or a line
+/// break; returns the char's length in bytes. Decodes from the bytes of
+/// valid UTF-8: the non-ASCII marks are U+0085, « and » (C2 xx) and
+/// U+2018–U+201F but U+201A, U+2028, U+2029 (E2 80 xx).
+fn mark_at(b: &[u8], k: usize, v: &mut Vec<usize>) -> usize {
+    let x = b[k];
+    if x < 0x80 {
+        if matches!(x, b'\n' | b'\r' | b'"' | b'\'') {
+            v.push(k);
+        }
+        1
+    } else if x < 0xE0 {
+        if x == 0xC2 && matches!(b.get(k + 1), Some(0x85 | 0xAB | 0xBB)) {
+            v.push(k);
+        }
+        2
+    } else if x < 0xF0 {
+        if x == 0xE2
+            && b.get(k + 1) == Some(&0x80)
+            && matches!(
+                b.get(k + 2),
+                Some(0x98 | 0x99 | 0x9B | 0x9C | 0x9D | 0x9E | 0x9F | 0xA8 | 0xA9)
+            )
+        {
+            v.push(k);
+        }
+        3
+    } else {
+        4
+    }
+}
+
+/// Bit `i` set when `is_mark_byte(chunk[i])`.
+#[cfg(target_arch = "x86_64")]
+#[inline]
+fn mark_mask(chunk: &[u8; 16]) -> u32 {
+    use std::arch::x86_64::*;
+    // SAFETY: SSE2 is part of the x86_64 baseline, so these intrinsics are
+    // always available; the load is an unaligned one of exactly 16 bytes
+    // from a 16-byte array.
+    unsafe {
+        let v = _mm_loadu_si128(chunk.as_ptr().cast());
+        // signed compare: bytes >= 0x80 are negative
+        let below = _mm_cmplt_epi8(v, _mm_set1_epi8(0x28));
+        let space = _mm_cmpeq_epi8(v, _mm_set1_epi8(b' ' as i8));
+        _mm_movemask_epi8(_mm_andnot_si128(space, below)) as u32
+    }
+}
+
+/// Bit `i` set when `is_mark_byte(chunk[i])`.
+#[cfg(not(target_arch = "x86_64"))]
+fn mark_mask(chunk: &[u8; 16]) -> u32 {
+    chunk
+        .iter()
+        .enumerate()
+        .fold(0, |m, (i, &x)| m | (u32::from(is_mark_byte(x)) << i))
 }
 
 fn paragraphs(text: &str, marks: &[usize]) -> Vec<Para> {
@@ -456,27 +518,6 @@ fn paragraphs(text: &str, marks: &[usize]) -> Vec<Para> {
     }
     v.push(Para { s, e: text.len() });
     v
-}
-
-/// Position of the first byte in `b[from..to]` that can start a quote mark
-/// or a line break (`"`, `'`, `\n`, `\r`, any non-ASCII byte), else `to`.
-/// Cheap superset: other control bytes and `!#$%&` also stop the scan, and
-/// callers decode and re-check whatever they stop at. Skips sixteen bytes
-/// at a time (a branch-free test the compiler turns into SIMD compares).
-fn next_mark(b: &[u8], from: usize, to: usize) -> usize {
-    let mut i = from;
-    while i + 16 <= to {
-        // a fixed-size, branch-free loop: compiled to SIMD compares
-        let chunk: &[u8; 16] = b[i..i + 16].try_into().expect("16 bytes");
-        if chunk.iter().fold(false, |a, &x| a | is_mark_byte(x)) {
-            break;
-        }
-        i += 16;
-    }
-    while i < to && !is_mark_byte(b[i]) {
-        i += 1;
-    }
-    i
 }
 
 /// High bit of each byte lane of `x` that is an ASCII letter or digit.
@@ -954,7 +995,108 @@ fn single_close(text: &str, from: usize, limit: usize) -> Option<(usize, usize)>
 }
 
 /// Tokens separated by whitespace or em/en dashes that contain a letter or digit.
+#[cfg(not(target_arch = "x86_64"))]
 fn count_words(s: &str) -> u32 {
+    count_words_plain(s)
+}
+
+/// Tokens separated by whitespace or em/en dashes that contain a letter or
+/// digit (ASCII separators: the five of `u8::is_ascii_whitespace`).
+///
+/// Sixty-four bytes at a time: bit masks of the separator and the
+/// letter/digit bytes (a multi-byte char counts at its first byte, as its
+/// char's class), then a word is a letter/digit bit with no earlier
+/// letter/digit bit since the last separator. `fill` marks every position
+/// whose token so far holds a letter or digit (propagated upward through
+/// non-separators by doubling), so the words are the letter/digit bits
+/// whose previous position is unmarked.
+#[cfg(target_arch = "x86_64")]
+fn count_words(s: &str) -> u32 {
+    let b = s.as_bytes();
+    let mut n: u32 = 0;
+    // the token before the current block holds a letter or digit
+    let mut carry = 0u64;
+    let mut i = 0;
+    while i < b.len() {
+        let mut block = [0u8; 64];
+        let len = (b.len() - i).min(64);
+        // padding bytes are 0: neither separator nor letter, so `fill`
+        // carries the last real byte's state to bit 63
+        block[..len].copy_from_slice(&b[i..i + len]);
+        let (mut word, mut sep, high, cont) = word_masks(&block);
+        let mut lead = high & !cont;
+        while lead != 0 {
+            let k = lead.trailing_zeros() as usize;
+            lead &= lead - 1;
+            let c = s[i + k..].chars().next().expect("char boundary");
+            if c.is_whitespace() || matches!(c, '—' | '–') {
+                sep |= 1 << k;
+            } else if is_alnum(c) {
+                word |= 1 << k;
+            }
+        }
+        let mut fill = word | (carry & !sep & 1);
+        let mut pass = !sep;
+        for shift in [1, 2, 4, 8, 16, 32] {
+            fill |= (fill << shift) & pass;
+            pass &= pass << shift;
+        }
+        let before = (fill << 1) | carry;
+        n += (word & !before).count_ones();
+        carry = fill >> 63;
+        i += 64;
+    }
+    n
+}
+
+/// For 64 bytes: masks of ASCII letters and digits, ASCII whitespace (tab,
+/// line feed, form feed, carriage return, space), non-ASCII bytes and UTF-8
+/// continuation bytes.
+#[cfg(target_arch = "x86_64")]
+#[inline]
+fn word_masks(block: &[u8; 64]) -> (u64, u64, u64, u64) {
+    use std::arch::x86_64::*;
+    let (mut word, mut sep, mut high, mut cont) = (0u64, 0u64, 0u64, 0u64);
+    for q in 0..4 {
+        // SAFETY: SSE2 is part of the x86_64 baseline, so these intrinsics
+        // are always available; the load is an unaligned one of 16 bytes
+        // inside the 64-byte array.
+        let (w, sp, h, c) = unsafe {
+            let v = _mm_loadu_si128(block.as_ptr().add(q * 16).cast());
+            let set = |x: u8| _mm_set1_epi8(x as i8);
+            // signed compares: non-ASCII bytes are negative, outside every range
+            let within = |x: __m128i, lo: u8, hi: u8| {
+                _mm_and_si128(
+                    _mm_cmpgt_epi8(x, set(lo - 1)),
+                    _mm_cmplt_epi8(x, set(hi + 1)),
+                )
+            };
+            let digit = within(v, b'0', b'9');
+            let letter = within(_mm_or_si128(v, set(0x20)), b'a', b'z');
+            let ws = _mm_or_si128(
+                _mm_or_si128(_mm_cmpeq_epi8(v, set(b' ')), _mm_cmpeq_epi8(v, set(b'\t'))),
+                _mm_or_si128(_mm_cmpeq_epi8(v, set(b'\n')), within(v, 0x0C, 0x0D)),
+            );
+            // 0x80..=0xBF are -128..=-65 as i8
+            let c = _mm_cmplt_epi8(v, set(0xC0));
+            (
+                _mm_movemask_epi8(_mm_or_si128(digit, letter)) as u32 as u64,
+                _mm_movemask_epi8(ws) as u32 as u64,
+                _mm_movemask_epi8(v) as u32 as u64,
+                _mm_movemask_epi8(c) as u32 as u64,
+            )
+        };
+        word |= w << (q * 16);
+        sep |= sp << (q * 16);
+        high |= h << (q * 16);
+        cont |= c << (q * 16);
+    }
+    (word, sep, high, cont)
+}
+
+/// [`count_words`], a byte (or char) at a time: the reference.
+#[cfg(any(test, not(target_arch = "x86_64")))]
+fn count_words_plain(s: &str) -> u32 {
     // ASCII byte → 1 if a separator, 2 if a letter or digit, else 0
     const CLASS: [u8; 128] = {
         let mut t = [0u8; 128];
@@ -1504,18 +1646,20 @@ struct Found {
     anchor: usize,
 }
 
+/// A speaker: roster names and sides are borrowed, so that carrying one
+/// from quote to quote (continuations, pronoun antecedents) copies nothing.
 #[derive(Debug, Clone)]
-struct Resolved {
-    name: String,
-    side: String,
+struct Resolved<'a> {
+    name: std::borrow::Cow<'a, str>,
+    side: &'a str,
     kind: ActorKind,
     plural: bool,
 }
 
 #[derive(Debug, Clone)]
-struct Attr {
+struct Attr<'a> {
     kind: QuoteKind,
-    speaker: Option<Resolved>,
+    speaker: Option<Resolved<'a>>,
     cue: Option<(usize, usize)>,
     rule: &'static str,
     via_after: bool,
@@ -2492,16 +2636,30 @@ impl<'a> Ctx<'a> {
     /// A channel phrase opening the sentence ("In a statement,", "On
     /// Twitter,"): byte span of the phrase.
     fn channel(&self, toks: &[Tok]) -> Option<(usize, usize)> {
-        let w = |i: usize| self.word(toks, i).map(lc);
+        let w = |i: usize| self.word(toks, i);
         let (a, b, c) = (w(0)?, w(1)?, w(2));
-        let len = match (a.as_str(), b.as_str(), c.as_deref()) {
-            ("on", "twitter" | "facebook" | "instagram" | "x", _) => 2,
-            (
-                "in",
-                "a" | "an",
-                Some("statement" | "email" | "e-mail" | "tweet" | "letter" | "post" | "interview"),
-            ) => 3,
-            _ => return None,
+        let len = if lc_is(a, &["on"]) && lc_is(b, &["twitter", "facebook", "instagram", "x"]) {
+            2
+        } else if lc_is(a, &["in"])
+            && lc_is(b, &["a", "an"])
+            && c.is_some_and(|c| {
+                lc_is(
+                    c,
+                    &[
+                        "statement",
+                        "email",
+                        "e-mail",
+                        "tweet",
+                        "letter",
+                        "post",
+                        "interview",
+                    ],
+                )
+            })
+        {
+            3
+        } else {
+            return None;
         };
         (toks.get(len).map(|t| t.k) == Some(Tk::Punct(','))).then(|| (toks[0].s, toks[len - 1].e))
     }
@@ -2663,24 +2821,27 @@ impl<'a> Ctx<'a> {
         Some(f)
     }
 
-    fn resolve_np(&self, np: &Np) -> Option<Resolved> {
+    fn resolve_np(&self, np: &Np) -> Option<Resolved<'a>> {
+        let roster: &'a Roster = self.roster;
         match &np.who {
             Who::Actor(i) => {
-                let a = &self.roster.actors[*i];
+                let a = &roster.actors[*i];
                 Some(Resolved {
-                    name: a.name.clone(),
-                    side: a.side.clone(),
+                    name: std::borrow::Cow::Borrowed(&a.name),
+                    side: &a.side,
                     kind: a.kind,
                     plural: a.kind == ActorKind::Role && a.name.ends_with('s'),
                 })
             }
             Who::Named(name, kind, plural) => Some(Resolved {
-                name: if *kind == ActorKind::Person && !name.contains(char::is_whitespace) {
-                    self.full_name(name, np.s).unwrap_or_else(|| name.clone())
-                } else {
-                    name.clone()
-                },
-                side: "unaligned".to_string(),
+                name: std::borrow::Cow::Owned(
+                    if *kind == ActorKind::Person && !name.contains(char::is_whitespace) {
+                        self.full_name(name, np.s).unwrap_or_else(|| name.clone())
+                    } else {
+                        name.clone()
+                    },
+                ),
+                side: "unaligned",
                 kind: *kind,
                 plural: *plural,
             }),
@@ -2746,7 +2907,7 @@ impl<'a> Ctx<'a> {
         found
     }
 
-    fn resolve_pron(&self, p: Pron, anchor: usize, attrs: &[Attr]) -> Option<Resolved> {
+    fn resolve_pron(&self, p: Pron, anchor: usize, attrs: &[Attr<'a>]) -> Option<Resolved<'a>> {
         let mut s = self.sent_start(anchor, false);
         let mut e = anchor;
         for _ in 0..3 {
@@ -2762,10 +2923,16 @@ impl<'a> Ctx<'a> {
 
     /// Nearest fitting antecedent in `[s, e)`: speakers of earlier quotes and
     /// subjects of speech verbs first, then any roster mention.
-    fn best_candidate(&self, s: usize, e: usize, p: Pron, attrs: &[Attr]) -> Option<Resolved> {
+    fn best_candidate(
+        &self,
+        s: usize,
+        e: usize,
+        p: Pron,
+        attrs: &[Attr<'a>],
+    ) -> Option<Resolved<'a>> {
         let toks = self.tokenize(s, e);
-        let mut best: Option<(usize, Resolved)> = None;
-        let mut consider = |pos: usize, r: Resolved| {
+        let mut best: Option<(usize, Resolved<'a>)> = None;
+        let mut consider = |pos: usize, r: Resolved<'a>| {
             if fits(p, &r)
                 && match &best {
                     None => true,
@@ -2819,7 +2986,7 @@ impl<'a> Ctx<'a> {
             .find(|r| fits(p, r))
     }
 
-    fn finish(&self, f: &Found, attrs: &[Attr]) -> (Option<Resolved>, &'static str) {
+    fn finish(&self, f: &Found, attrs: &[Attr<'a>]) -> (Option<Resolved<'a>>, &'static str) {
         let (sp, via_pron) = match f.np.who {
             Who::Pron(p) => (self.resolve_pron(p, f.anchor, attrs), true),
             _ => (self.resolve_np(&f.np), false),
@@ -2835,7 +3002,7 @@ impl<'a> Ctx<'a> {
         (sp, rule)
     }
 
-    fn continuation(&self, i: usize, attrs: &[Attr]) -> Option<Resolved> {
+    fn continuation(&self, i: usize, attrs: &[Attr<'a>]) -> Option<Resolved<'a>> {
         if i == 0 {
             return None;
         }
@@ -2853,7 +3020,7 @@ impl<'a> Ctx<'a> {
         Some(sp)
     }
 
-    fn attribute(&self, i: usize, attrs: &[Attr]) -> Attr {
+    fn attribute(&self, i: usize, attrs: &[Attr<'a>]) -> Attr<'a> {
         let q = &self.raws[i];
         let inner = &self.text[q.start..q.end];
         let term = Attr {
@@ -2943,7 +3110,7 @@ fn word_before(t: &str, jb: usize) -> &str {
         .map_or("", |(k, _)| &head[k..])
 }
 
-fn fits(p: Pron, r: &Resolved) -> bool {
+fn fits(p: Pron, r: &Resolved<'_>) -> bool {
     match p {
         Pron::Person => r.kind == ActorKind::Person || (r.kind == ActorKind::Role && !r.plural),
         Pron::It => matches!(r.kind, ActorKind::Organization | ActorKind::Document),
@@ -3126,27 +3293,67 @@ mod tests {
 
     // ----------------------------------------------------------- extraction
 
+    /// Tiny deterministic generator for the differential tests.
+    struct Rng(u64);
+
+    impl Rng {
+        fn below(&mut self, n: usize) -> usize {
+            self.0 ^= self.0 << 13;
+            self.0 ^= self.0 >> 7;
+            self.0 ^= self.0 << 17;
+            (self.0 % n as u64) as usize
+        }
+    }
+
+    /// Random text from `pieces`, `n` of them.
+    fn random_text(r: &mut Rng, pieces: &[&str], n: usize) -> String {
+        (0..n).map(|_| pieces[r.below(pieces.len())]).collect()
+    }
+
     #[test]
-    fn next_mark_matches_a_plain_byte_scan() {
-        let plain = |b: &[u8], from: usize, to: usize| {
-            (from..to).find(|&i| is_mark_byte(b[i])).unwrap_or(to)
-        };
-        // every byte value in every lane of a word, after plain text
+    fn mark_mask_matches_a_plain_byte_test() {
         for v in 0..=255u8 {
-            for at in 0..20 {
-                let mut b = vec![b'a'; 24];
+            for at in 0..16 {
+                let mut b = [b'a'; 16];
                 b[at] = v;
-                for from in 0..4 {
-                    for to in [from, 9, 17, 23, 24] {
-                        let to = to.max(from);
-                        assert_eq!(next_mark(&b, from, to), plain(&b, from, to), "{v} {at}");
-                    }
-                }
+                let want: u32 = (0..16)
+                    .filter(|&i| is_mark_byte(b[i]))
+                    .map(|i| 1 << i)
+                    .sum();
+                assert_eq!(mark_mask(&b), want, "{v} {at}");
             }
         }
-        let t = "He said, “so\tit's\n«done»” — \"ok\" & 50% #1 é\r\n!".as_bytes();
-        for from in 0..t.len() {
-            assert_eq!(next_mark(t, from, t.len()), plain(t, from, t.len()));
+    }
+
+    #[test]
+    fn marks_match_a_char_by_char_scan() {
+        let plain = |t: &str| -> Vec<usize> {
+            t.char_indices()
+                .filter(|&(_, c)| {
+                    is_double(c)
+                        || is_single(c)
+                        || matches!(c, '\n' | '\r' | '\u{2028}' | '\u{2029}' | '\u{85}')
+                })
+                .map(|(i, _)| i)
+                .collect()
+        };
+        // every char of U+0000–U+2FFF at every offset of a block
+        for c in (0..0x3000u32).filter_map(char::from_u32) {
+            for pad in 0..18 {
+                let t = format!("{}{c}{}", "a".repeat(pad), "b ".repeat(9));
+                assert_eq!(marks(&t), plain(&t), "{c:?} {pad}");
+            }
+        }
+        let pieces = [
+            "a", "b c", " ", "\n", "\r", "\"", "'", "“", "”", "„", "‟", "«", "»", "‘", "’", "‚",
+            "‛", "—", "–", "\u{2028}", "\u{2029}", "\u{85}", "\u{a0}", "é", "😀", "€", "‹", "!",
+            "&", "(", "\t", "\u{0}", "\u{7f}", "ÿ", "\u{2027}", "\u{202a}",
+        ];
+        let mut r = Rng(0x2545_F491_4F6C_DD1D);
+        for _ in 0..3000 {
+            let n = r.below(80);
+            let t = random_text(&mut r, &pieces, n);
+            assert_eq!(marks(&t), plain(&t), "{t:?}");
         }
     }
 
@@ -3565,6 +3772,7 @@ mod tests {
                 .map(|k| alphabet[((x >> (k * 2 % 50)) as usize + k * 7) % alphabet.len()])
                 .collect();
             assert_eq!(count_words(&s), reference(&s), "{s:?}");
+            assert_eq!(count_words_plain(&s), reference(&s), "{s:?}");
         }
         assert_eq!(count_words(S000), reference(S000));
         // long runs of words and spaces (eight bytes at a time) between
@@ -3584,6 +3792,17 @@ mod tests {
         }
         for t in [S001, S002, S003, S004] {
             assert_eq!(count_words(t), reference(t));
+        }
+        // long texts: states carried across 64-byte blocks, chars split by them
+        let pieces = [
+            "ab", "x", "9", " ", "  ", "\n", "\t", "\u{b}", "\u{c}", "\r", ",", "—", "–", "é",
+            "中", "😀", "’", "\u{a0}", "\u{2028}", "\u{3000}", "\u{85}", "-", "a-b", "\u{0}",
+        ];
+        let mut r = Rng(77);
+        for _ in 0..5000 {
+            let n = r.below(300);
+            let s = random_text(&mut r, &pieces, n);
+            assert_eq!(count_words(&s), reference(&s), "{s:?}");
         }
     }
 
