@@ -8,7 +8,7 @@ use crate::article::Article;
 use crate::attribute::{self, TermHit, Voice};
 use crate::lexicon::{Lexicon, SideRef};
 use crate::matcher::{Matcher, MatcherError};
-use crate::normalize::{LineIndex, Normalized};
+use crate::normalize::Normalized;
 use crate::quotes::{self, Quote, QuoteKind, Roster, RosterActor};
 use crate::score::{self, QuoteInput, QuoteSide, Scores, TermInput};
 
@@ -99,8 +99,7 @@ impl Engine {
         let norm = Normalized::new(text);
         let raw = self.matcher.find(text, &norm);
         let quotes = quotes::extract(text, &self.roster);
-        let lines = LineIndex::new(text);
-        let terms = attribute::attribute(&self.lexicon, text, &norm, &raw, &quotes, &lines);
+        let terms = attribute::attribute(&self.lexicon, text, &norm, &raw, &quotes);
         let words = norm.words();
         let term_inputs: Vec<TermInput> = terms
             .iter()

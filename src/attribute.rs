@@ -346,10 +346,10 @@ pub fn attribute(
     norm: &Normalized,
     raw: &[RawHit],
     quotes: &[Quote],
-    line_index: &crate::normalize::LineIndex,
 ) -> Vec<TermHit> {
     let sc = &lexicon.scoring;
-    let positions = line_index.line_cols(original, raw.iter().map(|h| h.start));
+    let starts: Vec<usize> = raw.iter().map(|h| h.start).collect();
+    let positions = crate::normalize::line_cols(original, &starts);
     raw.iter()
         .zip(positions)
         .map(|(h, (line, column))| {

@@ -463,6 +463,42 @@ pub struct LineIndex {
     checkpoints: Vec<(usize, usize)>,
 }
 
+/// `(line, column)` of each offset, both 1-based, the column in characters, as
+/// [`LineIndex::line_col`] gives them. Ascending offsets (term hits are) cost one forward
+/// pass that counts line feeds and characters between neighbours, with no index built;
+/// others go through a [`LineIndex`].
+pub fn line_cols(text: &str, offsets: &[usize]) -> Vec<(u32, u32)> {
+    if offsets.windows(2).any(|w| w[1] < w[0]) {
+        return LineIndex::new(text).line_cols(text, offsets.iter().copied());
+    }
+    // Both counts compile to SIMD compares and adds.
+    fn line_feeds(seg: &[u8]) -> u32 {
+        seg.iter().map(|&c| u32::from(c == b'\n')).sum()
+    }
+    fn chars(seg: &[u8]) -> u32 {
+        // Every byte but a UTF-8 continuation byte starts a character.
+        seg.iter().map(|&c| u32::from((c as i8) >= -0x40)).sum()
+    }
+    let b = text.as_bytes();
+    let (mut pos, mut line, mut col) = (0, 1, 1);
+    offsets
+        .iter()
+        .map(|&offset| {
+            let seg = &b[pos..offset];
+            let feeds = line_feeds(seg);
+            if feeds == 0 {
+                col += chars(seg);
+            } else {
+                line += feeds;
+                let last = seg.iter().rposition(|&c| c == b'\n').expect("counted one");
+                col = 1 + chars(&seg[last + 1..]);
+            }
+            pos = offset;
+            (line, col)
+        })
+        .collect()
+}
+
 /// Distance between column checkpoints in [`LineIndex`].
 const CHECKPOINT_BYTES: usize = 4096;
 
@@ -773,6 +809,32 @@ mod tests {
         offsets.reverse();
         let want: Vec<_> = offsets.iter().map(|&o| idx.line_col(&text, o)).collect();
         assert_eq!(idx.line_cols(&text, offsets.iter().copied()), want);
+    }
+
+    #[test]
+    fn the_forward_pass_equals_the_index() {
+        let text = format!(
+            "a “b” é\n\n{}\r\nlast ü 𝄞 line\n",
+            "x€ y “z”\n ".repeat(300)
+        );
+        let idx = LineIndex::new(&text);
+        let mut rng = crate::corpus::Rng::new(9);
+        let all: Vec<usize> = (0..=text.len())
+            .filter(|&i| text.is_char_boundary(i))
+            .collect();
+        for _ in 0..200 {
+            let mut offsets: Vec<usize> = (0..rng.below(40))
+                .map(|_| all[rng.below(all.len())])
+                .collect();
+            if rng.below(4) > 0 {
+                offsets.sort_unstable();
+            }
+            let want: Vec<_> = offsets.iter().map(|&o| idx.line_col(&text, o)).collect();
+            assert_eq!(line_cols(&text, &offsets), want, "{offsets:?}");
+        }
+        assert_eq!(line_cols(&text, &all).len(), all.len());
+        let every: Vec<_> = all.iter().map(|&o| idx.line_col(&text, o)).collect();
+        assert_eq!(line_cols(&text, &all), every);
     }
 
     #[test]
