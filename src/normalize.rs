@@ -309,6 +309,33 @@ fn is_combining_mark(c: char) -> bool {
     matches!(c, '\u{0300}'..='\u{036F}' | '\u{1AB0}'..='\u{1AFF}' | '\u{1DC0}'..='\u{1DFF}' | '\u{20D0}'..='\u{20FF}' | '\u{FE20}'..='\u{FE2F}')
 }
 
+const PUNCT_SLOW: u8 = 0;
+const PUNCT_DROP: u8 = 1;
+const PUNCT_SPACE: u8 = 2;
+/// Kept as it is, a separator (not a word character, no lowercase form).
+const PUNCT_KEEP: u8 = 3;
+// Otherwise 0x80 | the ASCII byte it becomes.
+
+/// What each character U+2000..=U+203F becomes, as `PUNCT_*` codes, derived from
+/// [`classify`] once; a character the fast path cannot express is `PUNCT_SLOW`.
+fn general_punctuation() -> &'static [u8; 64] {
+    static TABLE: std::sync::OnceLock<[u8; 64]> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut t = [PUNCT_SLOW; 64];
+        for (k, code) in t.iter_mut().enumerate() {
+            let c = char::from_u32(0x2000 + k as u32).expect("a scalar value");
+            *code = match classify(c) {
+                Norm::Drop => PUNCT_DROP,
+                Norm::Space => PUNCT_SPACE,
+                Norm::Ascii(a) => 0x80 | a,
+                Norm::Keep if !is_word_char(c) && c.to_lowercase().eq([c]) => PUNCT_KEEP,
+                Norm::Keep => PUNCT_SLOW,
+            };
+        }
+        t
+    })
+}
+
 impl Normalized {
     /// Normalize `original`. Offsets are kept as `u32`, so texts must be under 4 GiB
     /// (article loading enforces a much smaller limit).
@@ -334,6 +361,41 @@ impl Normalized {
                     i += 1;
                 }
                 continue;
+            }
+            // General punctuation (U+2000..U+203F: curly quotes, dashes, special spaces)
+            // is most of an English article's non-ASCII text: decided from a table.
+            if bytes[i] == 0xE2 && bytes.get(i + 1) == Some(&0x80) {
+                let code = general_punctuation()[(bytes[i + 2] & 0x3F) as usize];
+                if code != PUNCT_SLOW {
+                    let run = Run {
+                        norm: out.len() as u32,
+                        orig: i as u32,
+                        width: 3,
+                    };
+                    match code {
+                        PUNCT_DROP => {}
+                        PUNCT_SPACE => {
+                            wc.feed(2);
+                            if out.last() != Some(&b' ') {
+                                runs.push(run);
+                                out.push(b' ');
+                            }
+                        }
+                        PUNCT_KEEP => {
+                            wc.feed(2);
+                            runs.push(run);
+                            out.extend_from_slice(&bytes[i..i + 3]);
+                        }
+                        ascii => {
+                            let a = ascii & 0x7F;
+                            wc.feed(CLASS[a as usize]);
+                            runs.push(run);
+                            out.push(a);
+                        }
+                    }
+                    i += 3;
+                    continue;
+                }
             }
             let c = original[i..].chars().next().expect("char boundary");
             let len = c.len_utf8();
@@ -369,8 +431,12 @@ impl Normalized {
             }
             i += len;
         }
-        // Every byte pushed is ASCII or a whole UTF-8 encoded char, so this cannot fail.
-        let text = String::from_utf8(out).expect("normalized text is UTF-8");
+        debug_assert!(std::str::from_utf8(&out).is_ok());
+        // SAFETY: every byte pushed above is an ASCII byte (a copied or lowercased byte
+        // below 0x80, a space, a folded quote or hyphen) or part of a whole character
+        // copied or encoded from the valid `original`; validating again cost a pass over
+        // every article (the tests run with the debug assertion above).
+        let text = unsafe { String::from_utf8_unchecked(out) };
         Normalized {
             text,
             runs,
@@ -698,6 +764,22 @@ mod tests {
             assert_eq!(n.words(), count_words(&n.text), "{text:?}");
             for (i, &want) in map.iter().enumerate() {
                 assert_eq!(n.original_offset(i), want, "{text:?} byte {i}");
+            }
+        }
+    }
+
+    #[test]
+    fn general_punctuation_fast_path_agrees_with_the_reference() {
+        for k in 0x2000..=0x203F {
+            let c = char::from_u32(k).unwrap();
+            for text in [format!("a{c}B"), format!("{c}{c} x{c}"), format!("don{c}t {c}")] {
+                let n = Normalized::new(&text);
+                let (want, map, _) = reference(&text);
+                assert_eq!(n.text, want, "U+{k:04X}");
+                assert_eq!(n.words(), count_words(&n.text), "U+{k:04X}");
+                for (i, &want) in map.iter().enumerate() {
+                    assert_eq!(n.original_offset(i), want, "U+{k:04X} byte {i}");
+                }
             }
         }
     }
