@@ -10,6 +10,10 @@ use slant::corpus::Generator;
 use slant::lexicon::Lexicon;
 use slant::normalize::Normalized;
 
+// The allocator the `slant` binary uses, so stage numbers match what ships.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     divan::main();
 }
