@@ -407,9 +407,14 @@ impl JsonlReader {
                     "line is too long; raise the limit with --max-article-bytes",
                 )));
             }
-            let (line, bad_utf8) = match std::str::from_utf8(&self.buf) {
+            // simdutf8 validates a line several times faster than std; only invalid
+            // input takes std's path, for the offset of the first bad byte.
+            let (line, bad_utf8) = match simdutf8::basic::from_utf8(&self.buf) {
                 Ok(s) => (std::borrow::Cow::Borrowed(s), None),
-                Err(e) => (String::from_utf8_lossy(&self.buf), Some(e)),
+                Err(_) => match std::str::from_utf8(&self.buf) {
+                    Ok(s) => (std::borrow::Cow::Borrowed(s), None),
+                    Err(e) => (String::from_utf8_lossy(&self.buf), Some(e)),
+                },
             };
             let line = line.trim();
             if line.is_empty() {
