@@ -348,8 +348,7 @@ pub fn attribute(
     quotes: &[Quote],
 ) -> Vec<TermHit> {
     let sc = &lexicon.scoring;
-    let starts: Vec<usize> = raw.iter().map(|h| h.start).collect();
-    let positions = crate::normalize::line_cols(original, &starts);
+    let positions = crate::normalize::line_cols(original, raw.iter().map(|h| h.start));
     raw.iter()
         .zip(positions)
         .map(|(h, (line, column))| {
