@@ -50,6 +50,7 @@ pub fn run(a: ScoreArgs, out: &mut dyn Write, err: &mut dyn Write, term: Termina
         (bytes, warnings, size)
     };
     let progress = report::progress::Progress::auto("scoring");
+    let mut gather = report::stream::Gather::default();
     batch::run_ordered(&pool, articles, render, |r| -> Result<()> {
         match r {
             Ok((bytes, warnings, size)) => {
@@ -58,9 +59,10 @@ pub fn run(a: ScoreArgs, out: &mut dyn Write, err: &mut dyn Write, term: Termina
                     writeln!(err, "slant: warning: {w}")?;
                 }
                 if format == Format::Json {
-                    out.write_all(if first { b"\n" } else { b",\n" })?;
+                    let sep: &[u8] = if first { b"\n" } else { b",\n" };
+                    gather.push(out, sep.to_vec())?;
                 }
-                out.write_all(&bytes)?;
+                gather.push(out, bytes)?;
                 first = false;
                 done += 1;
             }
@@ -68,6 +70,7 @@ pub fn run(a: ScoreArgs, out: &mut dyn Write, err: &mut dyn Write, term: Termina
         }
         Ok(())
     })?;
+    gather.flush(out)?;
     progress.finish();
     match a.format {
         Format::Json => out.write_all(if first { b"]\n" } else { b"\n]\n" })?,

@@ -12,4 +12,5 @@ pub mod ledger;
 pub mod lexicon;
 pub mod output;
 pub mod progress;
+pub mod stream;
 pub mod table;
