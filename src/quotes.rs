@@ -1996,6 +1996,11 @@ impl<'a> Ctx<'a> {
                         seg_digit &= d.is_numeric();
                         continue;
                     }
+                    // only these join two runs into one word (the common
+                    // space or comma ends it without a look past)
+                    if !matches!(d, '\'' | '’' | '-' | '‐' | '&' | '.') {
+                        break;
+                    }
                     let after = t[j + d.len_utf8()..qlimit.max(j + d.len_utf8())]
                         .chars()
                         .next();
