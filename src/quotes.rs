@@ -1930,25 +1930,36 @@ impl<'a> Ctx<'a> {
         let t = self.text;
         let mut out = Vec::with_capacity(hi.saturating_sub(lo) / 5);
         let mut qi = self.raws.partition_point(|r| r.close <= lo);
+        // Open of the next quotation (`usize::MAX` when none) and where the
+        // words before it must end; both change only when `qi` does.
+        let mut next_open = self.raws.get(qi).map_or(usize::MAX, |q| q.open);
+        let mut qlimit = next_open.min(hi);
         let mut i = lo;
         while i < hi {
-            if let Some(q) = self.raws.get(qi) {
-                if q.open <= i {
-                    if q.open >= lo {
-                        out.push(Tok {
-                            s: q.open,
-                            e: q.close.min(hi),
-                            k: Tk::Quote(qi),
-                        });
-                    }
-                    i = q.close;
-                    qi += 1;
-                    continue;
+            if next_open <= i {
+                let q = &self.raws[qi];
+                if q.open >= lo {
+                    out.push(Tok {
+                        s: q.open,
+                        e: q.close.min(hi),
+                        k: Tk::Quote(qi),
+                    });
                 }
+                i = q.close;
+                qi += 1;
+                next_open = self.raws.get(qi).map_or(usize::MAX, |q| q.open);
+                qlimit = next_open.min(hi);
+                continue;
             }
-            let qlimit = self.raws.get(qi).map_or(hi, |q| q.open.min(hi));
             let c = match t.as_bytes().get(i) {
-                Some(&a) if a.is_ascii() => char::from(a),
+                Some(&a) if a.is_ascii() => {
+                    // spaces and ASCII punctuation: the common one-byte tokens
+                    if a == b' ' {
+                        i += 1;
+                        continue;
+                    }
+                    char::from(a)
+                }
                 _ => {
                     let Some(c) = t[i..].chars().next() else {
                         break;
@@ -1984,6 +1995,11 @@ impl<'a> Ctx<'a> {
                         seg_len += 1;
                         seg_digit &= d.is_numeric();
                         continue;
+                    }
+                    // only these join two runs into one word (the common
+                    // space or comma ends it without a look past)
+                    if !matches!(d, '\'' | '’' | '-' | '‐' | '&' | '.') {
+                        break;
                     }
                     let after = t[j + d.len_utf8()..qlimit.max(j + d.len_utf8())]
                         .chars()
@@ -2036,7 +2052,9 @@ impl<'a> Ctx<'a> {
                 len: 2,
             });
         }
-        if !is_lower(w) || !may_be_cue(w) {
+        // Every lowercase cue is an ASCII word (`is_lower` would also pass
+        // non-ASCII words, none of which is in a cue list).
+        if !w.as_bytes()[0].is_ascii_lowercase() || !may_be_cue(w) {
             return None;
         }
         let bits = word_bits(w.as_bytes(), false);
@@ -3688,6 +3706,179 @@ mod tests {
             }
         }
         assert!(hits > 1000, "{hits}");
+    }
+
+    /// `Ctx::tokenize` as first written: one char at a time, looking up
+    /// the next quotation on every step.
+    fn tokenize_ref(ctx: &Ctx<'_>, lo: usize, hi: usize) -> Vec<Tok> {
+        let t = ctx.text;
+        let mut out = Vec::new();
+        let mut qi = ctx.raws.partition_point(|r| r.close <= lo);
+        let mut i = lo;
+        while i < hi {
+            if let Some(q) = ctx.raws.get(qi) {
+                if q.open <= i {
+                    if q.open >= lo {
+                        out.push(Tok {
+                            s: q.open,
+                            e: q.close.min(hi),
+                            k: Tk::Quote(qi),
+                        });
+                    }
+                    i = q.close;
+                    qi += 1;
+                    continue;
+                }
+            }
+            let qlimit = ctx.raws.get(qi).map_or(hi, |q| q.open.min(hi));
+            let Some(c) = t[i..].chars().next() else {
+                break;
+            };
+            let cl = c.len_utf8();
+            if c.is_whitespace() {
+                i += cl;
+                continue;
+            }
+            if c.is_alphanumeric() {
+                let s = i;
+                let mut j = i + cl;
+                let mut seg_len = 1usize;
+                let mut seg_digit = c.is_numeric();
+                while j < qlimit {
+                    let Some(d) = t[j..].chars().next() else {
+                        break;
+                    };
+                    if d.is_alphanumeric() {
+                        j += d.len_utf8();
+                        seg_len += 1;
+                        seg_digit &= d.is_numeric();
+                        continue;
+                    }
+                    let after = t[j + d.len_utf8()..qlimit.max(j + d.len_utf8())]
+                        .chars()
+                        .next();
+                    let after_an = after.is_some_and(char::is_alphanumeric);
+                    if matches!(d, '\'' | '’' | '-' | '‐' | '&') && after_an {
+                        j += d.len_utf8();
+                        seg_len = 0;
+                        seg_digit = false;
+                        continue;
+                    }
+                    if d == '.'
+                        && after_an
+                        && (seg_len == 1 || (seg_digit && after.is_some_and(char::is_numeric)))
+                    {
+                        j += 1;
+                        seg_len = 0;
+                        seg_digit = true;
+                        continue;
+                    }
+                    break;
+                }
+                if j < qlimit && t[j..].starts_with('.') && is_abbrev(&t[s..j]) {
+                    j += 1;
+                }
+                out.push(Tok {
+                    s,
+                    e: j,
+                    k: Tk::Word,
+                });
+                i = j;
+                continue;
+            }
+            out.push(Tok {
+                s: i,
+                e: i + cl,
+                k: Tk::Punct(c),
+            });
+            i += cl;
+        }
+        out
+    }
+
+    #[test]
+    fn tokenize_matches_a_char_by_char_reference() {
+        let pieces = [
+            "said",
+            "Sen.",
+            "U.S.",
+            "3.5",
+            "a",
+            "é",
+            "ésaid",
+            "ſaid",
+            "Ünal",
+            "don’t",
+            "x-ray",
+            "&",
+            " ",
+            "  ",
+            "\t",
+            "\n",
+            "\n\n",
+            "\u{a0}",
+            "\u{2028}",
+            "\u{b}",
+            ".",
+            ",",
+            "!",
+            "?",
+            "“",
+            "”",
+            "\"",
+            "'",
+            "‘",
+            "’",
+            "«",
+            "»",
+            ":",
+            "—",
+            "(",
+            ")",
+            "Park",
+            "he",
+            "according to",
+        ];
+        let r = seed_roster();
+        let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
+        let mut toks = 0;
+        let mut lower_non_ascii = 0;
+        for round in 0..1500 {
+            let n = 1 + rng.below(60);
+            let t = random_text(&mut rng, &pieces, n);
+            let ctx = Ctx::new(&t, &r);
+            let cuts: Vec<usize> = (0..=t.len()).filter(|&i| t.is_char_boundary(i)).collect();
+            let mut wins = vec![(0, t.len())];
+            for _ in 0..8 {
+                let a = cuts[rng.below(cuts.len())];
+                let b = cuts[rng.below(cuts.len())];
+                wins.push((a.min(b), a.max(b)));
+            }
+            for (lo, hi) in wins {
+                let want = tokenize_ref(&ctx, lo, hi);
+                toks += want.len();
+                let got = ctx.tokenize(lo, hi);
+                assert_eq!(
+                    format!("{got:?}"),
+                    format!("{want:?}"),
+                    "round {round} {t:?} {lo}..{hi}"
+                );
+                // words that cue_at's ASCII test rejects but `is_lower` let
+                // through are in no cue list
+                for k in 0..got.len() {
+                    let Some(w) = ctx.word(&got, k) else {
+                        continue;
+                    };
+                    if is_lower(w) && !w.as_bytes()[0].is_ascii_lowercase() {
+                        assert_eq!(word_bits(w.as_bytes(), false), 0, "{w:?}");
+                        assert!(!CUE_WORDS.iter().any(|l| l.contains(w)), "{w:?}");
+                        lower_non_ascii += 1;
+                    }
+                }
+            }
+        }
+        assert!(toks > 50_000, "{toks}");
+        assert!(lower_non_ascii > 100, "{lower_non_ascii}");
     }
 
     #[test]
