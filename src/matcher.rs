@@ -359,6 +359,16 @@ impl Matcher {
             if t == 0 {
                 break;
             }
+            if t & TAIL != 0 {
+                // The only form below: it matches here if the text continues with its tail.
+                let (p, lo, hi) = trie.tails[(t & !TAIL) as usize];
+                let tail = &trie.tail_bytes[lo as usize..hi as usize];
+                let e = i + 1 + tail.len();
+                if h.get(i + 1..e) == Some(tail) && self.valid(original, norm, p as usize, s, e) {
+                    best = Some((p as usize, e));
+                }
+                break;
+            }
             state = (t & !TERMINAL) as usize;
             if t & TERMINAL != 0 {
                 let p = trie.trans[state] as usize;
@@ -471,8 +481,38 @@ fn skip_ascii_word(h: &[u8], mut i: usize) -> usize {
 
 /// For the 64 bytes of `h` from `i`: bit `k` of the first mask is set if byte `i + k` is a
 /// segment byte (`is_seg_byte`), of the second if it is not ASCII or is a capital letter.
+#[cfg(target_arch = "x86_64")]
 #[inline]
 fn block_masks(h: &[u8], i: usize) -> (u64, u64) {
+    use std::arch::x86_64::*;
+    let block: &[u8; 64] = h[i..i + 64].try_into().unwrap();
+    // SSE2 is part of the x86_64 baseline. A byte is in `lo..lo + n` when adding
+    // `0x80 - lo` puts it in `0x80..0x80 + n`, the smallest signed bytes.
+    unsafe {
+        let below = |n: i8| _mm_set1_epi8(i8::MIN.wrapping_add(n));
+        let (lower, digit, upper) = (below(26), below(10), below(26));
+        let shift = |lo: u8| _mm_set1_epi8((0x80u8.wrapping_sub(lo)) as i8);
+        let (to_lower, to_digit, to_upper) = (shift(b'a'), shift(b'0'), shift(b'A'));
+        let mut seg = 0u64;
+        let mut special = 0u64;
+        for k in 0..4 {
+            let v = _mm_loadu_si128(block.as_ptr().add(16 * k) as *const __m128i);
+            let s = _mm_or_si128(
+                _mm_cmplt_epi8(_mm_add_epi8(v, to_lower), lower),
+                _mm_cmplt_epi8(_mm_add_epi8(v, to_digit), digit),
+            );
+            let x = _mm_or_si128(v, _mm_cmplt_epi8(_mm_add_epi8(v, to_upper), upper));
+            seg |= (_mm_movemask_epi8(s) as u32 as u64) << (16 * k);
+            special |= (_mm_movemask_epi8(x) as u32 as u64) << (16 * k);
+        }
+        (seg, special)
+    }
+}
+
+/// `block_masks` with portable bit tricks on `u64`.
+#[cfg(any(test, not(target_arch = "x86_64")))]
+#[cfg_attr(not(target_arch = "x86_64"), inline)]
+fn block_masks_swar(h: &[u8], i: usize) -> (u64, u64) {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x8080_8080_8080_8080;
     #[inline]
@@ -499,8 +539,14 @@ fn block_masks(h: &[u8], i: usize) -> (u64, u64) {
     (seg, special)
 }
 
+#[cfg(not(target_arch = "x86_64"))]
+use block_masks_swar as block_masks;
+
 /// Set on a trie transition whose target state ends a form.
 const TERMINAL: u32 = 1 << 31;
+/// Set on a trie transition into a subtree holding a single form; the rest of the entry
+/// indexes `Trie::tails`.
+const TAIL: u32 = 1 << 30;
 
 /// Every form in one trie with a dense transition table. Bytes are mapped to classes (one per
 /// distinct byte of the forms, plus class 1 for all other bytes); a state is the offset of
@@ -512,6 +558,10 @@ struct Trie {
     classes: [u8; 256],
     stride: usize,
     trans: Vec<u32>,
+    /// For `TAIL` transitions: the form's pattern and the range of `tail_bytes` holding the
+    /// form's bytes after the transition's byte. A subtree with a single form has no rows.
+    tails: Vec<(u32, u32, u32)>,
+    tail_bytes: Vec<u8>,
     /// Whether some form starts with the byte.
     root_has: [bool; 256],
     /// Whether every form starts with a segment byte (`is_seg_byte`).
@@ -599,9 +649,7 @@ impl Trie {
             .collect();
         sorted.sort_by(|a, b| a.1.cmp(b.1));
         let nodes = 2 + forms.iter().map(String::len).sum::<usize>();
-        if nodes.saturating_mul(stride) > limit
-            || nodes.saturating_mul(stride) > (TERMINAL as usize)
-        {
+        if nodes.saturating_mul(stride) > limit || nodes.saturating_mul(stride) >= (TAIL as usize) {
             return None;
         }
         let mut trans = vec![0u32; 2 * stride];
@@ -630,8 +678,19 @@ impl Trie {
                 stack[first..].reverse();
             };
         push_children(&mut stack, stride, 0, sorted.len(), 0);
+        let mut tails = Vec::new();
+        let mut tail_bytes = Vec::new();
         while let Some((parent, j, k, depth)) = stack.pop() {
             let b = sorted[j].1[depth - 1];
+            if k - j == 1 {
+                // A single form below: its remaining bytes instead of a chain of rows.
+                let lo = tail_bytes.len() as u32;
+                tail_bytes.extend_from_slice(&sorted[j].1[depth..]);
+                let t = u32::try_from(tails.len()).ok().filter(|t| t & TAIL == 0)?;
+                tails.push((sorted[j].0 as u32, lo, tail_bytes.len() as u32));
+                trans[parent + classes[b as usize] as usize] = TAIL | t;
+                continue;
+            }
             let child = trans.len();
             trans.resize(child + stride, 0);
             let mut t = child as u32;
@@ -662,6 +721,8 @@ impl Trie {
             classes,
             stride,
             trans,
+            tails,
+            tail_bytes,
             root_has,
             seg_starts_only,
             keys,
@@ -1018,6 +1079,28 @@ mod tests {
             text.push_str(SEPS[rng.below(SEPS.len())]);
         }
         text
+    }
+
+    #[test]
+    fn block_masks_agree_with_the_byte_classes() {
+        let mut rng = crate::corpus::Rng::new(3);
+        for round in 0..2000 {
+            let h: Vec<u8> = (0..80)
+                .map(|_| match round % 3 {
+                    0 => rng.next_u64() as u8,
+                    _ => b"aAzZ09/:@[`{\x7f\x80\xe2 -."[rng.below(17)],
+                })
+                .collect();
+            for i in [0, 5, 16] {
+                let (seg, special) = block_masks(&h, i);
+                for k in 0..64 {
+                    let b = h[i + k];
+                    assert_eq!(seg >> k & 1 != 0, is_seg_byte(b), "{b:#x}");
+                    assert_eq!(special >> k & 1 != 0, b >= 0x80 || b.is_ascii_uppercase());
+                }
+                assert_eq!(block_masks_swar(&h, i), (seg, special));
+            }
+        }
     }
 
     /// The trie path, the automaton path it replaces for large lexicons, and the reference
