@@ -354,7 +354,8 @@ impl Matcher {
         let h = norm.text.as_bytes();
         let mut best = None;
         let mut state = trie.stride;
-        for (i, &b) in h.iter().enumerate().skip(s) {
+        let mut i = s;
+        while let Some(&b) = h.get(i) {
             let t = trie.trans[state + trie.classes[b as usize] as usize];
             if t == 0 {
                 break;
@@ -370,10 +371,19 @@ impl Matcher {
                 break;
             }
             state = (t & !TERMINAL) as usize;
+            i += 1;
+            let label = trie.trans[state + 2];
+            if label != 0 {
+                let (lo, len) = ((label >> 8) as usize, (label & 0xff) as usize);
+                if h.get(i..i + len) != Some(&trie.tail_bytes[lo..lo + len]) {
+                    break;
+                }
+                i += len;
+            }
             if t & TERMINAL != 0 {
                 let p = trie.trans[state] as usize;
-                if self.valid(original, norm, p, s, i + 1) {
-                    best = Some((p, i + 1));
+                if self.valid(original, norm, p, s, i) {
+                    best = Some((p, i));
                 }
             }
         }
@@ -552,7 +562,11 @@ const TAIL: u32 = 1 << 30;
 /// distinct byte of the forms, plus class 1 for all other bytes); a state is the offset of
 /// its row in `trans`, so the next state is `trans[state + class]`. Row 0 is the dead
 /// state, row 1 the root. Column 0 of a row holds the pattern that ends at that state
-/// (transitions into it carry `TERMINAL`); column 1 is always dead.
+/// (transitions into it carry `TERMINAL`); column 1 is always dead. Column 2 holds the
+/// state's label, `lo << 8 | len`: chains of states with one child and no form ending
+/// there are folded into the state they lead to, whose label holds their bytes
+/// (`tail_bytes[lo..lo + len]`), which the text must continue with before the state's
+/// own transitions (and its `TERMINAL`) apply.
 #[derive(Debug, Clone)]
 struct Trie {
     classes: [u8; 256],
@@ -632,7 +646,7 @@ impl Trie {
     /// `None` if the table would have more than `limit` entries.
     fn build(forms: &[String], limit: usize) -> Option<Trie> {
         let mut classes = [1u8; 256];
-        let mut next_class = 2usize;
+        let mut next_class = 3usize;
         for f in forms {
             for &b in f.as_bytes() {
                 if classes[b as usize] == 1 {
@@ -680,7 +694,7 @@ impl Trie {
         push_children(&mut stack, stride, 0, sorted.len(), 0);
         let mut tails = Vec::new();
         let mut tail_bytes = Vec::new();
-        while let Some((parent, j, k, depth)) = stack.pop() {
+        while let Some((parent, j, k, mut depth)) = stack.pop() {
             let b = sorted[j].1[depth - 1];
             if k - j == 1 {
                 // A single form below: its remaining bytes instead of a chain of rows.
@@ -693,6 +707,21 @@ impl Trie {
             }
             let child = trans.len();
             trans.resize(child + stride, 0);
+            // Fold the chain below: while no form ends here and all continue alike.
+            let from = depth;
+            while depth - from < 255
+                && sorted[j].1.len() > depth
+                && sorted[j].1[depth] == sorted[k - 1].1[depth]
+            {
+                depth += 1;
+            }
+            if depth > from {
+                let lo = u32::try_from(tail_bytes.len())
+                    .ok()
+                    .filter(|&lo| lo < 1 << 24)?;
+                tail_bytes.extend_from_slice(&sorted[j].1[from..depth]);
+                trans[child + 2] = lo << 8 | (depth - from) as u32;
+            }
             let mut t = child as u32;
             if sorted[j].1.len() == depth {
                 trans[child] = sorted[j].0 as u32;
@@ -1079,6 +1108,21 @@ mod tests {
             text.push_str(SEPS[rng.below(SEPS.len())]);
         }
         text
+    }
+
+    #[test]
+    fn trie_agrees_on_forms_with_long_shared_chains() {
+        // Chains longer than a label holds (255 bytes), branching after them, and forms
+        // ending inside another's chain.
+        let long = "wall ".repeat(60);
+        let terms = format!(
+            "[\"{long}end\", \"{long}ends\", \"{long}x\", \"{}\", \"wall wall\", \"illegal\"]",
+            long.trim_end()
+        );
+        let l = lex(&format!(
+            "{BASIC}  - id: long\n    variants:\n      - {{terms: {terms}, side: a}}\n"
+        ));
+        check_paths_agree(&l, 100, 17);
     }
 
     #[test]
