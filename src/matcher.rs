@@ -193,7 +193,7 @@ impl Matcher {
                     continue;
                 }
                 if self.valid(original, norm, m.pattern().as_usize(), s, m.end()) {
-                    hits.push(self.hit(norm, m.pattern().as_usize(), s, m.end()));
+                    hits.push(self.hit(m.pattern().as_usize(), s, m.end()));
                     pos = m.end();
                     continue;
                 }
@@ -213,12 +213,18 @@ impl Matcher {
                 }
                 match best {
                     Some((p, e)) => {
-                        hits.push(self.hit(norm, p, s, e));
+                        hits.push(self.hit(p, s, e));
                         pos = e;
                     }
                     None => pos = next_boundary(h, s),
                 }
             }
+        }
+        // The original offsets, looked up in text order from where the previous hit's were.
+        let mut cursor = 0;
+        for hit in &mut hits {
+            (hit.start, hit.end) =
+                norm.original_range_seq(hit.norm_start, hit.norm_end, &mut cursor);
         }
         if !self.regexes.is_empty() {
             hits = self.merge_regex_hits(original, norm, hits);
@@ -267,7 +273,7 @@ impl Matcher {
                 };
                 if trie.may_start_at(h, p, e) {
                     if let Some((pat, end)) = self.longest_valid_at(trie, original, norm, p) {
-                        hits.push(self.hit(norm, pat, p, end));
+                        hits.push(self.hit(pat, p, end));
                         i = end;
                         if end >= base + 64 {
                             next = end;
@@ -312,7 +318,7 @@ impl Matcher {
                 let e = skip_ascii_word(h, i + 1);
                 if !prev_word && trie.may_start_at(h, i, e) {
                     if let Some((p, end)) = self.longest_valid_at(trie, original, norm, i) {
-                        hits.push(self.hit(norm, p, i, end));
+                        hits.push(self.hit(p, i, end));
                         i = end;
                         prev_word = char_before(hs, end).is_some_and(is_word_char);
                         continue;
@@ -330,7 +336,7 @@ impl Matcher {
             };
             if !(prev_word && cur_word) && (b >= 0x80 || trie.root_has[b as usize]) {
                 if let Some((p, e)) = self.longest_valid_at(trie, original, norm, i) {
-                    hits.push(self.hit(norm, p, i, e));
+                    hits.push(self.hit(p, i, e));
                     i = e;
                     prev_word = char_before(hs, e).is_some_and(is_word_char);
                     continue;
@@ -402,12 +408,12 @@ impl Matcher {
         true
     }
 
-    fn hit(&self, norm: &Normalized, p: usize, s: usize, e: usize) -> RawHit {
+    /// A term hit with its original offsets still to be filled in (`Matcher::find`).
+    fn hit(&self, p: usize, s: usize, e: usize) -> RawHit {
         let pr = self.patterns[p];
-        let (start, end) = norm.original_range(s, e);
         RawHit {
-            start,
-            end,
+            start: 0,
+            end: 0,
             norm_start: s,
             norm_end: e,
             concept: pr.concept as usize,
@@ -1123,6 +1129,33 @@ mod tests {
             "{BASIC}  - id: long\n    variants:\n      - {{terms: {terms}, side: a}}\n"
         ));
         check_paths_agree(&l, 100, 17);
+    }
+
+    #[test]
+    fn sequential_original_ranges_agree_with_the_binary_search() {
+        let l = Lexicon::default_lexicon().unwrap();
+        let m = Matcher::new(&l).unwrap();
+        let mut rng = crate::corpus::Rng::new(5);
+        for _ in 0..200 {
+            let text = generated_text(&m.forms, &mut rng);
+            let n = Normalized::new(&text);
+            let len = n.text.len();
+            let mut cursor = 0;
+            let mut s = 0;
+            while s < len {
+                // Mostly forward, in small and large steps, sometimes backwards.
+                let e = (s + 1 + rng.below(12)).min(len);
+                if n.text.is_char_boundary(s) && n.text.is_char_boundary(e) {
+                    let want = n.original_range(s, e);
+                    assert_eq!(n.original_range_seq(s, e, &mut cursor), want, "{text}");
+                }
+                s = match rng.below(10) {
+                    0 => s / 2,
+                    1 => e + rng.below(300),
+                    _ => e + rng.below(4),
+                };
+            }
+        }
     }
 
     #[test]
