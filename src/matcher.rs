@@ -369,9 +369,11 @@ impl Matcher {
             if t & TAIL != 0 {
                 // The only form below: it matches here if the text continues with its tail.
                 let (p, lo, hi) = trie.tails[(t & !TAIL) as usize];
-                let tail = &trie.tail_bytes[lo as usize..hi as usize];
-                let e = i + 1 + tail.len();
-                if h.get(i + 1..e) == Some(tail) && self.valid(original, norm, p as usize, s, e) {
+                let (lo, len) = (lo as usize, (hi - lo) as usize);
+                let e = i + 1 + len;
+                if text_has(h, i + 1, &trie.tail_bytes, lo, len)
+                    && self.valid(original, norm, p as usize, s, e)
+                {
                     best = Some((p as usize, e));
                 }
                 break;
@@ -381,7 +383,7 @@ impl Matcher {
             let label = trie.trans[state + 2];
             if label != 0 {
                 let (lo, len) = ((label >> 8) as usize, (label & 0xff) as usize);
-                if h.get(i..i + len) != Some(&trie.tail_bytes[lo..lo + len]) {
+                if !text_has(h, i, &trie.tail_bytes, lo, len) {
                     break;
                 }
                 i += len;
@@ -522,6 +524,30 @@ fn block_masks(h: &[u8], i: usize) -> (u64, u64) {
             special |= (_mm_movemask_epi8(x) as u32 as u64) << (16 * k);
         }
         (seg, special)
+    }
+}
+
+/// Whether `h` continues at `i` with `bytes[lo..lo + len]`, where `bytes` has at least 8
+/// bytes after `lo + len` (no call to `memcmp` for these short strings).
+#[inline(always)]
+fn text_has(h: &[u8], i: usize, bytes: &[u8], lo: usize, len: usize) -> bool {
+    let load = |b: &[u8], k: usize| {
+        b.get(k..k + 8)
+            .map(|c| u64::from_le_bytes(c.try_into().unwrap()))
+    };
+    let mut k = 0;
+    loop {
+        let (Some(x), Some(y)) = (load(h, i + k), load(bytes, lo + k)) else {
+            return h.get(i + k..i + len) == bytes.get(lo + k..lo + len);
+        };
+        if len - k <= 8 {
+            let mask = u64::MAX.checked_shr(64 - 8 * (len - k) as u32).unwrap_or(0);
+            return (x ^ y) & mask == 0;
+        }
+        if x != y {
+            return false;
+        }
+        k += 8;
     }
 }
 
@@ -757,7 +783,11 @@ impl Trie {
             stride,
             trans,
             tails,
-            tail_bytes,
+            tail_bytes: {
+                // Padding for the eight-byte loads of `text_has`.
+                tail_bytes.extend_from_slice(&[0; 8]);
+                tail_bytes
+            },
             root_has,
             seg_starts_only,
             keys,
@@ -1155,6 +1185,25 @@ mod tests {
                     _ => e + rng.below(4),
                 };
             }
+        }
+    }
+
+    #[test]
+    fn text_has_agrees_with_slice_comparison() {
+        let mut rng = crate::corpus::Rng::new(9);
+        for _ in 0..20000 {
+            let h: Vec<u8> = (0..rng.below(40)).map(|_| b"ab"[rng.below(2)]).collect();
+            let len = rng.below(30);
+            let lo = rng.below(4);
+            let mut bytes: Vec<u8> = (0..lo + len).map(|_| b"ab"[rng.below(2)]).collect();
+            bytes.extend_from_slice(&[0; 8]);
+            let i = rng.below(h.len() + 1);
+            let want = h.get(i..i + len) == Some(&bytes[lo..lo + len]);
+            assert_eq!(
+                text_has(&h, i, &bytes, lo, len),
+                want,
+                "{h:?} {i} {bytes:?} {lo} {len}"
+            );
         }
     }
 
