@@ -249,7 +249,7 @@ impl Matcher {
         while trie.seg_starts_only && i + 64 <= n {
             let base = i;
             let (seg, special) = block_masks(h, base);
-            if special != 0 {
+            if special != 0 && !only_general_punctuation(h, base, special) {
                 (i, prev_word) =
                     self.scan_scalar(trie, original, norm, hits, i, prev_word, base + 64);
                 continue;
@@ -525,6 +525,24 @@ fn block_masks(h: &[u8], i: usize) -> (u64, u64) {
         }
         (seg, special)
     }
+}
+
+/// Whether the bytes of the 64-byte block of `h` at `base` flagged in `special` (see
+/// `block_masks`) are all in whole UTF-8 sequences of general punctuation, U+2000..=U+203F
+/// (`E2 80 xx`: dashes, bullets, ellipses), inside the block. None of those is a word
+/// character, so for the scan they are just bytes outside segments, as `block_masks`
+/// already has them.
+#[inline]
+fn only_general_punctuation(h: &[u8], base: usize, mut special: u64) -> bool {
+    let block: &[u8; 64] = h[base..base + 64].try_into().unwrap();
+    while special != 0 {
+        let k = special.trailing_zeros() as usize;
+        if k > 61 || block[k] != 0xE2 || block[k + 1] != 0x80 || block[k + 2] & 0xC0 != 0x80 {
+            return false;
+        }
+        special &= !(0b111 << k);
+    }
+    true
 }
 
 /// Whether `h` continues at `i` with `bytes[lo..lo + len]`, where `bytes` has at least 8
@@ -1106,11 +1124,23 @@ mod tests {
     /// between words, punctuation, accents and non-ASCII letters, over several 64-byte
     /// blocks.
     fn generated_text(forms: &[String], rng: &mut crate::corpus::Rng) -> String {
-        const FILLER: [&str; 24] = [
+        const FILLER: [&str; 28] = [
             "the", "a", "said", "in", "of", "é", "Ü", "İ", "naïve", "—", "-", "'", "’", "“", "”",
-            ".", ",", "\n", "2019", "ICE", "Ice", "ice", "x", "Ä°",
+            ".", ",", "\n", "2019", "ICE", "Ice", "ice", "x", "Ä°", "–", "•", "…", "‿",
         ];
-        const SEPS: [&str; 8] = [" ", " ", " ", "", "-", ", ", "\u{a0}", " \u{2014} "];
+        const SEPS: [&str; 11] = [
+            " ",
+            " ",
+            " ",
+            "",
+            "-",
+            ", ",
+            "\u{a0}",
+            " \u{2014} ",
+            "—",
+            "–",
+            "…",
+        ];
         let mut text = String::new();
         for _ in 0..10 + rng.below(90) {
             let word = if rng.below(3) == 0 {
@@ -1204,6 +1234,13 @@ mod tests {
                 want,
                 "{h:?} {i} {bytes:?} {lo} {len}"
             );
+        }
+    }
+
+    #[test]
+    fn general_punctuation_is_not_word_characters() {
+        for c in '\u{2000}'..='\u{203F}' {
+            assert!(!is_word_char(c), "{c:?}");
         }
     }
 
