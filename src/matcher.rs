@@ -193,7 +193,7 @@ impl Matcher {
                     continue;
                 }
                 if self.valid(original, norm, m.pattern().as_usize(), s, m.end()) {
-                    hits.push(self.hit(norm, m.pattern().as_usize(), s, m.end()));
+                    hits.push(self.hit(m.pattern().as_usize(), s, m.end()));
                     pos = m.end();
                     continue;
                 }
@@ -213,12 +213,18 @@ impl Matcher {
                 }
                 match best {
                     Some((p, e)) => {
-                        hits.push(self.hit(norm, p, s, e));
+                        hits.push(self.hit(p, s, e));
                         pos = e;
                     }
                     None => pos = next_boundary(h, s),
                 }
             }
+        }
+        // The original offsets, looked up in text order from where the previous hit's were.
+        let mut cursor = 0;
+        for hit in &mut hits {
+            (hit.start, hit.end) =
+                norm.original_range_seq(hit.norm_start, hit.norm_end, &mut cursor);
         }
         if !self.regexes.is_empty() {
             hits = self.merge_regex_hits(original, norm, hits);
@@ -243,7 +249,7 @@ impl Matcher {
         while trie.seg_starts_only && i + 64 <= n {
             let base = i;
             let (seg, special) = block_masks(h, base);
-            if special != 0 {
+            if special != 0 && !only_general_punctuation(h, base, special) {
                 (i, prev_word) =
                     self.scan_scalar(trie, original, norm, hits, i, prev_word, base + 64);
                 continue;
@@ -267,7 +273,7 @@ impl Matcher {
                 };
                 if trie.may_start_at(h, p, e) {
                     if let Some((pat, end)) = self.longest_valid_at(trie, original, norm, p) {
-                        hits.push(self.hit(norm, pat, p, end));
+                        hits.push(self.hit(pat, p, end));
                         i = end;
                         if end >= base + 64 {
                             next = end;
@@ -312,7 +318,7 @@ impl Matcher {
                 let e = skip_ascii_word(h, i + 1);
                 if !prev_word && trie.may_start_at(h, i, e) {
                     if let Some((p, end)) = self.longest_valid_at(trie, original, norm, i) {
-                        hits.push(self.hit(norm, p, i, end));
+                        hits.push(self.hit(p, i, end));
                         i = end;
                         prev_word = char_before(hs, end).is_some_and(is_word_char);
                         continue;
@@ -330,7 +336,7 @@ impl Matcher {
             };
             if !(prev_word && cur_word) && (b >= 0x80 || trie.root_has[b as usize]) {
                 if let Some((p, e)) = self.longest_valid_at(trie, original, norm, i) {
-                    hits.push(self.hit(norm, p, i, e));
+                    hits.push(self.hit(p, i, e));
                     i = e;
                     prev_word = char_before(hs, e).is_some_and(is_word_char);
                     continue;
@@ -354,16 +360,38 @@ impl Matcher {
         let h = norm.text.as_bytes();
         let mut best = None;
         let mut state = trie.stride;
-        for (i, &b) in h.iter().enumerate().skip(s) {
+        let mut i = s;
+        while let Some(&b) = h.get(i) {
             let t = trie.trans[state + trie.classes[b as usize] as usize];
             if t == 0 {
                 break;
             }
+            if t & TAIL != 0 {
+                // The only form below: it matches here if the text continues with its tail.
+                let (p, lo, hi) = trie.tails[(t & !TAIL) as usize];
+                let (lo, len) = (lo as usize, (hi - lo) as usize);
+                let e = i + 1 + len;
+                if text_has(h, i + 1, &trie.tail_bytes, lo, len)
+                    && self.valid(original, norm, p as usize, s, e)
+                {
+                    best = Some((p as usize, e));
+                }
+                break;
+            }
             state = (t & !TERMINAL) as usize;
+            i += 1;
+            let label = trie.trans[state + 2];
+            if label != 0 {
+                let (lo, len) = ((label >> 8) as usize, (label & 0xff) as usize);
+                if !text_has(h, i, &trie.tail_bytes, lo, len) {
+                    break;
+                }
+                i += len;
+            }
             if t & TERMINAL != 0 {
                 let p = trie.trans[state] as usize;
-                if self.valid(original, norm, p, s, i + 1) {
-                    best = Some((p, i + 1));
+                if self.valid(original, norm, p, s, i) {
+                    best = Some((p, i));
                 }
             }
         }
@@ -382,12 +410,12 @@ impl Matcher {
         true
     }
 
-    fn hit(&self, norm: &Normalized, p: usize, s: usize, e: usize) -> RawHit {
+    /// A term hit with its original offsets still to be filled in (`Matcher::find`).
+    fn hit(&self, p: usize, s: usize, e: usize) -> RawHit {
         let pr = self.patterns[p];
-        let (start, end) = norm.original_range(s, e);
         RawHit {
-            start,
-            end,
+            start: 0,
+            end: 0,
             norm_start: s,
             norm_end: e,
             concept: pr.concept as usize,
@@ -471,8 +499,80 @@ fn skip_ascii_word(h: &[u8], mut i: usize) -> usize {
 
 /// For the 64 bytes of `h` from `i`: bit `k` of the first mask is set if byte `i + k` is a
 /// segment byte (`is_seg_byte`), of the second if it is not ASCII or is a capital letter.
+#[cfg(target_arch = "x86_64")]
 #[inline]
 fn block_masks(h: &[u8], i: usize) -> (u64, u64) {
+    use std::arch::x86_64::*;
+    let block: &[u8; 64] = h[i..i + 64].try_into().unwrap();
+    // SSE2 is part of the x86_64 baseline. A byte is in `lo..lo + n` when adding
+    // `0x80 - lo` puts it in `0x80..0x80 + n`, the smallest signed bytes.
+    unsafe {
+        let below = |n: i8| _mm_set1_epi8(i8::MIN.wrapping_add(n));
+        let (lower, digit, upper) = (below(26), below(10), below(26));
+        let shift = |lo: u8| _mm_set1_epi8((0x80u8.wrapping_sub(lo)) as i8);
+        let (to_lower, to_digit, to_upper) = (shift(b'a'), shift(b'0'), shift(b'A'));
+        let mut seg = 0u64;
+        let mut special = 0u64;
+        for k in 0..4 {
+            let v = _mm_loadu_si128(block.as_ptr().add(16 * k) as *const __m128i);
+            let s = _mm_or_si128(
+                _mm_cmplt_epi8(_mm_add_epi8(v, to_lower), lower),
+                _mm_cmplt_epi8(_mm_add_epi8(v, to_digit), digit),
+            );
+            let x = _mm_or_si128(v, _mm_cmplt_epi8(_mm_add_epi8(v, to_upper), upper));
+            seg |= (_mm_movemask_epi8(s) as u32 as u64) << (16 * k);
+            special |= (_mm_movemask_epi8(x) as u32 as u64) << (16 * k);
+        }
+        (seg, special)
+    }
+}
+
+/// Whether the bytes of the 64-byte block of `h` at `base` flagged in `special` (see
+/// `block_masks`) are all in whole UTF-8 sequences of general punctuation, U+2000..=U+203F
+/// (`E2 80 xx`: dashes, bullets, ellipses), inside the block. None of those is a word
+/// character, so for the scan they are just bytes outside segments, as `block_masks`
+/// already has them.
+#[inline]
+fn only_general_punctuation(h: &[u8], base: usize, mut special: u64) -> bool {
+    let block: &[u8; 64] = h[base..base + 64].try_into().unwrap();
+    while special != 0 {
+        let k = special.trailing_zeros() as usize;
+        if k > 61 || block[k] != 0xE2 || block[k + 1] != 0x80 || block[k + 2] & 0xC0 != 0x80 {
+            return false;
+        }
+        special &= !(0b111 << k);
+    }
+    true
+}
+
+/// Whether `h` continues at `i` with `bytes[lo..lo + len]`, where `bytes` has at least 8
+/// bytes after `lo + len` (no call to `memcmp` for these short strings).
+#[inline(always)]
+fn text_has(h: &[u8], i: usize, bytes: &[u8], lo: usize, len: usize) -> bool {
+    let load = |b: &[u8], k: usize| {
+        b.get(k..k + 8)
+            .map(|c| u64::from_le_bytes(c.try_into().unwrap()))
+    };
+    let mut k = 0;
+    loop {
+        let (Some(x), Some(y)) = (load(h, i + k), load(bytes, lo + k)) else {
+            return h.get(i + k..i + len) == bytes.get(lo + k..lo + len);
+        };
+        if len - k <= 8 {
+            let mask = u64::MAX.checked_shr(64 - 8 * (len - k) as u32).unwrap_or(0);
+            return (x ^ y) & mask == 0;
+        }
+        if x != y {
+            return false;
+        }
+        k += 8;
+    }
+}
+
+/// `block_masks` with portable bit tricks on `u64`.
+#[cfg(any(test, not(target_arch = "x86_64")))]
+#[cfg_attr(not(target_arch = "x86_64"), inline)]
+fn block_masks_swar(h: &[u8], i: usize) -> (u64, u64) {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x8080_8080_8080_8080;
     #[inline]
@@ -499,19 +599,33 @@ fn block_masks(h: &[u8], i: usize) -> (u64, u64) {
     (seg, special)
 }
 
+#[cfg(not(target_arch = "x86_64"))]
+use block_masks_swar as block_masks;
+
 /// Set on a trie transition whose target state ends a form.
 const TERMINAL: u32 = 1 << 31;
+/// Set on a trie transition into a subtree holding a single form; the rest of the entry
+/// indexes `Trie::tails`.
+const TAIL: u32 = 1 << 30;
 
 /// Every form in one trie with a dense transition table. Bytes are mapped to classes (one per
 /// distinct byte of the forms, plus class 1 for all other bytes); a state is the offset of
 /// its row in `trans`, so the next state is `trans[state + class]`. Row 0 is the dead
 /// state, row 1 the root. Column 0 of a row holds the pattern that ends at that state
-/// (transitions into it carry `TERMINAL`); column 1 is always dead.
+/// (transitions into it carry `TERMINAL`); column 1 is always dead. Column 2 holds the
+/// state's label, `lo << 8 | len`: chains of states with one child and no form ending
+/// there are folded into the state they lead to, whose label holds their bytes
+/// (`tail_bytes[lo..lo + len]`), which the text must continue with before the state's
+/// own transitions (and its `TERMINAL`) apply.
 #[derive(Debug, Clone)]
 struct Trie {
     classes: [u8; 256],
     stride: usize,
     trans: Vec<u32>,
+    /// For `TAIL` transitions: the form's pattern and the range of `tail_bytes` holding the
+    /// form's bytes after the transition's byte. A subtree with a single form has no rows.
+    tails: Vec<(u32, u32, u32)>,
+    tail_bytes: Vec<u8>,
     /// Whether some form starts with the byte.
     root_has: [bool; 256],
     /// Whether every form starts with a segment byte (`is_seg_byte`).
@@ -582,7 +696,7 @@ impl Trie {
     /// `None` if the table would have more than `limit` entries.
     fn build(forms: &[String], limit: usize) -> Option<Trie> {
         let mut classes = [1u8; 256];
-        let mut next_class = 2usize;
+        let mut next_class = 3usize;
         for f in forms {
             for &b in f.as_bytes() {
                 if classes[b as usize] == 1 {
@@ -599,9 +713,7 @@ impl Trie {
             .collect();
         sorted.sort_by(|a, b| a.1.cmp(b.1));
         let nodes = 2 + forms.iter().map(String::len).sum::<usize>();
-        if nodes.saturating_mul(stride) > limit
-            || nodes.saturating_mul(stride) > (TERMINAL as usize)
-        {
+        if nodes.saturating_mul(stride) > limit || nodes.saturating_mul(stride) >= (TAIL as usize) {
             return None;
         }
         let mut trans = vec![0u32; 2 * stride];
@@ -630,10 +742,36 @@ impl Trie {
                 stack[first..].reverse();
             };
         push_children(&mut stack, stride, 0, sorted.len(), 0);
-        while let Some((parent, j, k, depth)) = stack.pop() {
+        let mut tails = Vec::new();
+        let mut tail_bytes = Vec::new();
+        while let Some((parent, j, k, mut depth)) = stack.pop() {
             let b = sorted[j].1[depth - 1];
+            if k - j == 1 {
+                // A single form below: its remaining bytes instead of a chain of rows.
+                let lo = tail_bytes.len() as u32;
+                tail_bytes.extend_from_slice(&sorted[j].1[depth..]);
+                let t = u32::try_from(tails.len()).ok().filter(|t| t & TAIL == 0)?;
+                tails.push((sorted[j].0 as u32, lo, tail_bytes.len() as u32));
+                trans[parent + classes[b as usize] as usize] = TAIL | t;
+                continue;
+            }
             let child = trans.len();
             trans.resize(child + stride, 0);
+            // Fold the chain below: while no form ends here and all continue alike.
+            let from = depth;
+            while depth - from < 255
+                && sorted[j].1.len() > depth
+                && sorted[j].1[depth] == sorted[k - 1].1[depth]
+            {
+                depth += 1;
+            }
+            if depth > from {
+                let lo = u32::try_from(tail_bytes.len())
+                    .ok()
+                    .filter(|&lo| lo < 1 << 24)?;
+                tail_bytes.extend_from_slice(&sorted[j].1[from..depth]);
+                trans[child + 2] = lo << 8 | (depth - from) as u32;
+            }
             let mut t = child as u32;
             if sorted[j].1.len() == depth {
                 trans[child] = sorted[j].0 as u32;
@@ -662,6 +800,12 @@ impl Trie {
             classes,
             stride,
             trans,
+            tails,
+            tail_bytes: {
+                // Padding for the eight-byte loads of `text_has`.
+                tail_bytes.extend_from_slice(&[0; 8]);
+                tail_bytes
+            },
             root_has,
             seg_starts_only,
             keys,
@@ -980,11 +1124,23 @@ mod tests {
     /// between words, punctuation, accents and non-ASCII letters, over several 64-byte
     /// blocks.
     fn generated_text(forms: &[String], rng: &mut crate::corpus::Rng) -> String {
-        const FILLER: [&str; 24] = [
+        const FILLER: [&str; 28] = [
             "the", "a", "said", "in", "of", "é", "Ü", "İ", "naïve", "—", "-", "'", "’", "“", "”",
-            ".", ",", "\n", "2019", "ICE", "Ice", "ice", "x", "Ä°",
+            ".", ",", "\n", "2019", "ICE", "Ice", "ice", "x", "Ä°", "–", "•", "…", "‿",
         ];
-        const SEPS: [&str; 8] = [" ", " ", " ", "", "-", ", ", "\u{a0}", " \u{2014} "];
+        const SEPS: [&str; 11] = [
+            " ",
+            " ",
+            " ",
+            "",
+            "-",
+            ", ",
+            "\u{a0}",
+            " \u{2014} ",
+            "—",
+            "–",
+            "…",
+        ];
         let mut text = String::new();
         for _ in 0..10 + rng.below(90) {
             let word = if rng.below(3) == 0 {
@@ -1018,6 +1174,96 @@ mod tests {
             text.push_str(SEPS[rng.below(SEPS.len())]);
         }
         text
+    }
+
+    #[test]
+    fn trie_agrees_on_forms_with_long_shared_chains() {
+        // Chains longer than a label holds (255 bytes), branching after them, and forms
+        // ending inside another's chain.
+        let long = "wall ".repeat(60);
+        let terms = format!(
+            "[\"{long}end\", \"{long}ends\", \"{long}x\", \"{}\", \"wall wall\", \"illegal\"]",
+            long.trim_end()
+        );
+        let l = lex(&format!(
+            "{BASIC}  - id: long\n    variants:\n      - {{terms: {terms}, side: a}}\n"
+        ));
+        check_paths_agree(&l, 100, 17);
+    }
+
+    #[test]
+    fn sequential_original_ranges_agree_with_the_binary_search() {
+        let l = Lexicon::default_lexicon().unwrap();
+        let m = Matcher::new(&l).unwrap();
+        let mut rng = crate::corpus::Rng::new(5);
+        for _ in 0..200 {
+            let text = generated_text(&m.forms, &mut rng);
+            let n = Normalized::new(&text);
+            let len = n.text.len();
+            let mut cursor = 0;
+            let mut s = 0;
+            while s < len {
+                // Mostly forward, in small and large steps, sometimes backwards.
+                let e = (s + 1 + rng.below(12)).min(len);
+                if n.text.is_char_boundary(s) && n.text.is_char_boundary(e) {
+                    let want = n.original_range(s, e);
+                    assert_eq!(n.original_range_seq(s, e, &mut cursor), want, "{text}");
+                }
+                s = match rng.below(10) {
+                    0 => s / 2,
+                    1 => e + rng.below(300),
+                    _ => e + rng.below(4),
+                };
+            }
+        }
+    }
+
+    #[test]
+    fn text_has_agrees_with_slice_comparison() {
+        let mut rng = crate::corpus::Rng::new(9);
+        for _ in 0..20000 {
+            let h: Vec<u8> = (0..rng.below(40)).map(|_| b"ab"[rng.below(2)]).collect();
+            let len = rng.below(30);
+            let lo = rng.below(4);
+            let mut bytes: Vec<u8> = (0..lo + len).map(|_| b"ab"[rng.below(2)]).collect();
+            bytes.extend_from_slice(&[0; 8]);
+            let i = rng.below(h.len() + 1);
+            let want = h.get(i..i + len) == Some(&bytes[lo..lo + len]);
+            assert_eq!(
+                text_has(&h, i, &bytes, lo, len),
+                want,
+                "{h:?} {i} {bytes:?} {lo} {len}"
+            );
+        }
+    }
+
+    #[test]
+    fn general_punctuation_is_not_word_characters() {
+        for c in '\u{2000}'..='\u{203F}' {
+            assert!(!is_word_char(c), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn block_masks_agree_with_the_byte_classes() {
+        let mut rng = crate::corpus::Rng::new(3);
+        for round in 0..2000 {
+            let h: Vec<u8> = (0..80)
+                .map(|_| match round % 3 {
+                    0 => rng.next_u64() as u8,
+                    _ => b"aAzZ09/:@[`{\x7f\x80\xe2 -."[rng.below(17)],
+                })
+                .collect();
+            for i in [0, 5, 16] {
+                let (seg, special) = block_masks(&h, i);
+                for k in 0..64 {
+                    let b = h[i + k];
+                    assert_eq!(seg >> k & 1 != 0, is_seg_byte(b), "{b:#x}");
+                    assert_eq!(special >> k & 1 != 0, b >= 0x80 || b.is_ascii_uppercase());
+                }
+                assert_eq!(block_masks_swar(&h, i), (seg, special));
+            }
+        }
     }
 
     /// The trie path, the automaton path it replaces for large lexicons, and the reference

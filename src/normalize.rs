@@ -483,6 +483,49 @@ impl Normalized {
         let k = self.runs.partition_point(|r| r.norm as usize <= i);
         self.runs[k - 1]
     }
+
+    /// [`Normalized::original_range`] for callers that ask about ranges in increasing
+    /// order: `cursor` (0 at first) keeps the index of the run the previous lookup ended
+    /// in, and the runs are searched forward from there (any order still gives correct
+    /// results, only slower).
+    pub fn original_range_seq(
+        &self,
+        start: usize,
+        end: usize,
+        cursor: &mut usize,
+    ) -> (usize, usize) {
+        debug_assert!(start < end && end <= self.text.len());
+        let runs = &self.runs;
+        let find = |from: usize, i: usize| -> usize {
+            let mut k = if from < runs.len() && runs[from].norm as usize <= i {
+                from
+            } else {
+                0
+            };
+            for _ in 0..8 {
+                match runs.get(k + 1) {
+                    Some(r) if r.norm as usize <= i => k += 1,
+                    _ => return k,
+                }
+            }
+            k + runs[k..].partition_point(|r| r.norm as usize <= i) - 1
+        };
+        let ks = find(*cursor, start);
+        let ke = find(ks, end - 1);
+        *cursor = ke;
+        let (rs, re) = (runs[ks], runs[ke]);
+        let os = if rs.width == 0 {
+            rs.orig + (start as u32 - rs.norm)
+        } else {
+            rs.orig
+        };
+        let oe = if re.width == 0 {
+            re.orig + (end as u32 - re.norm)
+        } else {
+            re.orig + re.width
+        };
+        (os as usize, oe as usize)
+    }
 }
 
 /// Normalize a lexicon term the same way as article text, and trim it.
