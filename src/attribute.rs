@@ -181,7 +181,6 @@ fn clause_scan(h: &str, at: usize) -> (&str, bool) {
 /// against each other.
 #[cfg(target_arch = "x86_64")]
 fn clause_scan_sse2(h: &str, from: usize, at: usize) -> (&str, bool) {
-    use std::arch::x86_64::*;
     if from == at {
         return ("", false);
     }
@@ -197,37 +196,23 @@ fn clause_scan_sse2(h: &str, from: usize, at: usize) -> (&str, bool) {
     // Bit of byte `from` (at most 60 bytes back, so it is in the window).
     let first = 64 - (at - from);
     let valid = u64::MAX << first;
-    let mut m = [0u64; 12];
-    for (block, chunk) in window.chunks_exact(16).enumerate() {
-        // SAFETY: SSE2 is part of the x86_64 baseline; the load reads exactly the 16 bytes
-        // of `chunk`.
-        let bits = unsafe {
-            let v = _mm_loadu_si128(chunk.as_ptr().cast());
-            let eq = |c: u8| _mm_cmpeq_epi8(v, _mm_set1_epi8(c as i8));
-            let any = |cs: &[u8]| {
-                cs.iter()
-                    .fold(_mm_setzero_si128(), |acc, &c| _mm_or_si128(acc, eq(c)))
-            };
+    let [delim, dash_end, e2, x80, space, n, w, o_or_e, i, apos, t] =
+        crate::simd::masks64(window, |b| {
             [
-                any(b".;:!?,()"),
-                any(&[0x93, 0x94]),
-                eq(0xE2),
-                eq(0x80),
-                any(b" \t\n\x0C\r"),
-                eq(b'n'),
-                eq(b'w'),
-                any(b"oe"),
-                eq(b'i'),
-                eq(b'\''),
-                eq(b't'),
+                b.any_of(b".;:!?,()"),
+                b.any_of(&[0x93, 0x94]),
+                b.eq(0xE2),
+                b.eq(0x80),
+                b.any_of(b" \t\n\x0C\r"),
+                b.eq(b'n'),
+                b.eq(b'w'),
+                b.any_of(b"oe"),
+                b.eq(b'i'),
+                b.eq(b'\''),
+                b.eq(b't'),
             ]
-            .map(|x| _mm_movemask_epi8(x) as u16 as u64)
-        };
-        for (k, bits) in bits.into_iter().enumerate() {
-            m[k] |= bits << (16 * block);
-        }
-    }
-    let [delim, dash_end, e2, x80, space, n, w, o_or_e, i, apos, t, _] = m;
+            .map(|lanes| lanes.bits())
+        });
     // A dash's last byte counts only when its first byte is in the window too.
     let dash = dash_end & (e2 << 2) & (x80 << 1) & (valid << 2);
     let stops = (delim | dash) & valid;

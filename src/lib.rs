@@ -26,3 +26,5 @@ pub mod normalize;
 pub mod quotes;
 pub mod report;
 pub mod score;
+#[cfg(target_arch = "x86_64")]
+pub(crate) mod simd;

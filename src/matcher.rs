@@ -502,29 +502,14 @@ fn skip_ascii_word(h: &[u8], mut i: usize) -> usize {
 #[cfg(target_arch = "x86_64")]
 #[inline]
 fn block_masks(h: &[u8], i: usize) -> (u64, u64) {
-    use std::arch::x86_64::*;
-    let block: &[u8; 64] = h[i..i + 64].try_into().unwrap();
-    // SSE2 is part of the x86_64 baseline. A byte is in `lo..lo + n` when adding
-    // `0x80 - lo` puts it in `0x80..0x80 + n`, the smallest signed bytes.
-    unsafe {
-        let below = |n: i8| _mm_set1_epi8(i8::MIN.wrapping_add(n));
-        let (lower, digit, upper) = (below(26), below(10), below(26));
-        let shift = |lo: u8| _mm_set1_epi8((0x80u8.wrapping_sub(lo)) as i8);
-        let (to_lower, to_digit, to_upper) = (shift(b'a'), shift(b'0'), shift(b'A'));
-        let mut seg = 0u64;
-        let mut special = 0u64;
-        for k in 0..4 {
-            let v = _mm_loadu_si128(block.as_ptr().add(16 * k) as *const __m128i);
-            let s = _mm_or_si128(
-                _mm_cmplt_epi8(_mm_add_epi8(v, to_lower), lower),
-                _mm_cmplt_epi8(_mm_add_epi8(v, to_digit), digit),
-            );
-            let x = _mm_or_si128(v, _mm_cmplt_epi8(_mm_add_epi8(v, to_upper), upper));
-            seg |= (_mm_movemask_epi8(s) as u32 as u64) << (16 * k);
-            special |= (_mm_movemask_epi8(x) as u32 as u64) << (16 * k);
-        }
-        (seg, special)
-    }
+    let block: &[u8; 64] = h[i..i + 64].try_into().expect("64 bytes");
+    let [seg, special] = crate::simd::masks64(block, |b| {
+        [
+            (b.within(b'a', b'z') | b.within(b'0', b'9')).bits(),
+            b.non_ascii() | b.within(b'A', b'Z').bits(),
+        ]
+    });
+    (seg, special)
 }
 
 /// Whether the bytes of the 64-byte block of `h` at `base` flagged in `special` (see

@@ -185,39 +185,14 @@ struct AsciiMasks {
 #[cfg(target_arch = "x86_64")]
 #[inline]
 fn ascii_masks(block: &[u8; 16]) -> AsciiMasks {
-    use std::arch::x86_64::*;
-    // SAFETY: SSE2 is part of the x86_64 baseline, so these intrinsics are always
-    // available; the load and the store are unaligned ones of exactly 16 bytes, from and
-    // to 16-byte arrays.
-    unsafe {
-        let v = _mm_loadu_si128(block.as_ptr().cast());
-        let set = |b: u8| _mm_set1_epi8(b as i8);
-        // Signed compares: non-ASCII bytes are negative and so fall outside every range.
-        let within = |x: __m128i, lo: u8, hi: u8| {
-            _mm_and_si128(
-                _mm_cmpgt_epi8(x, set(lo - 1)),
-                _mm_cmplt_epi8(x, set(hi + 1)),
-            )
-        };
-        let digit = within(v, b'0', b'9');
-        let letter = within(_mm_or_si128(v, set(0x20)), b'a', b'z');
-        let upper = within(v, b'A', b'Z');
-        let space = _mm_or_si128(_mm_cmpeq_epi8(v, set(b' ')), within(v, 0x09, 0x0D));
-        let joiner = _mm_or_si128(_mm_cmpeq_epi8(v, set(b'\'')), _mm_cmpeq_epi8(v, set(b'-')));
-        let lowered = _mm_add_epi8(v, _mm_and_si128(upper, set(0x20)));
-        let lowered = _mm_or_si128(
-            _mm_andnot_si128(space, lowered),
-            _mm_and_si128(space, set(b' ')),
-        );
-        let mut out = [0u8; 16];
-        _mm_storeu_si128(out.as_mut_ptr().cast(), lowered);
-        AsciiMasks {
-            word: _mm_movemask_epi8(_mm_or_si128(digit, letter)) as u32,
-            joiner: _mm_movemask_epi8(joiner) as u32,
-            space: _mm_movemask_epi8(space) as u32,
-            high: _mm_movemask_epi8(v) as u32,
-            lowered: out,
-        }
+    let b = crate::simd::Block::load(block);
+    let space = b.eq(b' ') | b.within(0x09, 0x0D);
+    AsciiMasks {
+        word: b.alnum().bits(),
+        joiner: b.any_of(b"'-").bits(),
+        space: space.bits(),
+        high: b.non_ascii(),
+        lowered: b.lowercase_with_spaces(space),
     }
 }
 

@@ -475,21 +475,12 @@ fn mark_at(b: &[u8], k: usize, v: &mut Vec<usize>) -> usize {
     }
 }
 
-/// Bit `i` set when `is_mark_byte(chunk[i])`.
+/// Bit `i` set when `is_mark_byte(chunk[i])`: below `(` or not ASCII, but not a space.
 #[cfg(target_arch = "x86_64")]
 #[inline]
 fn mark_mask(chunk: &[u8; 16]) -> u32 {
-    use std::arch::x86_64::*;
-    // SAFETY: SSE2 is part of the x86_64 baseline, so these intrinsics are
-    // always available; the load is an unaligned one of exactly 16 bytes
-    // from a 16-byte array.
-    unsafe {
-        let v = _mm_loadu_si128(chunk.as_ptr().cast());
-        // signed compare: bytes >= 0x80 are negative
-        let below = _mm_cmplt_epi8(v, _mm_set1_epi8(0x28));
-        let space = _mm_cmpeq_epi8(v, _mm_set1_epi8(b' ' as i8));
-        _mm_movemask_epi8(_mm_andnot_si128(space, below)) as u32
-    }
+    let b = crate::simd::Block::load(chunk);
+    (b.below_signed(0x28) & !b.eq(b' ')).bits()
 }
 
 /// Bit `i` set when `is_mark_byte(chunk[i])`.
@@ -1055,42 +1046,14 @@ fn count_words(s: &str) -> u32 {
 #[cfg(target_arch = "x86_64")]
 #[inline]
 fn word_masks(block: &[u8; 64]) -> (u64, u64, u64, u64) {
-    use std::arch::x86_64::*;
-    let (mut word, mut sep, mut high, mut cont) = (0u64, 0u64, 0u64, 0u64);
-    for q in 0..4 {
-        // SAFETY: SSE2 is part of the x86_64 baseline, so these intrinsics
-        // are always available; the load is an unaligned one of 16 bytes
-        // inside the 64-byte array.
-        let (w, sp, h, c) = unsafe {
-            let v = _mm_loadu_si128(block.as_ptr().add(q * 16).cast());
-            let set = |x: u8| _mm_set1_epi8(x as i8);
-            // signed compares: non-ASCII bytes are negative, outside every range
-            let within = |x: __m128i, lo: u8, hi: u8| {
-                _mm_and_si128(
-                    _mm_cmpgt_epi8(x, set(lo - 1)),
-                    _mm_cmplt_epi8(x, set(hi + 1)),
-                )
-            };
-            let digit = within(v, b'0', b'9');
-            let letter = within(_mm_or_si128(v, set(0x20)), b'a', b'z');
-            let ws = _mm_or_si128(
-                _mm_or_si128(_mm_cmpeq_epi8(v, set(b' ')), _mm_cmpeq_epi8(v, set(b'\t'))),
-                _mm_or_si128(_mm_cmpeq_epi8(v, set(b'\n')), within(v, 0x0C, 0x0D)),
-            );
-            // 0x80..=0xBF are -128..=-65 as i8
-            let c = _mm_cmplt_epi8(v, set(0xC0));
-            (
-                _mm_movemask_epi8(_mm_or_si128(digit, letter)) as u32 as u64,
-                _mm_movemask_epi8(ws) as u32 as u64,
-                _mm_movemask_epi8(v) as u32 as u64,
-                _mm_movemask_epi8(c) as u32 as u64,
-            )
-        };
-        word |= w << (q * 16);
-        sep |= sp << (q * 16);
-        high |= h << (q * 16);
-        cont |= c << (q * 16);
-    }
+    let [word, sep, high, cont] = crate::simd::masks64(block, |b| {
+        [
+            b.alnum().bits(),
+            (b.any_of(b" \t\n") | b.within(0x0C, 0x0D)).bits(),
+            b.non_ascii(),
+            b.below_signed(0xC0).bits(),
+        ]
+    });
     (word, sep, high, cont)
 }
 

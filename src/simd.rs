@@ -1,0 +1,188 @@
+//! Byte classes of 16-byte blocks as bit masks, for the scanning hot paths: normalization,
+//! the quote module's word counts, the matcher's word starts and the clause before each
+//! hit. Each test is one or two SSE2 instructions over the whole block; SSE2 is part of
+//! the x86_64 baseline, so the instructions are always there, and this module is the one
+//! place those paths use `unsafe`. Other targets do not compile it: their callers keep
+//! byte-at-a-time loops, which are also the references the callers' tests compare with.
+
+use std::arch::x86_64::*;
+use std::ops::{BitAnd, BitOr, Not};
+
+/// Sixteen bytes in a vector register.
+#[derive(Clone, Copy)]
+pub struct Block(__m128i);
+
+/// The bytes of a [`Block`] that pass a test (all bits of a byte set or clear).
+#[derive(Clone, Copy)]
+pub struct Lanes(__m128i);
+
+// SAFETY (every `unsafe` block below): SSE2 is enabled on every x86_64 target, so the
+// intrinsics are available; none of them touches memory except the load in
+// `Block::load` and the store in `Block::lowercase_with_spaces`, which read and write
+// exactly sixteen bytes of sixteen-byte arrays.
+
+impl Block {
+    #[inline]
+    pub fn load(bytes: &[u8; 16]) -> Block {
+        Block(unsafe { _mm_loadu_si128(bytes.as_ptr().cast()) })
+    }
+
+    /// Bytes equal to `c`.
+    #[inline]
+    pub fn eq(self, c: u8) -> Lanes {
+        Lanes(unsafe { _mm_cmpeq_epi8(self.0, _mm_set1_epi8(c as i8)) })
+    }
+
+    /// Bytes equal to any of `cs`.
+    #[inline]
+    pub fn any_of(self, cs: &[u8]) -> Lanes {
+        cs[1..]
+            .iter()
+            .fold(self.eq(cs[0]), |acc, &c| acc | self.eq(c))
+    }
+
+    /// ASCII bytes in `lo..=hi` (`lo >= 1`, `hi <= 0x7E`); non-ASCII bytes never are.
+    #[inline]
+    pub fn within(self, lo: u8, hi: u8) -> Lanes {
+        debug_assert!(lo >= 1 && hi <= 0x7E);
+        // Signed compares: non-ASCII bytes are negative, below every ASCII bound.
+        Lanes(unsafe {
+            _mm_and_si128(
+                _mm_cmpgt_epi8(self.0, _mm_set1_epi8((lo - 1) as i8)),
+                _mm_cmplt_epi8(self.0, _mm_set1_epi8((hi + 1) as i8)),
+            )
+        })
+    }
+
+    /// ASCII letters (either case) and digits.
+    #[inline]
+    pub fn alnum(self) -> Lanes {
+        let folded = Block(unsafe { _mm_or_si128(self.0, _mm_set1_epi8(0x20)) });
+        self.within(b'0', b'9') | folded.within(b'a', b'z')
+    }
+
+    /// Bytes below `c` compared as signed bytes: every non-ASCII byte is below an ASCII
+    /// `c`, and 0x80..=0xBF (UTF-8 continuation bytes) are exactly those below 0xC0.
+    #[inline]
+    pub fn below_signed(self, c: u8) -> Lanes {
+        Lanes(unsafe { _mm_cmplt_epi8(self.0, _mm_set1_epi8(c as i8)) })
+    }
+
+    /// Bit `i` set when byte `i` is not ASCII.
+    #[inline]
+    pub fn non_ascii(self) -> u32 {
+        unsafe { _mm_movemask_epi8(self.0) as u32 & 0xFFFF }
+    }
+
+    /// The block with ASCII capitals lowercased and the bytes of `spaces` made `b' '`.
+    #[inline]
+    pub fn lowercase_with_spaces(self, spaces: Lanes) -> [u8; 16] {
+        let upper = self.within(b'A', b'Z');
+        let mut out = [0u8; 16];
+        unsafe {
+            let lowered = _mm_add_epi8(self.0, _mm_and_si128(upper.0, _mm_set1_epi8(0x20)));
+            let v = _mm_or_si128(
+                _mm_andnot_si128(spaces.0, lowered),
+                _mm_and_si128(spaces.0, _mm_set1_epi8(b' ' as i8)),
+            );
+            _mm_storeu_si128(out.as_mut_ptr().cast(), v);
+        }
+        out
+    }
+}
+
+impl Lanes {
+    /// Bit `i` set when byte `i` passed.
+    #[inline]
+    pub fn bits(self) -> u32 {
+        unsafe { _mm_movemask_epi8(self.0) as u32 & 0xFFFF }
+    }
+}
+
+impl BitOr for Lanes {
+    type Output = Lanes;
+    #[inline]
+    fn bitor(self, o: Lanes) -> Lanes {
+        Lanes(unsafe { _mm_or_si128(self.0, o.0) })
+    }
+}
+
+impl BitAnd for Lanes {
+    type Output = Lanes;
+    #[inline]
+    fn bitand(self, o: Lanes) -> Lanes {
+        Lanes(unsafe { _mm_and_si128(self.0, o.0) })
+    }
+}
+
+impl Not for Lanes {
+    type Output = Lanes;
+    #[inline]
+    fn not(self) -> Lanes {
+        Lanes(unsafe { _mm_xor_si128(self.0, _mm_set1_epi8(-1)) })
+    }
+}
+
+/// The same tests on 64 bytes: bit `i` of each result is byte `i`.
+#[inline]
+pub fn masks64<const N: usize>(bytes: &[u8; 64], test: impl Fn(Block) -> [u32; N]) -> [u64; N] {
+    let mut out = [0u64; N];
+    for (k, chunk) in bytes.chunks_exact(16).enumerate() {
+        let block = Block::load(chunk.try_into().expect("16 bytes"));
+        for (o, bits) in out.iter_mut().zip(test(block)) {
+            *o |= u64::from(bits) << (16 * k);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_test_agrees_with_its_byte_definition() {
+        for base in (0..256).step_by(16) {
+            let bytes: [u8; 16] = std::array::from_fn(|i| (base + i) as u8);
+            let b = Block::load(&bytes);
+            let bit = |f: &dyn Fn(u8) -> bool| -> u32 {
+                (0..16).filter(|&i| f(bytes[i])).map(|i| 1 << i).sum()
+            };
+            assert_eq!(b.eq(b'n').bits(), bit(&|c| c == b'n'));
+            assert_eq!(b.any_of(b".,(").bits(), bit(&|c| b".,(".contains(&c)));
+            assert_eq!(
+                b.within(0x09, 0x0D).bits(),
+                bit(&|c| (0x09..=0x0D).contains(&c))
+            );
+            assert_eq!(b.alnum().bits(), bit(&|c| c.is_ascii_alphanumeric()));
+            assert_eq!(
+                b.below_signed(0xC0).bits(),
+                bit(&|c| (0x80..0xC0).contains(&c))
+            );
+            assert_eq!(
+                b.below_signed(0x28).bits(),
+                bit(&|c| !(0x28..0x80).contains(&c))
+            );
+            assert_eq!(b.non_ascii(), bit(&|c| c >= 0x80));
+            assert_eq!(
+                (!b.eq(b'a') & b.alnum()).bits(),
+                bit(&|c| c != b'a' && c.is_ascii_alphanumeric())
+            );
+            let spaces = b.eq(b'\t') | b.eq(b'\n');
+            let want: [u8; 16] = bytes.map(|c| match c {
+                b'\t' | b'\n' => b' ',
+                _ => c.to_ascii_lowercase(),
+            });
+            assert_eq!(b.lowercase_with_spaces(spaces), want);
+        }
+        let bytes: [u8; 64] = std::array::from_fn(|i| if i % 3 == 0 { b'x' } else { b' ' });
+        let [x] = masks64(&bytes, |b| [b.eq(b'x').bits()]);
+        assert_eq!(
+            x,
+            (0..64)
+                .filter(|i| i % 3 == 0)
+                .map(|i| 1u64 << i)
+                .sum::<u64>()
+        );
+    }
+}
