@@ -4,7 +4,7 @@
 //! [`Gather`] keeps those buffers, in order, until about a quarter of a megabyte is pending
 //! and then hands them to the writer as one vectored write, so the bytes go from the
 //! worker's buffer to the kernel directly instead of through a `BufWriter` copy first
-//! (that copy was ~2.5% of a JSONL run: 3.5 bytes of JSON per byte of input).
+//! (that copy was ~2.5% of a JSONL run: 4.3 bytes of JSON per byte of input).
 
 use std::io::{IoSlice, Write};
 
