@@ -30,7 +30,7 @@ use regex::{Regex, RegexBuilder};
 
 use crate::lexicon::validate::term_forms;
 use crate::lexicon::Lexicon;
-use crate::normalize::{is_word_char, Normalized};
+use crate::normalize::{is_word_char, Normalized, ASCII_WORD};
 
 /// Which lexicon entry an automaton pattern stands for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -455,17 +455,6 @@ impl Matcher {
         select_leftmost_longest(all)
     }
 }
-
-/// ASCII letters and digits: the ASCII word characters (`is_word_char`).
-static ASCII_WORD: [bool; 256] = {
-    let mut t = [false; 256];
-    let mut b = 0;
-    while b < 128 {
-        t[b] = (b as u8).is_ascii_alphanumeric();
-        b += 1;
-    }
-    t
-};
 
 /// The first position at or after `i` that is not an ASCII lowercase letter or digit (or
 /// `h.len()`). Eight bytes at a time: a byte `v < 0x80` is in `lo..=hi` when

@@ -277,6 +277,18 @@ pub fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || is_combining_mark(c)
 }
 
+/// The ASCII word characters (letters and digits, see [`is_word_char`]), as a table for
+/// the scanning loops.
+pub(crate) static ASCII_WORD: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 128 {
+        t[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    t
+};
+
 /// Combining diacritical marks (the blocks used by Latin, Greek and Cyrillic text; marks
 /// of other scripts are mostly alphabetic already).
 #[inline]

@@ -537,7 +537,7 @@ fn alnum_run(b: &[u8], from: usize, to: usize) -> usize {
         }
         i += 8;
     }
-    while i < to && ASCII_ALNUM[usize::from(b[i])] {
+    while i < to && crate::normalize::ASCII_WORD[usize::from(b[i])] {
         i += 1;
     }
     i
@@ -583,17 +583,6 @@ fn rfind_terminal(b: &[u8], stop: usize, to: usize) -> usize {
     }
     k
 }
-
-/// `b.is_ascii_alphanumeric()` for every byte, as a table.
-static ASCII_ALNUM: [bool; 256] = {
-    let mut t = [false; 256];
-    let mut i = 0;
-    while i < 256 {
-        t[i] = (i as u8).is_ascii_alphanumeric();
-        i += 1;
-    }
-    t
-};
 
 /// `c.is_alphanumeric()`, without the Unicode table search for ASCII and
 /// for General Punctuation (U+2000–U+206F: quotes, dashes, spaces), which
