@@ -312,38 +312,34 @@ impl Matcher {
         let h = hs.as_bytes();
         while i < limit {
             let b = h[i];
-            if b.is_ascii_lowercase() || b.is_ascii_digit() {
+            // Whether a match may start at `i`, whether `i` holds a word character, and
+            // where the scan goes next if none does.
+            let (candidate, cur_word, next) = if b.is_ascii_lowercase() || b.is_ascii_digit() {
                 // A run of ASCII lowercase letters and digits; only its first byte can start
                 // a match, and only if the run is the first segment of some form.
                 let e = skip_ascii_word(h, i + 1);
-                if !prev_word && trie.may_start_at(h, i, e) {
-                    if let Some((p, end)) = self.longest_valid_at(trie, original, norm, i) {
-                        hits.push(self.hit(p, i, end));
-                        i = end;
-                        prev_word = char_before(hs, end).is_some_and(is_word_char);
-                        continue;
-                    }
-                }
-                i = e;
-                prev_word = true;
-                continue;
-            }
-            let (cur_word, clen) = if b < 0x80 {
-                (ASCII_WORD[b as usize], 1)
+                (!prev_word && trie.may_start_at(h, i, e), true, e)
             } else {
-                let c = char_at(hs, i).unwrap_or('\0');
-                (is_word_char(c), c.len_utf8())
+                let (cur_word, clen) = if b < 0x80 {
+                    (ASCII_WORD[b as usize], 1)
+                } else {
+                    let c = char_at(hs, i).unwrap_or('\0');
+                    (is_word_char(c), c.len_utf8())
+                };
+                let candidate =
+                    !(prev_word && cur_word) && (b >= 0x80 || trie.root_has[b as usize]);
+                (candidate, cur_word, i + clen)
             };
-            if !(prev_word && cur_word) && (b >= 0x80 || trie.root_has[b as usize]) {
-                if let Some((p, e)) = self.longest_valid_at(trie, original, norm, i) {
-                    hits.push(self.hit(p, i, e));
-                    i = e;
-                    prev_word = char_before(hs, e).is_some_and(is_word_char);
+            if candidate {
+                if let Some((p, end)) = self.longest_valid_at(trie, original, norm, i) {
+                    hits.push(self.hit(p, i, end));
+                    i = end;
+                    prev_word = char_before(hs, end).is_some_and(is_word_char);
                     continue;
                 }
             }
             prev_word = cur_word;
-            i += clen;
+            i = next;
         }
         (i, prev_word)
     }
