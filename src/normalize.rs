@@ -244,6 +244,7 @@ const fn byte_classes() -> [u8; 256] {
 }
 
 /// What a single character becomes after normalization.
+#[derive(Clone, Copy)]
 enum Norm {
     /// Dropped entirely (soft hyphen, zero-width characters).
     Drop,
@@ -253,6 +254,9 @@ enum Norm {
     Ascii(u8),
     /// Kept, lowercased.
     Keep,
+    /// Kept as it is: a separator with no lowercase form (dashes, bullets). Only the
+    /// table of [`general_punctuation`] says so; [`classify`] answers `Keep`.
+    Separator,
 }
 
 fn classify(c: char) -> Norm {
@@ -296,30 +300,21 @@ fn is_combining_mark(c: char) -> bool {
     matches!(c, '\u{0300}'..='\u{036F}' | '\u{1AB0}'..='\u{1AFF}' | '\u{1DC0}'..='\u{1DFF}' | '\u{20D0}'..='\u{20FF}' | '\u{FE20}'..='\u{FE2F}')
 }
 
-const PUNCT_SLOW: u8 = 0;
-const PUNCT_DROP: u8 = 1;
-const PUNCT_SPACE: u8 = 2;
-/// Kept as it is, a separator (not a word character, no lowercase form).
-const PUNCT_KEEP: u8 = 3;
-// Otherwise 0x80 | the ASCII byte it becomes.
-
-/// What each character U+2000..=U+203F becomes, as `PUNCT_*` codes, derived from
-/// [`classify`] once; a character the fast path cannot express is `PUNCT_SLOW`.
-fn general_punctuation() -> &'static [u8; 64] {
-    static TABLE: std::sync::OnceLock<[u8; 64]> = std::sync::OnceLock::new();
+/// What each character U+2000..=U+203F becomes, derived from [`classify`] once: most of
+/// an English article's non-ASCII text (curly quotes, dashes, special spaces) is here,
+/// and a table answer spares the Unicode table searches of `Keep`. `None` where the
+/// table has no cheaper answer than `classify`.
+fn general_punctuation() -> &'static [Option<Norm>; 64] {
+    static TABLE: std::sync::OnceLock<[Option<Norm>; 64]> = std::sync::OnceLock::new();
     TABLE.get_or_init(|| {
-        let mut t = [PUNCT_SLOW; 64];
-        for (k, code) in t.iter_mut().enumerate() {
+        std::array::from_fn(|k| {
             let c = char::from_u32(0x2000 + k as u32).expect("a scalar value");
-            *code = match classify(c) {
-                Norm::Drop => PUNCT_DROP,
-                Norm::Space => PUNCT_SPACE,
-                Norm::Ascii(a) => 0x80 | a,
-                Norm::Keep if !is_word_char(c) && c.to_lowercase().eq([c]) => PUNCT_KEEP,
-                Norm::Keep => PUNCT_SLOW,
-            };
-        }
-        t
+            match classify(c) {
+                Norm::Keep if !is_word_char(c) && c.to_lowercase().eq([c]) => Some(Norm::Separator),
+                Norm::Keep => None,
+                other => Some(other),
+            }
+        })
     })
 }
 
@@ -349,41 +344,6 @@ impl Normalized {
                 }
                 continue;
             }
-            // General punctuation (U+2000..U+203F: curly quotes, dashes, special spaces)
-            // is most of an English article's non-ASCII text: decided from a table.
-            if bytes[i] == 0xE2 && bytes.get(i + 1) == Some(&0x80) {
-                let code = general_punctuation()[(bytes[i + 2] & 0x3F) as usize];
-                if code != PUNCT_SLOW {
-                    let run = Run {
-                        norm: out.len() as u32,
-                        orig: i as u32,
-                        width: 3,
-                    };
-                    match code {
-                        PUNCT_DROP => {}
-                        PUNCT_SPACE => {
-                            wc.feed(2);
-                            if out.last() != Some(&b' ') {
-                                runs.push(run);
-                                out.push(b' ');
-                            }
-                        }
-                        PUNCT_KEEP => {
-                            wc.feed(2);
-                            runs.push(run);
-                            out.extend_from_slice(&bytes[i..i + 3]);
-                        }
-                        ascii => {
-                            let a = ascii & 0x7F;
-                            wc.feed(CLASS[a as usize]);
-                            runs.push(run);
-                            out.push(a);
-                        }
-                    }
-                    i += 3;
-                    continue;
-                }
-            }
             let c = original[i..].chars().next().expect("char boundary");
             let len = c.len_utf8();
             let run = Run {
@@ -391,7 +351,12 @@ impl Normalized {
                 orig: i as u32,
                 width: len as u32,
             };
-            match classify(c) {
+            let norm = match (len, bytes[i], bytes[i + 1]) {
+                (3, 0xE2, 0x80) => general_punctuation()[usize::from(bytes[i + 2] & 0x3F)]
+                    .unwrap_or_else(|| classify(c)),
+                _ => classify(c),
+            };
+            match norm {
                 Norm::Drop => {}
                 Norm::Space => {
                     wc.feed(2);
@@ -406,6 +371,11 @@ impl Normalized {
                     wc.feed(CLASS[a as usize]);
                     runs.push(run);
                     out.push(a);
+                }
+                Norm::Separator => {
+                    wc.feed(2);
+                    runs.push(run);
+                    out.extend_from_slice(&bytes[i..i + len]);
                 }
                 Norm::Keep => {
                     wc.feed(if is_word_char(c) { 0 } else { 2 });
@@ -704,7 +674,8 @@ mod tests {
                     emit(&(a as char).to_string(), &mut out);
                     in_space = false;
                 }
-                Norm::Keep => {
+                // `classify` never answers `Separator`; it would be the same.
+                Norm::Keep | Norm::Separator => {
                     emit(&c.to_lowercase().collect::<String>(), &mut out);
                     in_space = false;
                 }
