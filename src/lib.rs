@@ -1,7 +1,7 @@
 //! slant: shows how a news article leans.
 //!
 //! Data flows one way: **load → normalize → match → attribute → score → report**.
-//! [`article`] loads articles; [`normalize`] makes the matching copy with an offset map;
+//! [`article`] loads articles ([`record`] reads a JSONL line); [`normalize`] makes the matching copy with an offset map;
 //! [`lexicon`] reads and validates the YAML lexicons and [`matcher`] compiles their terms
 //! into one automaton; [`quotes`] finds quotations and their speakers; [`attribute`] gives
 //! every term hit its voice and modifiers; [`score`] does the arithmetic; [`analysis`] runs
@@ -24,6 +24,7 @@ pub mod lexicon;
 pub mod matcher;
 pub mod normalize;
 pub mod quotes;
+pub mod record;
 pub mod report;
 pub mod score;
 #[cfg(target_arch = "x86_64")]
