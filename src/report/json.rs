@@ -10,7 +10,7 @@ use std::sync::OnceLock;
 use serde::ser::{Serialize, SerializeMap, Serializer};
 
 use crate::analysis::{Analysis, Engine};
-use crate::attribute::TermHit;
+use crate::attribute::{TermHit, Voice};
 use crate::lexicon::SideRef;
 use crate::quotes::{Quote, QuoteKind};
 use crate::score::{QuoteShare, Scores};
@@ -766,10 +766,36 @@ struct VariantBytes {
     /// `,"concept":"…","variant":"…","side":"…","weight":…,"voice":` for a hit whose side
     /// and weight are the variant's own.
     term: Vec<u8>,
+    /// Per voice, the end of a term record without modifiers, rendered for the first such
+    /// hit of this variant: nearly every other hit in that voice ends the same way.
+    tails: [OnceLock<Tail>; 3],
     /// `{"term":"…","side":"…","count":`.
     used: Vec<u8>,
     side: SideRef,
     weight: f64,
+}
+
+/// `,"modifiers":[],"counted_side":…,"factor":…,"contribution":…}` for the values it
+/// was rendered from, which a hit must match exactly to use it.
+struct Tail {
+    counted_side: SideRef,
+    factor: u64,
+    contribution: u64,
+    bytes: Vec<u8>,
+}
+
+impl Tail {
+    fn of(t: &TermHit) -> (SideRef, u64, u64) {
+        (t.counted_side, t.factor.to_bits(), t.contribution.to_bits())
+    }
+}
+
+fn voice_index(v: Voice) -> usize {
+    match v {
+        Voice::Narrator => 0,
+        Voice::Quoted => 1,
+        Voice::ScareQuoted => 2,
+    }
 }
 
 fn bytes(f: impl FnOnce(&mut Vec<u8>)) -> Vec<u8> {
@@ -854,6 +880,7 @@ impl<'e> JsonlWriter<'e> {
                     write_str(o, l.side_id(v.side));
                     o.extend_from_slice(b",\"count\":");
                 }),
+                tails: Default::default(),
                 side: v.side,
                 weight: v.weight,
             }
@@ -971,6 +998,26 @@ impl<'e> JsonlWriter<'e> {
         write_str(o, t.voice.as_str());
         o.extend_from_slice(b",\"speaker\":");
         t.speaker.as_deref().write(o);
+        if t.modifiers.is_empty() {
+            let tail = v.tails[voice_index(t.voice)].get_or_init(|| {
+                let (counted_side, factor, contribution) = Tail::of(t);
+                Tail {
+                    counted_side,
+                    factor,
+                    contribution,
+                    bytes: bytes(|o| self.term_tail(t, o)),
+                }
+            });
+            if (tail.counted_side, tail.factor, tail.contribution) == Tail::of(t) {
+                o.extend_from_slice(&tail.bytes);
+                return;
+            }
+        }
+        self.term_tail(t, o);
+    }
+
+    /// A term record from `,"modifiers":` to its end.
+    fn term_tail(&self, t: &TermHit, o: &mut Vec<u8>) {
         o.extend_from_slice(b",\"modifiers\":[");
         for (i, m) in t.modifiers.iter().enumerate() {
             if i > 0 {
@@ -1198,14 +1245,25 @@ mod tests {
         let engine = Engine::new(lexicon).unwrap();
         let mut analyses: Vec<Analysis> =
             articles().into_iter().map(|a| engine.analyze(a)).collect();
-        // Hits whose side or weight is not their variant's are written field by field.
+        // Hits whose side or weight is not their variant's are written field by field, and
+        // hits whose counted side, factor or contribution differ from the first of their
+        // variant and voice do not reuse that hit's cached record end.
         let mut changed = 0;
         for (i, an) in analyses.iter_mut().enumerate() {
             for (j, t) in an.terms.iter_mut().enumerate() {
-                match (i + j) % 4 {
+                match (i + j) % 7 {
                     0 => t.weight = -t.weight * 1.00001,
                     1 => t.side = if t.side.is_some() { None } else { Some(1) },
                     2 => t.weight = f64::NAN,
+                    3 => t.factor = t.factor * 0.3 + 0.01,
+                    4 => t.contribution = -0.0,
+                    5 => {
+                        t.counted_side = if t.counted_side == Some(0) {
+                            Some(1)
+                        } else {
+                            Some(0)
+                        }
+                    }
                     _ => continue,
                 }
                 changed += 1;
