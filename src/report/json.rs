@@ -995,7 +995,11 @@ impl<'e> JsonlWriter<'e> {
             write_rounded(o, t.weight);
             o.extend_from_slice(b",\"voice\":");
         }
-        write_str(o, t.voice.as_str());
+        o.extend_from_slice(match t.voice {
+            Voice::Narrator => b"\"narrator\"",
+            Voice::Quoted => b"\"quoted\"",
+            Voice::ScareQuoted => b"\"scare_quoted\"",
+        });
         o.extend_from_slice(b",\"speaker\":");
         t.speaker.as_deref().write(o);
         if t.modifiers.is_empty() {
