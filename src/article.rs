@@ -14,6 +14,8 @@ use std::collections::VecDeque;
 use std::fs::File;
 use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
 
 /// One article, as loaded.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -133,6 +135,8 @@ pub struct Articles {
     pending: VecDeque<Pending>,
     jsonl: Option<JsonlReader>,
     opts: LoadOptions,
+    /// Bytes of input consumed so far (whole files, JSONL lines), for progress.
+    read: Arc<AtomicU64>,
 }
 
 enum Pending {
@@ -147,6 +151,7 @@ struct JsonlReader {
     reader: Box<dyn BufRead + Send>,
     line: usize,
     buf: Vec<u8>,
+    read: Arc<AtomicU64>,
 }
 
 /// Load articles from `inputs` lazily, in order.
@@ -162,6 +167,32 @@ pub fn load(inputs: &[Input], opts: LoadOptions) -> Articles {
         pending,
         jsonl: None,
         opts,
+        read: Arc::default(),
+    }
+}
+
+impl Articles {
+    /// A counter of the input bytes consumed so far; it moves while the stream is read.
+    pub fn bytes_read(&self) -> Arc<AtomicU64> {
+        Arc::clone(&self.read)
+    }
+
+    /// The size of all inputs still to read, when every one is a regular file (not for
+    /// standard input). Asks the file system once per file, so call it only when the
+    /// answer is shown.
+    pub fn input_bytes(&self) -> Option<u64> {
+        let mut total = 0;
+        for p in &self.pending {
+            match p {
+                Pending::Stdin => return None,
+                Pending::Path(path, _) => {
+                    let meta = std::fs::metadata(path).ok().filter(|m| m.is_file())?;
+                    total += meta.len();
+                }
+                Pending::Error(_) => {}
+            }
+        }
+        Some(total)
     }
 }
 
@@ -260,6 +291,7 @@ impl Iterator for Articles {
                             reader: Box::new(stdin),
                             line: 0,
                             buf: Vec::new(),
+                            read: Arc::clone(&self.read),
                         });
                         continue;
                     }
@@ -268,6 +300,7 @@ impl Iterator for Articles {
                     if let Err(e) = stdin.take(limit + 1).read_to_end(&mut bytes) {
                         return Some(Err(LoadError::new("-", io_message(&e))));
                     }
+                    self.read.fetch_add(bytes.len() as u64, Ordering::Relaxed);
                     return Some(text_article("stdin", "-", bytes, self.opts, false));
                 }
                 Pending::Path(path, explicit) => {
@@ -281,13 +314,14 @@ impl Iterator for Articles {
                                     reader: Box::new(BufReader::with_capacity(1 << 16, f)),
                                     line: 0,
                                     buf: Vec::new(),
+                                    read: Arc::clone(&self.read),
                                 });
                                 continue;
                             }
                             Err(e) => return Some(Err(LoadError::new(name, io_message(&e)))),
                         }
                     }
-                    return Some(read_file(&path, &name, self.opts, explicit));
+                    return Some(read_file(&path, &name, self.opts, explicit, &self.read));
                 }
             }
         }
@@ -315,12 +349,14 @@ fn read_file(
     name: &str,
     opts: LoadOptions,
     explicit: bool,
+    read: &AtomicU64,
 ) -> Result<Article, LoadError> {
     let f = File::open(path).map_err(|e| LoadError::new(name, io_message(&e)))?;
     let mut bytes = Vec::new();
     f.take(opts.article_limit() as u64 + 1)
         .read_to_end(&mut bytes)
         .map_err(|e| LoadError::new(name, io_message(&e)))?;
+    read.fetch_add(bytes.len() as u64, Ordering::Relaxed);
     text_article(&stem(path), name, bytes, opts, !explicit)
 }
 
@@ -377,12 +413,15 @@ impl JsonlReader {
             let where_ = format!("{}:{}", self.name, self.line);
             match read {
                 Ok(0) => return None,
-                Ok(_) => {}
+                Ok(n) => {
+                    self.read.fetch_add(n as u64, Ordering::Relaxed);
+                }
                 Err(e) => return Some(Err(LoadError::new(where_, io_message(&e)))),
             }
             if self.buf.last() != Some(&b'\n') && self.buf.len() as u64 >= limit {
                 // Skip the rest of an oversized line without holding it in memory.
-                skip_line(&mut self.reader);
+                let skipped = skip_line(&mut self.reader);
+                self.read.fetch_add(skipped, Ordering::Relaxed);
                 return Some(Err(LoadError::new(
                     where_,
                     "line is too long; raise the limit with --max-article-bytes",
@@ -483,19 +522,22 @@ fn read_line(reader: &mut dyn BufRead, buf: &mut Vec<u8>, limit: u64) -> std::io
     }
 }
 
-/// Consume input up to and including the next newline (or to the end), a buffer at a time.
-fn skip_line(reader: &mut dyn BufRead) {
+/// Consume input up to and including the next newline (or to the end), a buffer at a time;
+/// how many bytes that was.
+fn skip_line(reader: &mut dyn BufRead) -> u64 {
+    let mut skipped = 0;
     loop {
         let (used, done) = match reader.fill_buf() {
-            Ok([]) | Err(_) => return,
+            Ok([]) | Err(_) => return skipped,
             Ok(buf) => match buf.iter().position(|&b| b == b'\n') {
                 Some(i) => (i + 1, true),
                 None => (buf.len(), false),
             },
         };
         reader.consume(used);
+        skipped += used as u64;
         if done {
-            return;
+            return skipped;
         }
     }
 }
@@ -680,6 +722,7 @@ mod tests {
             reader: Box::new(std::io::Cursor::new(b"{\"text\": \"ok\"}\n".to_vec())),
             line: 0,
             buf: Vec::new(),
+            read: Arc::default(),
         };
         assert!(r.next_article(opts).unwrap().is_ok());
     }
@@ -700,6 +743,7 @@ mod tests {
             reader: Box::new(BufReader::with_capacity(7, std::io::Cursor::new(data))),
             line: 0,
             buf: Vec::new(),
+            read: Arc::default(),
         };
         let e = r.next_article(opts).unwrap().unwrap_err();
         assert_eq!(e.source_name, "x.jsonl:1");
@@ -748,6 +792,7 @@ mod tests {
             )),
             line: 0,
             buf: Vec::new(),
+            read: Arc::default(),
         };
         for line in 1..=2 {
             let e = r.next_article(LoadOptions::default()).unwrap().unwrap_err();

@@ -295,10 +295,11 @@ pub fn load_all(
 ) -> Result<Vec<Analysis>> {
     let pool = batch::pool(threads);
     let mut analyses = Vec::new();
-    let progress = crate::report::progress::Progress::auto("analyzing");
+    let articles = article::load(inputs, opts);
+    let progress = crate::report::progress::Progress::auto("analyzing", &articles);
     batch::run_ordered(
         &pool,
-        article::load(inputs, opts),
+        articles,
         |a| engine.analyze(a),
         |r| -> Result<()> {
             match r {

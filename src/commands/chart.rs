@@ -19,6 +19,7 @@ use crate::cli::{engine, load_set, InputArgs, LexiconArgs, Problems, Terminal};
 use crate::report::cards;
 use crate::report::chart::{self, ChartError, ComparisonData, DEFAULT_SIZE};
 use crate::report::output::{unique_stems, OutDir};
+use crate::report::progress::Progress;
 
 #[derive(Debug, Args)]
 pub struct ChartArgs {
@@ -149,6 +150,7 @@ pub fn write_charts(
 ) -> Result<Written> {
     let ChartOptions { size, svg, threads } = opts;
     let pool = batch::pool(threads);
+    let progress = Progress::items("drawing stance cards", analyses.len() as u64);
     let results: Vec<Result<(), CardFailure>> = pool.install(|| {
         analyses
             .par_iter()
@@ -162,10 +164,12 @@ pub fn write_charts(
                     out.write(&format!("{stem}.svg"), s.as_bytes())
                         .map_err(|e| CardFailure::Write(e.into()))?;
                 }
+                progress.tick();
                 Ok(())
             })
             .collect()
     });
+    progress.finish();
     let mut written = Written::default();
     for (r, a) in results.into_iter().zip(analyses) {
         match r {

@@ -17,6 +17,7 @@ pub fn run(a: ScoreArgs, out: &mut dyn Write, err: &mut dyn Write, term: Termina
     let engine = engine(&a.lexicon)?;
     let inputs = inputs(&a.input, term)?;
     let articles = article::load(&inputs, load_opts(&a.input));
+    let progress = report::progress::Progress::auto("scoring", &articles);
     let pool = batch::pool(a.threads);
     let color = match a.color {
         ColorChoice::Always => true,
@@ -49,7 +50,6 @@ pub fn run(a: ScoreArgs, out: &mut dyn Write, err: &mut dyn Write, term: Termina
         };
         (bytes, warnings, size)
     };
-    let progress = report::progress::Progress::auto("scoring");
     let mut gather = report::stream::Gather::default();
     batch::run_ordered(&pool, articles, render, |r| -> Result<()> {
         match r {
