@@ -544,31 +544,127 @@ where
     {
         return LineIndex::new(text).line_cols(text, offsets);
     }
-    // Both counts compile to SIMD compares and adds.
-    fn line_feeds(seg: &[u8]) -> u32 {
-        seg.iter().map(|&c| u32::from(c == b'\n')).sum()
-    }
-    fn chars(seg: &[u8]) -> u32 {
-        // Every byte but a UTF-8 continuation byte starts a character.
-        seg.iter().map(|&c| u32::from((c as i8) >= -0x40)).sum()
-    }
     let b = text.as_bytes();
     let (mut pos, mut line, mut col) = (0, 1, 1);
     offsets
         .map(|offset| {
-            let seg = &b[pos..offset];
-            let feeds = line_feeds(seg);
+            let (feeds, tail) = feeds_and_tail_chars(b, pos, offset);
             if feeds == 0 {
-                col += chars(seg);
+                col += tail;
             } else {
                 line += feeds;
-                let last = seg.iter().rposition(|&c| c == b'\n').expect("counted one");
-                col = 1 + chars(&seg[last + 1..]);
+                col = 1 + tail;
             }
             pos = offset;
             (line, col)
         })
         .collect()
+}
+
+/// Line feeds in `b[from..to]`, and the characters after the last of them (all the
+/// characters of the stretch when it has none): how far a line and column move from
+/// `from` to `to`.
+#[inline]
+fn feeds_and_tail_chars(b: &[u8], from: usize, to: usize) -> (u32, u32) {
+    #[cfg(target_arch = "x86_64")]
+    {
+        feeds_and_tail_chars_sse2(b, from, to)
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    {
+        feeds_and_tail_chars_scalar(&b[from..to])
+    }
+}
+
+/// [`feeds_and_tail_chars`] of one stretch, a byte at a time: the portable version and
+/// the reference for the SSE2 one.
+#[cfg(any(test, not(target_arch = "x86_64")))]
+fn feeds_and_tail_chars_scalar(seg: &[u8]) -> (u32, u32) {
+    let feeds = seg.iter().filter(|&&c| c == b'\n').count() as u32;
+    let tail = match seg.iter().rposition(|&c| c == b'\n') {
+        Some(last) => &seg[last + 1..],
+        None => seg,
+    };
+    // Every byte but a UTF-8 continuation byte starts a character.
+    let chars = tail.iter().filter(|&&c| (c as i8) >= -0x40).count() as u32;
+    (feeds, chars)
+}
+
+/// [`feeds_and_tail_chars`] sixteen bytes at a time. A block without a line feed (most
+/// are) only adds its continuation bytes to per-lane [`Tally`](crate::simd::Tally)
+/// counters, one compare and one subtract; a block with one restarts the count after its
+/// last feed from the block's bit masks. The last partial block is the sixteen bytes
+/// ending at `to` with the lanes before the stretch masked off, so no byte loop remains.
+#[cfg(target_arch = "x86_64")]
+#[inline]
+fn feeds_and_tail_chars_sse2(b: &[u8], from: usize, to: usize) -> (u32, u32) {
+    use crate::simd::{Block, Tally};
+    let mut feeds = 0;
+    // Characters since the last feed (or `from`), but for those of the `blocks` whole
+    // blocks whose continuation bytes are in `conts`.
+    let mut chars = 0;
+    let (mut conts, mut blocks) = (Tally::new(), 0u32);
+    let mut chunks = b[from..to].chunks_exact(16);
+    for chunk in &mut chunks {
+        let block = Block::load(chunk.try_into().expect("16 bytes"));
+        let nl = block.eq(b'\n').bits();
+        let cont = block.below_signed(0xC0);
+        if nl == 0 {
+            conts = conts.add(cont);
+            blocks += 1;
+            if blocks == 255 {
+                chars += 255 * 16 - conts.sum();
+                (conts, blocks) = (Tally::new(), 0);
+            }
+        } else {
+            feeds += ones16(nl);
+            // Lanes up to and including the last feed.
+            let through = 32 - nl.leading_zeros();
+            chars = ones16((!cont.bits() & 0xFFFF) >> through);
+            (conts, blocks) = (Tally::new(), 0);
+        }
+    }
+    chars += blocks * 16 - conts.sum();
+    let rem = chunks.remainder().len();
+    if rem > 0 {
+        let mut padded = [0u8; 16];
+        let window: &[u8; 16] = match to.checked_sub(16) {
+            Some(s) => b[s..to].try_into().expect("16 bytes"),
+            None => {
+                padded[16 - to..].copy_from_slice(&b[..to]);
+                &padded
+            }
+        };
+        let block = Block::load(window);
+        let mine = (0xFFFF_u32 << (16 - rem)) & 0xFFFF;
+        let nl = block.eq(b'\n').bits() & mine;
+        let starts = !block.below_signed(0xC0).bits() & mine;
+        if nl == 0 {
+            chars += ones16(starts);
+        } else {
+            feeds += ones16(nl);
+            chars = ones16(starts >> (32 - nl.leading_zeros()));
+        }
+    }
+    (feeds, chars)
+}
+
+/// Set bits of a 16-bit mask, by table: x86_64's baseline has no population count
+/// instruction, and `count_ones` without one is a dozen shifts and masks.
+#[cfg(target_arch = "x86_64")]
+#[inline]
+fn ones16(m: u32) -> u32 {
+    static ONES: [u8; 256] = {
+        let mut t = [0u8; 256];
+        let mut i = 0;
+        while i < 256 {
+            t[i] = (i as u32).count_ones() as u8;
+            i += 1;
+        }
+        t
+    };
+    debug_assert!(m <= 0xFFFF);
+    u32::from(ONES[(m & 0xFF) as usize]) + u32::from(ONES[(m >> 8 & 0xFF) as usize])
 }
 
 /// Distance between column checkpoints in [`LineIndex`].
@@ -931,6 +1027,63 @@ mod tests {
         }
         let every: Vec<_> = all.iter().map(|&o| idx.line_col(&text, o)).collect();
         assert_eq!(line_cols(&text, all.iter().copied()), every);
+    }
+
+    #[cfg(target_arch = "x86_64")]
+    #[test]
+    fn sixteen_byte_line_counts_equal_the_byte_loop() {
+        assert!((0..=0xFFFF).all(|m| ones16(m) == m.count_ones()));
+        let pieces = [
+            "a",
+            "Z",
+            " ",
+            "\n",
+            "\r\n",
+            "\n\n",
+            "é",
+            "€",
+            "“",
+            "𝄞",
+            "\u{0301}",
+            "word ",
+            "line\n",
+            "x€ y “z” ",
+        ];
+        let mut rng = crate::corpus::Rng::new(13);
+        let mut texts: Vec<String> = (0..300)
+            .map(|n| {
+                (0..n % 70)
+                    .map(|_| pieces[rng.below(pieces.len())])
+                    .collect()
+            })
+            .collect();
+        // Lines longer than 255 blocks (the per-lane counters are summed before they
+        // wrap), with and without line feeds between them.
+        texts.push("aé“€𝄞".repeat(2000));
+        texts.push(format!("{}\n{}", "€".repeat(3000), "ab\n".repeat(2000)));
+        texts.push("x".repeat(255 * 16 * 2 + 5));
+        for text in &texts {
+            let b = text.as_bytes();
+            let n = b.len();
+            let mut pairs: Vec<(usize, usize)> = vec![(0, 0), (0, n), (n, n)];
+            if n <= 40 {
+                pairs.extend((0..=n).flat_map(|f| (f..=n).map(move |t| (f, t))));
+            } else {
+                for _ in 0..200 {
+                    let (x, y) = (rng.below(n + 1), rng.below(n + 1));
+                    pairs.push((x.min(y), x.max(y)));
+                }
+                pairs.extend([(0, 1), (0, 15), (0, 16), (0, 17), (n - 17, n), (1, n)]);
+            }
+            for (from, to) in pairs {
+                assert_eq!(
+                    feeds_and_tail_chars_sse2(b, from, to),
+                    feeds_and_tail_chars_scalar(&b[from..to]),
+                    "{from}..{to} of {:?}",
+                    &text[..text.len().min(80)]
+                );
+            }
+        }
     }
 
     #[test]
