@@ -28,6 +28,38 @@ impl Block {
         Block(unsafe { _mm_loadu_si128(bytes.as_ptr().cast()) })
     }
 
+    /// Sixteen zero bytes.
+    #[inline]
+    pub fn zero() -> Block {
+        Block(unsafe { _mm_setzero_si128() })
+    }
+
+    /// The bytes `n` (1 or 2) places earlier: lane `i` holds lane `i - n` of this block,
+    /// or of `before` (the block in front of this one) when that is negative.
+    #[inline]
+    pub fn back(self, before: Block, n: u8) -> Block {
+        Block(unsafe {
+            match n {
+                1 => _mm_or_si128(_mm_slli_si128::<1>(self.0), _mm_srli_si128::<15>(before.0)),
+                2 => _mm_or_si128(_mm_slli_si128::<2>(self.0), _mm_srli_si128::<14>(before.0)),
+                _ => unreachable!("back by 1 or 2"),
+            }
+        })
+    }
+
+    /// The bytes `n` (1 or 2) places later: lane `i` holds lane `i + n` of this block, or
+    /// of `after` (the block behind this one) past the end.
+    #[inline]
+    pub fn ahead(self, after: Block, n: u8) -> Block {
+        Block(unsafe {
+            match n {
+                1 => _mm_or_si128(_mm_srli_si128::<1>(self.0), _mm_slli_si128::<15>(after.0)),
+                2 => _mm_or_si128(_mm_srli_si128::<2>(self.0), _mm_slli_si128::<14>(after.0)),
+                _ => unreachable!("ahead by 1 or 2"),
+            }
+        })
+    }
+
     /// Bytes equal to `c`.
     #[inline]
     pub fn eq(self, c: u8) -> Lanes {
@@ -204,6 +236,26 @@ mod tests {
                 _ => c.to_ascii_lowercase(),
             });
             assert_eq!(b.lowercase_with_spaces(spaces), want);
+        }
+        let (x, y): ([u8; 16], [u8; 16]) = (
+            std::array::from_fn(|i| i as u8 + 1),
+            std::array::from_fn(|i| i as u8 + 17),
+        );
+        let [bx, by] = [x, y].map(|b| Block::load(&b));
+        let both: Vec<u8> = x.iter().chain(&y).copied().collect();
+        for n in 1..=2u8 {
+            // Each lane's value equals its byte, so a lane is found by its value.
+            for i in 0..16 {
+                let behind = by.back(bx, n);
+                assert_eq!(behind.eq(both[16 + i - n as usize]).bits(), 1 << i);
+                let later = bx.ahead(by, n);
+                assert_eq!(later.eq(both[i + n as usize]).bits(), 1 << i);
+            }
+            assert_eq!(bx.back(Block::zero(), n).eq(0).bits(), (1 << n) - 1);
+            assert_eq!(
+                by.ahead(Block::zero(), n).eq(0).bits(),
+                0xFFFF << (16 - n) & 0xFFFF
+            );
         }
         let mut tally = Tally::new();
         let mut want = 0;
