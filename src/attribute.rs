@@ -95,6 +95,68 @@ fn negation_re() -> &'static Regex {
     })
 }
 
+/// What [`negation_re`] finds in `before` (a match always runs to the end), without the
+/// regex engine for ASCII text. `starts` has bit `i` set when a cue (`no`, `ne`, `wi`,
+/// `n't`) starts at byte `i` in the region a match can lie in, as [`clause_scan`] finds
+/// them; every match starts at one, so the leftmost of them whose cue word is whole and
+/// followed by the pattern's tail is the match. The regex's classes (`\w`, `\s`, `\b`)
+/// are Unicode ones, so text with any non-ASCII byte is left to the regex itself.
+fn find_negation(before: &str, mut starts: u64) -> Option<&str> {
+    if !before.is_ascii() {
+        return negation_re().find(before).map(|m| m.as_str());
+    }
+    let s = before.as_bytes();
+    // A cue word needs `\b` before it: the text's start or a non-word character.
+    let starts_word = |p: usize| p == 0 || !(s[p - 1].is_ascii_alphanumeric() || s[p - 1] == b'_');
+    while starts != 0 {
+        let p = starts.trailing_zeros() as usize;
+        starts &= starts - 1;
+        let r = &s[p..];
+        let after = |cue: &[u8]| r.starts_with(cue) && negation_tail(&r[cue.len()..]);
+        let found = match r {
+            [b'n', b'\'', ..] => after(b"n't"),
+            [b'n', b'o', ..] => starts_word(p) && (after(b"no") || after(b"not") || after(b"nor")),
+            [b'n', b'e', ..] => starts_word(p) && (after(b"never") || after(b"neither")),
+            [b'w', b'i', ..] => starts_word(p) && after(b"without"),
+            _ => false,
+        };
+        if found {
+            return Some(&before[p..]);
+        }
+    }
+    None
+}
+
+/// Whether ASCII `rest` matches the negation pattern's tail, `(?:\s+[\w'-]+){0,2}\s*["']?\s*$`.
+/// Taking each group as long as it goes is safe: a word run left unmatched could only be
+/// a lone `'`, which a group takes as well.
+fn negation_tail(rest: &[u8]) -> bool {
+    // ASCII whitespace as Unicode's `\s` has it (vertical tab included).
+    let space = |c: u8| matches!(c, b' ' | 0x09..=0x0D);
+    let word = |c: u8| c.is_ascii_alphanumeric() || matches!(c, b'_' | b'\'' | b'-');
+    let mut i = 0;
+    for _ in 0..2 {
+        let mut j = i;
+        while j < rest.len() && space(rest[j]) {
+            j += 1;
+        }
+        if j == i || j == rest.len() || !word(rest[j]) {
+            break;
+        }
+        while j < rest.len() && word(rest[j]) {
+            j += 1;
+        }
+        i = j;
+    }
+    while i < rest.len() && space(rest[i]) {
+        i += 1;
+    }
+    if i < rest.len() && matches!(rest[i], b'"' | b'\'') {
+        i += 1;
+    }
+    rest[i..].iter().all(|&c| space(c))
+}
+
 fn distance_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
@@ -174,11 +236,13 @@ fn trim_end(s: &str) -> &str {
 }
 
 /// The words before normalized offset `at`, back to the start of the clause (at most
-/// 60 bytes): after the last `. ; : ! ? , ( )`, em dash or en dash. Also says whether the
-/// clause could hold a negation cue (`could_be_negated`), found in the same pass since
-/// both run for every hit.
+/// 60 bytes): after the last `. ; : ! ? , ( )`, em dash or en dash. Also where in the
+/// clause a negation cue could start (bit `i`: byte `i` of the clause), for
+/// [`find_negation`]: the `no`, `ne`, `wi` and `n't` in the region `could_be_negated`
+/// searches. None means no negation; both are found in the same pass since both are
+/// needed for every hit.
 #[inline]
-fn clause_scan(h: &str, at: usize) -> (&str, bool) {
+fn clause_scan(h: &str, at: usize) -> (&str, u64) {
     let mut from = at.saturating_sub(60);
     while !h.is_char_boundary(from) {
         from += 1;
@@ -200,10 +264,10 @@ fn clause_scan(h: &str, at: usize) -> (&str, bool) {
 /// bytes, with zeros beyond the window), so the window yields two masks, not one per byte
 /// class; the whitespace mask is only made when a cue pair is in the clause.
 #[cfg(target_arch = "x86_64")]
-fn clause_scan_sse2(h: &str, from: usize, at: usize) -> (&str, bool) {
+fn clause_scan_sse2(h: &str, from: usize, at: usize) -> (&str, u64) {
     use crate::simd::Block;
     if from == at {
-        return ("", false);
+        return ("", 0);
     }
     let b = h.as_bytes();
     let mut padded = [0u8; 64];
@@ -249,7 +313,7 @@ fn clause_scan_sse2(h: &str, from: usize, at: usize) -> (&str, bool) {
         u64::MAX << start_bit
     };
     if cues & in_clause == 0 {
-        return (clause, false);
+        return (clause, 0);
     }
     let mut space = 0u64;
     for (k, x) in blocks.iter().enumerate() {
@@ -269,13 +333,14 @@ fn clause_scan_sse2(h: &str, from: usize, at: usize) -> (&str, bool) {
     if run_starts == 0 {
         region = in_clause;
     }
-    (clause, cues & region != 0)
+    // `start_bit` is below 64 here: the clause holds a cue.
+    (clause, (cues & region) >> start_bit)
 }
 
 /// [`clause_scan`] one byte at a time, walking back from `at`: the portable version and
 /// the reference for the SSE2 one.
 #[cfg(any(test, not(target_arch = "x86_64")))]
-fn clause_scan_scalar(h: &str, from: usize, at: usize) -> (&str, bool) {
+fn clause_scan_scalar(h: &str, from: usize, at: usize) -> (&str, u64) {
     const DELIM: u8 = 1; // . ; : ! ? , ( )
     const DASH_END: u8 = 2; // last byte of — (E2 80 94) or – (E2 80 93), if preceded so
     const SPACE: u8 = 4;
@@ -303,7 +368,8 @@ fn clause_scan_scalar(h: &str, from: usize, at: usize) -> (&str, bool) {
         t
     };
     let b = h.as_bytes();
-    let mut negation = false;
+    // Bit `i - from` for a cue starting at byte `i`.
+    let mut cues = 0u64;
     // Non-space runs entered so far, walking backwards; a cue can only be in the first 4.
     let mut chunks = 0;
     let mut after_space = true;
@@ -314,7 +380,7 @@ fn clause_scan_scalar(h: &str, from: usize, at: usize) -> (&str, bool) {
         if class == DELIM
             || (class == DASH_END && i >= from + 2 && b[i - 2] == 0xE2 && b[i - 1] == 0x80)
         {
-            return (&h[i + 1..at], negation);
+            return (&h[i + 1..at], cues >> (i + 1 - from));
         }
         if class == SPACE {
             after_space = true;
@@ -324,16 +390,17 @@ fn clause_scan_scalar(h: &str, from: usize, at: usize) -> (&str, bool) {
             chunks += 1;
             after_space = false;
         }
-        if chunks <= 4 && !negation && class & (N | W) != 0 {
+        if chunks <= 4 && class & (N | W) != 0 {
             let next = if i + 1 < at { b[i + 1] } else { 0 };
-            negation = match (class, next) {
+            let cue = match (class, next) {
                 (N, b'o' | b'e') | (W, b'i') => true,
                 (N, b'\'') => i + 2 < at && b[i + 2] == b't',
                 _ => false,
             };
+            cues |= u64::from(cue) << (i - from);
         }
     }
-    (&h[from..at], negation)
+    (&h[from..at], cues)
 }
 
 /// The quote whose marks enclose a hit starting at `start` (quotes are sorted by offset
@@ -372,7 +439,7 @@ pub fn attribute(
                 Some(_) => (Voice::ScareQuoted, None),
                 None => (Voice::Narrator, None),
             };
-            let (before, could_be_negated) = clause_scan(&norm.text, h.norm_start);
+            let (before, cue_starts) = clause_scan(&norm.text, h.norm_start);
             let mut modifiers = Vec::new();
             if could_be_distanced(before) {
                 if let Some(m) = distance_re().find(before) {
@@ -387,16 +454,11 @@ pub fn attribute(
                     });
                 }
             }
-            if could_be_negated {
-                if let Some(m) = negation_re().find(before) {
+            if cue_starts != 0 {
+                if let Some(m) = find_negation(before, cue_starts) {
                     modifiers.push(Modifier {
                         kind: ModifierKind::Negated,
-                        cue: m
-                            .as_str()
-                            .trim()
-                            .trim_end_matches(['"', '\''])
-                            .trim()
-                            .to_string(),
+                        cue: m.trim().trim_end_matches(['"', '\'']).trim().to_string(),
                     });
                 }
             }
@@ -554,7 +616,8 @@ mod tests {
             // Hits sit after a clause, sometimes after a delimiter or a cut dash.
             let lead = ["", "x. ", "a—", "(", "“", "\u{2014}"][rng.below(6)];
             let text = format!("{lead}{c}");
-            let (clause, negation) = clause_scan(&text, text.len());
+            let (clause, starts) = clause_scan(&text, text.len());
+            let negation = starts != 0;
             assert_eq!(negation, could_be_negated(clause), "{text:?} -> {clause:?}");
             // Every cut of the text, against the byte-at-a-time pass.
             for at in (0..=text.len()).filter(|&k| text.is_char_boundary(k)) {
@@ -607,6 +670,36 @@ mod tests {
             assert_eq!(trim_end(&c), c.trim_end(), "{c:?}");
             assert_eq!(could_be_distanced(&c), reference(&c), "{c:?}");
         }
+    }
+
+    #[test]
+    fn the_negation_finder_equals_the_regex() {
+        let mut rng = crate::corpus::Rng::new(23);
+        let mut texts = clauses(&mut rng);
+        // Spacing, quotes and word characters of every kind the pattern distinguishes.
+        let bits = [
+            "not", "no", "n't", "never", "nor", "neither", "without", "know", "xno", "_no", "no_",
+            "a", "b-c", "it's", "'", "\"", " ", "  ", "\t", "\u{0B}", "\n", "\r", "-", ".", "9",
+            "é", "\u{2003}", "\u{00A0}", "\u{1F}", "\u{0C}", "_",
+        ];
+        for _ in 0..20_000 {
+            let n = rng.below(9);
+            texts.push((0..n).map(|_| bits[rng.below(bits.len())]).collect());
+        }
+        let mut found = 0;
+        for t in &texts {
+            // As `attribute` calls it: on the clause, with the cue starts found with it.
+            let (clause, starts) = clause_scan(t, t.len());
+            let want = negation_re().find(clause).map(|m| m.as_str());
+            let got = if starts == 0 {
+                None
+            } else {
+                find_negation(clause, starts)
+            };
+            assert_eq!(got, want, "{t:?} -> {clause:?}");
+            found += usize::from(want.is_some());
+        }
+        assert!(found > 5000, "{found}");
     }
 
     #[test]
