@@ -1937,7 +1937,12 @@ impl<'a> Ctx<'a> {
                             seg_digit && t.as_bytes()[j..j + run].iter().all(u8::is_ascii_digit);
                         seg_len += run;
                         j += run;
-                        continue;
+                        // The run ended at `qlimit` or before a char that is
+                        // no ASCII letter or digit: look at that char at once
+                        // (another `alnum_run` from there would find nothing).
+                        if j >= qlimit {
+                            break;
+                        }
                     }
                     let Some(d) = t[j..].chars().next() else {
                         break;
