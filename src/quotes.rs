@@ -1940,7 +1940,12 @@ impl<'a> Ctx<'a> {
                         // The run ended at `qlimit` or before a char that is
                         // no ASCII letter or digit: look at that char at once
                         // (another `alnum_run` from there would find nothing).
-                        if j >= qlimit {
+                        // An ASCII one other than the joiners below (a space,
+                        // a comma) ends the word without being decoded.
+                        if j >= qlimit
+                            || (t.as_bytes()[j] < 0x80
+                                && !matches!(t.as_bytes()[j], b'\'' | b'-' | b'&' | b'.'))
+                        {
                             break;
                         }
                     }
