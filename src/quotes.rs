@@ -1992,7 +1992,13 @@ impl<'a> Ctx<'a> {
                     e: j,
                     k: Tk::Word,
                 });
-                i = j;
+                // The space after a word (the usual case) is passed over here
+                // rather than by another turn of the loop.
+                i = if j < hi && t.as_bytes()[j] == b' ' {
+                    j + 1
+                } else {
+                    j
+                };
                 continue;
             }
             out.push(Tok {
