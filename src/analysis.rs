@@ -165,7 +165,8 @@ pub fn concept_uses(terms: &[TermHit]) -> Vec<ConceptUse> {
     // instead of a scan of the concepts before it.
     let slots = terms.iter().map(|t| t.concept + 1).max().unwrap_or(0);
     let mut at = vec![usize::MAX; slots];
-    let mut out: Vec<ConceptUse> = Vec::new();
+    // At most one entry per concept: allocated once.
+    let mut out: Vec<ConceptUse> = Vec::with_capacity(slots.min(terms.len()));
     for t in terms {
         let narrator = u32::from(t.voice == Voice::Narrator);
         let first = VariantUse {
