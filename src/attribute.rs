@@ -281,8 +281,15 @@ fn clause_scan_sse2(h: &str, from: usize, at: usize) -> (&str, u64) {
     let blocks: [Block; 4] = std::array::from_fn(|k| {
         Block::load(window[16 * k..16 * k + 16].try_into().expect("16 bytes"))
     });
+    // Bit of byte `from` (at most 60 bytes back, so it is in the window).
+    let first = 64 - (at - from);
+    let valid = u64::MAX << first;
+    // Blocks from the one ending at `at` backwards, until one holds a delimiter (the
+    // clause starts in it) or `from`: most clauses end in fewer than four.
     let (mut stops, mut cues) = (0u64, 0u64);
-    for k in 0..4 {
+    let mut k = 4;
+    while k > 0 {
+        k -= 1;
         let x = blocks[k];
         let before = if k > 0 { blocks[k - 1] } else { Block::zero() };
         let after = if k < 3 { blocks[k + 1] } else { Block::zero() };
@@ -297,10 +304,11 @@ fn clause_scan_sse2(h: &str, from: usize, at: usize) -> (&str, u64) {
             | (x.eq(b'w') & next.eq(b'i'));
         stops |= u64::from(stop.bits()) << (16 * k);
         cues |= u64::from(cue.bits()) << (16 * k);
+        if stops & valid != 0 || 16 * k <= first {
+            break;
+        }
     }
-    // Bit of byte `from` (at most 60 bytes back, so it is in the window).
-    let first = 64 - (at - from);
-    let stops = stops & (u64::MAX << first);
+    let stops = stops & valid;
     let start_bit = if stops == 0 {
         first
     } else {
@@ -315,9 +323,10 @@ fn clause_scan_sse2(h: &str, from: usize, at: usize) -> (&str, u64) {
     if cues & in_clause == 0 {
         return (clause, 0);
     }
+    // (Blocks before `k` are before the clause.)
     let mut space = 0u64;
-    for (k, x) in blocks.iter().enumerate() {
-        space |= u64::from(x.any_of(b" \t\n\x0C\r").bits()) << (16 * k);
+    for (j, x) in blocks.iter().enumerate().skip(k) {
+        space |= u64::from(x.any_of(b" \t\n\x0C\r").bits()) << (16 * j);
     }
     let word = !space & in_clause;
     let mut run_starts = word & !(word << 1);
