@@ -1092,12 +1092,17 @@ fn count_words(s: &str) -> u32 {
     let mut carry = 0u64;
     let mut i = 0;
     while i < b.len() {
-        let mut block = [0u8; 64];
-        let len = (b.len() - i).min(64);
-        // padding bytes are 0: neither separator nor letter, so `fill`
-        // carries the last real byte's state to bit 63
-        block[..len].copy_from_slice(&b[i..i + len]);
-        let (mut word, mut sep, high, cont) = word_masks(&block);
+        let mut padded = [0u8; 64];
+        let block: &[u8; 64] = match b[i..].first_chunk::<64>() {
+            Some(block) => block,
+            None => {
+                // padding bytes are 0: neither separator nor letter, so
+                // `fill` carries the last real byte's state to bit 63
+                padded[..b.len() - i].copy_from_slice(&b[i..]);
+                &padded
+            }
+        };
+        let (mut word, mut sep, high, cont) = word_masks(block);
         let mut lead = high & !cont;
         while lead != 0 {
             let k = lead.trailing_zeros() as usize;
