@@ -116,7 +116,7 @@ impl Engine {
                 offset: q.open,
                 words: q.words,
                 side: self.quote_side(q),
-                speaker: q.speaker.clone(),
+                speaker: q.speaker.as_deref(),
             })
             .collect();
         let scores = score::score(
