@@ -1539,12 +1539,20 @@ fn lexicon() -> &'static WordTable {
 }
 
 /// Bit set of the lists containing `w` exactly (ASCII-lowercased first
-/// with `lower`).
+/// with `lower`). Most words asked about are in no list, and most of those
+/// fail the [`shape`] test: that much is inlined at the callers.
+#[inline(always)]
 fn word_bits(w: &[u8], lower: bool) -> u32 {
     let lex = lexicon();
     if !shape_in(&lex.shapes, w, lower) {
         return 0;
     }
+    word_bits_of(lex, w, lower)
+}
+
+/// [`word_bits`] of a word with a list word's shape: the table lookup.
+#[inline(never)]
+fn word_bits_of(lex: &WordTable, w: &[u8], lower: bool) -> u32 {
     let Some((slot, key)) = word_key(w, lower) else {
         return 0;
     };
