@@ -116,7 +116,7 @@ impl Engine {
                 offset: q.open,
                 words: q.words,
                 side: self.quote_side(q),
-                speaker: q.speaker.clone(),
+                speaker: q.speaker.as_deref(),
             })
             .collect();
         let scores = score::score(
@@ -161,30 +161,99 @@ impl Engine {
 
 /// Group hits by concept and variant, in order of first appearance.
 pub fn concept_uses(terms: &[TermHit]) -> Vec<ConceptUse> {
-    let mut out: Vec<ConceptUse> = Vec::new();
+    // Where each concept seen so far sits in `out`, by concept index: a lookup per hit
+    // instead of a scan of the concepts before it.
+    let slots = terms.iter().map(|t| t.concept + 1).max().unwrap_or(0);
+    let mut at = vec![usize::MAX; slots];
+    // At most one entry per concept: allocated once.
+    let mut out: Vec<ConceptUse> = Vec::with_capacity(slots.min(terms.len()));
     for t in terms {
-        let cu = match out.iter_mut().position(|c| c.concept == t.concept) {
-            Some(i) => &mut out[i],
-            None => {
-                out.push(ConceptUse {
-                    concept: t.concept,
-                    variants: Vec::new(),
-                });
-                out.last_mut().expect("just pushed")
-            }
-        };
         let narrator = u32::from(t.voice == Voice::Narrator);
+        let first = VariantUse {
+            variant: t.variant,
+            count: 1,
+            narrator,
+        };
+        let Some(cu) = out.get_mut(at[t.concept]) else {
+            at[t.concept] = out.len();
+            out.push(ConceptUse {
+                concept: t.concept,
+                // Most concepts are used in one variant: one exact allocation.
+                variants: vec![first],
+            });
+            continue;
+        };
         match cu.variants.iter_mut().find(|v| v.variant == t.variant) {
             Some(v) => {
                 v.count += 1;
                 v.narrator += narrator;
             }
-            None => cu.variants.push(VariantUse {
-                variant: t.variant,
-                count: 1,
-                narrator,
-            }),
+            None => cu.variants.push(first),
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// [`concept_uses`] as first written: a scan of the concepts so far for each hit.
+    fn concept_uses_ref(terms: &[TermHit]) -> Vec<ConceptUse> {
+        let mut out: Vec<ConceptUse> = Vec::new();
+        for t in terms {
+            let cu = match out.iter_mut().position(|c| c.concept == t.concept) {
+                Some(i) => &mut out[i],
+                None => {
+                    out.push(ConceptUse {
+                        concept: t.concept,
+                        variants: Vec::new(),
+                    });
+                    out.last_mut().expect("just pushed")
+                }
+            };
+            let narrator = u32::from(t.voice == Voice::Narrator);
+            match cu.variants.iter_mut().find(|v| v.variant == t.variant) {
+                Some(v) => {
+                    v.count += 1;
+                    v.narrator += narrator;
+                }
+                None => cu.variants.push(VariantUse {
+                    variant: t.variant,
+                    count: 1,
+                    narrator,
+                }),
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn concept_uses_equal_the_scanning_version() {
+        let mut rng = crate::corpus::Rng::new(29);
+        let voices = [Voice::Narrator, Voice::Quoted, Voice::ScareQuoted];
+        for round in 0..2000 {
+            let concepts = 1 + rng.below(1 + round % 40);
+            let terms: Vec<TermHit> = (0..rng.below(60))
+                .map(|_| TermHit {
+                    start: 0,
+                    end: 0,
+                    line: 1,
+                    column: 1,
+                    concept: rng.below(concepts),
+                    variant: rng.below(4),
+                    side: None,
+                    weight: 1.0,
+                    voice: voices[rng.below(3)],
+                    quote: None,
+                    speaker: None,
+                    modifiers: Vec::new(),
+                    counted_side: None,
+                    factor: 1.0,
+                    contribution: 0.0,
+                })
+                .collect();
+            assert_eq!(concept_uses(&terms), concept_uses_ref(&terms));
+        }
+    }
 }

@@ -95,6 +95,68 @@ fn negation_re() -> &'static Regex {
     })
 }
 
+/// What [`negation_re`] finds in `before` (a match always runs to the end), without the
+/// regex engine for ASCII text. `starts` has bit `i` set when a cue (`no`, `ne`, `wi`,
+/// `n't`) starts at byte `i` in the region a match can lie in, as [`clause_scan`] finds
+/// them; every match starts at one, so the leftmost of them whose cue word is whole and
+/// followed by the pattern's tail is the match. The regex's classes (`\w`, `\s`, `\b`)
+/// are Unicode ones, so text with any non-ASCII byte is left to the regex itself.
+fn find_negation(before: &str, mut starts: u64) -> Option<&str> {
+    if !before.is_ascii() {
+        return negation_re().find(before).map(|m| m.as_str());
+    }
+    let s = before.as_bytes();
+    // A cue word needs `\b` before it: the text's start or a non-word character.
+    let starts_word = |p: usize| p == 0 || !(s[p - 1].is_ascii_alphanumeric() || s[p - 1] == b'_');
+    while starts != 0 {
+        let p = starts.trailing_zeros() as usize;
+        starts &= starts - 1;
+        let r = &s[p..];
+        let after = |cue: &[u8]| r.starts_with(cue) && negation_tail(&r[cue.len()..]);
+        let found = match r {
+            [b'n', b'\'', ..] => after(b"n't"),
+            [b'n', b'o', ..] => starts_word(p) && (after(b"no") || after(b"not") || after(b"nor")),
+            [b'n', b'e', ..] => starts_word(p) && (after(b"never") || after(b"neither")),
+            [b'w', b'i', ..] => starts_word(p) && after(b"without"),
+            _ => false,
+        };
+        if found {
+            return Some(&before[p..]);
+        }
+    }
+    None
+}
+
+/// Whether ASCII `rest` matches the negation pattern's tail, `(?:\s+[\w'-]+){0,2}\s*["']?\s*$`.
+/// Taking each group as long as it goes is safe: a word run left unmatched could only be
+/// a lone `'`, which a group takes as well.
+fn negation_tail(rest: &[u8]) -> bool {
+    // ASCII whitespace as Unicode's `\s` has it (vertical tab included).
+    let space = |c: u8| matches!(c, b' ' | 0x09..=0x0D);
+    let word = |c: u8| c.is_ascii_alphanumeric() || matches!(c, b'_' | b'\'' | b'-');
+    let mut i = 0;
+    for _ in 0..2 {
+        let mut j = i;
+        while j < rest.len() && space(rest[j]) {
+            j += 1;
+        }
+        if j == i || j == rest.len() || !word(rest[j]) {
+            break;
+        }
+        while j < rest.len() && word(rest[j]) {
+            j += 1;
+        }
+        i = j;
+    }
+    while i < rest.len() && space(rest[i]) {
+        i += 1;
+    }
+    if i < rest.len() && matches!(rest[i], b'"' | b'\'') {
+        i += 1;
+    }
+    rest[i..].iter().all(|&c| space(c))
+}
+
 fn distance_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
@@ -132,12 +194,12 @@ fn could_be_negated(before: &str) -> bool {
 /// False when [`distance_re`] cannot match `before`: a match ends, but for spaces and one
 /// quote mark, with one of the cue's last words.
 fn could_be_distanced(before: &str) -> bool {
-    let t = before.trim_end();
-    let t = t
-        .strip_suffix(['"', '\''])
-        .unwrap_or(t)
-        .trim_end()
-        .as_bytes();
+    let t = trim_end(before);
+    let t = match t.as_bytes().last() {
+        Some(b'"' | b'\'') => trim_end(&t[..t.len() - 1]),
+        _ => t,
+    }
+    .as_bytes();
     // Dispatch on the last byte so that only a word or two is compared.
     match t.last() {
         Some(b'd') => {
@@ -155,12 +217,32 @@ fn could_be_distanced(before: &str) -> bool {
     }
 }
 
-/// The words before normalized offset `at`, back to the start of the clause (at most
-/// 60 bytes): after the last `. ; : ! ? , ( )`, em dash or en dash. Also says whether the
-/// clause could hold a negation cue (`could_be_negated`), found in the same pass since
-/// both run for every hit.
+/// `s.trim_end()`, with the ASCII whitespace that ends nearly every clause dropped a byte
+/// at a time; `str::trim_end` decodes characters to test them against Unicode's
+/// whitespace, and only a non-ASCII last character still needs that.
 #[inline]
-fn clause_scan(h: &str, at: usize) -> (&str, bool) {
+fn trim_end(s: &str) -> &str {
+    let b = s.as_bytes();
+    let mut n = b.len();
+    // The ASCII bytes `char::is_whitespace` accepts (it includes vertical tab).
+    while n > 0 && matches!(b[n - 1], b' ' | 0x09..=0x0D) {
+        n -= 1;
+    }
+    if n > 0 && b[n - 1] >= 0x80 {
+        s[..n].trim_end()
+    } else {
+        &s[..n]
+    }
+}
+
+/// The words before normalized offset `at`, back to the start of the clause (at most
+/// 60 bytes): after the last `. ; : ! ? , ( )`, em dash or en dash. Also where in the
+/// clause a negation cue could start (bit `i`: byte `i` of the clause), for
+/// [`find_negation`]: the `no`, `ne`, `wi` and `n't` in the region `could_be_negated`
+/// searches. None means no negation; both are found in the same pass since both are
+/// needed for every hit.
+#[inline]
+fn clause_scan(h: &str, at: usize) -> (&str, u64) {
     let mut from = at.saturating_sub(60);
     while !h.is_char_boundary(from) {
         from += 1;
@@ -177,12 +259,15 @@ fn clause_scan(h: &str, at: usize) -> (&str, bool) {
 
 /// [`clause_scan`] over the 64 bytes before `at` as bit masks (bit `k` is byte
 /// `at - 64 + k`): the clause starts after the highest delimiter bit, the negation region
-/// at the fourth-last start of a non-space run, and the cue pairs are masks shifted
-/// against each other.
+/// at the fourth-last start of a non-space run. Dashes and cue pairs are tested in the
+/// vector registers, each byte against its neighbours (the blocks shifted by one or two
+/// bytes, with zeros beyond the window), so the window yields two masks, not one per byte
+/// class; the whitespace mask is only made when a cue pair is in the clause.
 #[cfg(target_arch = "x86_64")]
-fn clause_scan_sse2(h: &str, from: usize, at: usize) -> (&str, bool) {
+fn clause_scan_sse2(h: &str, from: usize, at: usize) -> (&str, u64) {
+    use crate::simd::Block;
     if from == at {
-        return ("", false);
+        return ("", 0);
     }
     let b = h.as_bytes();
     let mut padded = [0u8; 64];
@@ -193,29 +278,37 @@ fn clause_scan_sse2(h: &str, from: usize, at: usize) -> (&str, bool) {
             &padded
         }
     };
+    let blocks: [Block; 4] = std::array::from_fn(|k| {
+        Block::load(window[16 * k..16 * k + 16].try_into().expect("16 bytes"))
+    });
     // Bit of byte `from` (at most 60 bytes back, so it is in the window).
     let first = 64 - (at - from);
     let valid = u64::MAX << first;
-    let [delim, dash_end, e2, x80, space, n, w, o_or_e, i, apos, t] =
-        crate::simd::masks64(window, |b| {
-            [
-                b.any_of(b".;:!?,()"),
-                b.any_of(&[0x93, 0x94]),
-                b.eq(0xE2),
-                b.eq(0x80),
-                b.any_of(b" \t\n\x0C\r"),
-                b.eq(b'n'),
-                b.eq(b'w'),
-                b.any_of(b"oe"),
-                b.eq(b'i'),
-                b.eq(b'\''),
-                b.eq(b't'),
-            ]
-            .map(|lanes| lanes.bits())
-        });
-    // A dash's last byte counts only when its first byte is in the window too.
-    let dash = dash_end & (e2 << 2) & (x80 << 1) & (valid << 2);
-    let stops = (delim | dash) & valid;
+    // Blocks from the one ending at `at` backwards, until one holds a delimiter (the
+    // clause starts in it) or `from`: most clauses end in fewer than four.
+    let (mut stops, mut cues) = (0u64, 0u64);
+    let mut k = 4;
+    while k > 0 {
+        k -= 1;
+        let x = blocks[k];
+        let before = if k > 0 { blocks[k - 1] } else { Block::zero() };
+        let after = if k < 3 { blocks[k + 1] } else { Block::zero() };
+        // A dash is E2 80 93 or E2 80 94, found at its last byte. (Its first byte is
+        // at or after `from` whenever its last is: `from` is a character boundary.)
+        let dash =
+            x.any_of(&[0x93, 0x94]) & x.back(before, 1).eq(0x80) & x.back(before, 2).eq(0xE2);
+        let stop = x.any_of(b".;:!?,()") | dash;
+        let next = x.ahead(after, 1);
+        let cue = (x.eq(b'n')
+            & (next.any_of(b"oe") | (next.eq(b'\'') & x.ahead(after, 2).eq(b't'))))
+            | (x.eq(b'w') & next.eq(b'i'));
+        stops |= u64::from(stop.bits()) << (16 * k);
+        cues |= u64::from(cue.bits()) << (16 * k);
+        if stops & valid != 0 || 16 * k <= first {
+            break;
+        }
+    }
+    let stops = stops & valid;
     let start_bit = if stops == 0 {
         first
     } else {
@@ -227,6 +320,14 @@ fn clause_scan_sse2(h: &str, from: usize, at: usize) -> (&str, bool) {
     } else {
         u64::MAX << start_bit
     };
+    if cues & in_clause == 0 {
+        return (clause, 0);
+    }
+    // (Blocks before `k` are before the clause.)
+    let mut space = 0u64;
+    for (j, x) in blocks.iter().enumerate().skip(k) {
+        space |= u64::from(x.any_of(b" \t\n\x0C\r").bits()) << (16 * j);
+    }
     let word = !space & in_clause;
     let mut run_starts = word & !(word << 1);
     let mut region = in_clause;
@@ -241,14 +342,14 @@ fn clause_scan_sse2(h: &str, from: usize, at: usize) -> (&str, bool) {
     if run_starts == 0 {
         region = in_clause;
     }
-    let cues = (n & (o_or_e >> 1)) | (w & (i >> 1)) | (n & (apos >> 1) & (t >> 2));
-    (clause, cues & region != 0)
+    // `start_bit` is below 64 here: the clause holds a cue.
+    (clause, (cues & region) >> start_bit)
 }
 
 /// [`clause_scan`] one byte at a time, walking back from `at`: the portable version and
 /// the reference for the SSE2 one.
 #[cfg(any(test, not(target_arch = "x86_64")))]
-fn clause_scan_scalar(h: &str, from: usize, at: usize) -> (&str, bool) {
+fn clause_scan_scalar(h: &str, from: usize, at: usize) -> (&str, u64) {
     const DELIM: u8 = 1; // . ; : ! ? , ( )
     const DASH_END: u8 = 2; // last byte of — (E2 80 94) or – (E2 80 93), if preceded so
     const SPACE: u8 = 4;
@@ -276,7 +377,8 @@ fn clause_scan_scalar(h: &str, from: usize, at: usize) -> (&str, bool) {
         t
     };
     let b = h.as_bytes();
-    let mut negation = false;
+    // Bit `i - from` for a cue starting at byte `i`.
+    let mut cues = 0u64;
     // Non-space runs entered so far, walking backwards; a cue can only be in the first 4.
     let mut chunks = 0;
     let mut after_space = true;
@@ -287,7 +389,7 @@ fn clause_scan_scalar(h: &str, from: usize, at: usize) -> (&str, bool) {
         if class == DELIM
             || (class == DASH_END && i >= from + 2 && b[i - 2] == 0xE2 && b[i - 1] == 0x80)
         {
-            return (&h[i + 1..at], negation);
+            return (&h[i + 1..at], cues >> (i + 1 - from));
         }
         if class == SPACE {
             after_space = true;
@@ -297,16 +399,17 @@ fn clause_scan_scalar(h: &str, from: usize, at: usize) -> (&str, bool) {
             chunks += 1;
             after_space = false;
         }
-        if chunks <= 4 && !negation && class & (N | W) != 0 {
+        if chunks <= 4 && class & (N | W) != 0 {
             let next = if i + 1 < at { b[i + 1] } else { 0 };
-            negation = match (class, next) {
+            let cue = match (class, next) {
                 (N, b'o' | b'e') | (W, b'i') => true,
                 (N, b'\'') => i + 2 < at && b[i + 2] == b't',
                 _ => false,
             };
+            cues |= u64::from(cue) << (i - from);
         }
     }
-    (&h[from..at], negation)
+    (&h[from..at], cues)
 }
 
 /// The quote whose marks enclose a hit starting at `start` (quotes are sorted by offset
@@ -345,7 +448,7 @@ pub fn attribute(
                 Some(_) => (Voice::ScareQuoted, None),
                 None => (Voice::Narrator, None),
             };
-            let (before, could_be_negated) = clause_scan(&norm.text, h.norm_start);
+            let (before, cue_starts) = clause_scan(&norm.text, h.norm_start);
             let mut modifiers = Vec::new();
             if could_be_distanced(before) {
                 if let Some(m) = distance_re().find(before) {
@@ -360,16 +463,11 @@ pub fn attribute(
                     });
                 }
             }
-            if could_be_negated {
-                if let Some(m) = negation_re().find(before) {
+            if cue_starts != 0 {
+                if let Some(m) = find_negation(before, cue_starts) {
                     modifiers.push(Modifier {
                         kind: ModifierKind::Negated,
-                        cue: m
-                            .as_str()
-                            .trim()
-                            .trim_end_matches(['"', '\''])
-                            .trim()
-                            .to_string(),
+                        cue: m.trim().trim_end_matches(['"', '\'']).trim().to_string(),
                     });
                 }
             }
@@ -527,7 +625,8 @@ mod tests {
             // Hits sit after a clause, sometimes after a delimiter or a cut dash.
             let lead = ["", "x. ", "a—", "(", "“", "\u{2014}"][rng.below(6)];
             let text = format!("{lead}{c}");
-            let (clause, negation) = clause_scan(&text, text.len());
+            let (clause, starts) = clause_scan(&text, text.len());
+            let negation = starts != 0;
             assert_eq!(negation, could_be_negated(clause), "{text:?} -> {clause:?}");
             // Every cut of the text, against the byte-at-a-time pass.
             for at in (0..=text.len()).filter(|&k| text.is_char_boundary(k)) {
@@ -544,6 +643,72 @@ mod tests {
             flagged += usize::from(negation);
         }
         assert!(flagged > 1000, "{flagged}");
+    }
+
+    #[test]
+    fn byte_trim_and_distance_check_equal_the_str_versions() {
+        // The check as first written, with `str` trimming.
+        fn reference(before: &str) -> bool {
+            let t = before.trim_end();
+            let t = t.strip_suffix(['"', '\'']).unwrap_or(t).trim_end();
+            [
+                "called",
+                "styled",
+                "described",
+                "proclaimed",
+                "call",
+                "label",
+                "calls",
+            ]
+            .iter()
+            .chain(&["terms", "dubs", "term", "dub", "phrase"])
+            .any(|w| t.ends_with(w))
+        }
+        let mut rng = crate::corpus::Rng::new(17);
+        let tails = [
+            "", " ", "  ", "\t", "\u{0B}", "\n", "\r\n", "\u{2003}", "\u{00A0}", "\u{3000}", "\"",
+            "'", "é", "“", "x",
+        ];
+        let mut clauses = clauses(&mut rng);
+        clauses.extend(["", " ", "\"", "' ", "\u{2003}", "é \u{2003}\" "].map(String::from));
+        for c in clauses {
+            let mut c = c;
+            for _ in 0..rng.below(4) {
+                c.push_str(tails[rng.below(tails.len())]);
+            }
+            assert_eq!(trim_end(&c), c.trim_end(), "{c:?}");
+            assert_eq!(could_be_distanced(&c), reference(&c), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn the_negation_finder_equals_the_regex() {
+        let mut rng = crate::corpus::Rng::new(23);
+        let mut texts = clauses(&mut rng);
+        // Spacing, quotes and word characters of every kind the pattern distinguishes.
+        let bits = [
+            "not", "no", "n't", "never", "nor", "neither", "without", "know", "xno", "_no", "no_",
+            "a", "b-c", "it's", "'", "\"", " ", "  ", "\t", "\u{0B}", "\n", "\r", "-", ".", "9",
+            "é", "\u{2003}", "\u{00A0}", "\u{1F}", "\u{0C}", "_",
+        ];
+        for _ in 0..20_000 {
+            let n = rng.below(9);
+            texts.push((0..n).map(|_| bits[rng.below(bits.len())]).collect());
+        }
+        let mut found = 0;
+        for t in &texts {
+            // As `attribute` calls it: on the clause, with the cue starts found with it.
+            let (clause, starts) = clause_scan(t, t.len());
+            let want = negation_re().find(clause).map(|m| m.as_str());
+            let got = if starts == 0 {
+                None
+            } else {
+                find_negation(clause, starts)
+            };
+            assert_eq!(got, want, "{t:?} -> {clause:?}");
+            found += usize::from(want.is_some());
+        }
+        assert!(found > 5000, "{found}");
     }
 
     #[test]

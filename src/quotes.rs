@@ -543,7 +543,99 @@ fn alnum_run(b: &[u8], from: usize, to: usize) -> usize {
     i
 }
 
+/// Position of the first `.`, `!` or `?` in `b[from..to]`, else `to`.
+#[inline]
+fn find_terminal(b: &[u8], from: usize, to: usize) -> usize {
+    #[cfg(target_arch = "x86_64")]
+    {
+        find_terminal_sse2(b, from, to)
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    {
+        find_terminal_swar(b, from, to)
+    }
+}
+
+/// Walking back from `to` (exclusive) no further than `stop`: the position
+/// just past the last `.`, `!` or `?`, else `stop`.
+#[inline]
+fn rfind_terminal(b: &[u8], stop: usize, to: usize) -> usize {
+    #[cfg(target_arch = "x86_64")]
+    {
+        rfind_terminal_sse2(b, stop, to)
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    {
+        rfind_terminal_swar(b, stop, to)
+    }
+}
+
+/// Bit `i` set when byte `i` of the block is `.`, `!` or `?`.
+#[cfg(target_arch = "x86_64")]
+#[inline]
+fn terminal_bits(block: &[u8; 16]) -> u32 {
+    crate::simd::Block::load(block).any_of(b".!?").bits()
+}
+
+/// [`find_terminal`] sixteen bytes at a time. The last, partial block is the
+/// sixteen bytes from its start when the text has them (lanes past `to`
+/// masked off), so only a stretch at the very end of the text is left to a
+/// byte loop.
+#[cfg(target_arch = "x86_64")]
+fn find_terminal_sse2(b: &[u8], from: usize, to: usize) -> usize {
+    let mut i = from;
+    while i < to {
+        let Some(block) = b[i..].first_chunk::<16>() else {
+            break;
+        };
+        let rem = to - i;
+        let mine = if rem >= 16 { 0xFFFF } else { (1 << rem) - 1 };
+        let m = terminal_bits(block) & mine;
+        if m != 0 {
+            return i + m.trailing_zeros() as usize;
+        }
+        if rem <= 16 {
+            return to;
+        }
+        i += 16;
+    }
+    while i < to && !matches!(b[i], b'.' | b'!' | b'?') {
+        i += 1;
+    }
+    i
+}
+
+/// [`rfind_terminal`] sixteen bytes at a time, each block ending where the
+/// previous began; the last one, partial, is the sixteen bytes ending there
+/// with the lanes before `stop` masked off.
+#[cfg(target_arch = "x86_64")]
+fn rfind_terminal_sse2(b: &[u8], stop: usize, to: usize) -> usize {
+    let mut k = to;
+    while k > stop && k >= 16 {
+        let block: &[u8; 16] = b[k - 16..k].try_into().expect("16 bytes");
+        let rem = k - stop;
+        let mine = if rem >= 16 {
+            0xFFFF
+        } else {
+            0xFFFF << (16 - rem) & 0xFFFF
+        };
+        let m = terminal_bits(block) & mine;
+        if m != 0 {
+            return k - 16 + (31 - m.leading_zeros() as usize) + 1;
+        }
+        if rem <= 16 {
+            return stop;
+        }
+        k -= 16;
+    }
+    while k > stop && !matches!(b[k - 1], b'.' | b'!' | b'?') {
+        k -= 1;
+    }
+    k
+}
+
 /// High bit of each lane of `x` that holds `.`, `!` or `?` (exact per lane).
+#[cfg(any(test, not(target_arch = "x86_64")))]
 fn terminal_lanes(x: u64) -> u64 {
     const L: u64 = 0x0101_0101_0101_0101;
     const H: u64 = 0x8080_8080_8080_8080;
@@ -551,8 +643,10 @@ fn terminal_lanes(x: u64) -> u64 {
     zero(x ^ (b'.' as u64 * L)) | zero(x ^ (b'!' as u64 * L)) | zero(x ^ (b'?' as u64 * L))
 }
 
-/// Position of the first `.`, `!` or `?` in `b[from..to]`, else `to`.
-fn find_terminal(b: &[u8], from: usize, to: usize) -> usize {
+/// [`find_terminal`] eight bytes at a time (per-lane arithmetic on a `u64`):
+/// the portable version.
+#[cfg(any(test, not(target_arch = "x86_64")))]
+fn find_terminal_swar(b: &[u8], from: usize, to: usize) -> usize {
     let mut i = from;
     while i + 8 <= to {
         let m = terminal_lanes(u64::from_le_bytes(b[i..i + 8].try_into().expect("8 bytes")));
@@ -567,9 +661,9 @@ fn find_terminal(b: &[u8], from: usize, to: usize) -> usize {
     i
 }
 
-/// Walking back from `to` (exclusive) no further than `stop`: the position
-/// just past the last `.`, `!` or `?`, else `stop`.
-fn rfind_terminal(b: &[u8], stop: usize, to: usize) -> usize {
+/// [`rfind_terminal`] eight bytes at a time: the portable version.
+#[cfg(any(test, not(target_arch = "x86_64")))]
+fn rfind_terminal_swar(b: &[u8], stop: usize, to: usize) -> usize {
     let mut k = to;
     while k >= stop + 8 {
         let m = terminal_lanes(u64::from_le_bytes(b[k - 8..k].try_into().expect("8 bytes")));
@@ -998,12 +1092,17 @@ fn count_words(s: &str) -> u32 {
     let mut carry = 0u64;
     let mut i = 0;
     while i < b.len() {
-        let mut block = [0u8; 64];
-        let len = (b.len() - i).min(64);
-        // padding bytes are 0: neither separator nor letter, so `fill`
-        // carries the last real byte's state to bit 63
-        block[..len].copy_from_slice(&b[i..i + len]);
-        let (mut word, mut sep, high, cont) = word_masks(&block);
+        let mut padded = [0u8; 64];
+        let block: &[u8; 64] = match b[i..].first_chunk::<64>() {
+            Some(block) => block,
+            None => {
+                // padding bytes are 0: neither separator nor letter, so
+                // `fill` carries the last real byte's state to bit 63
+                padded[..b.len() - i].copy_from_slice(&b[i..]);
+                &padded
+            }
+        };
+        let (mut word, mut sep, high, cont) = word_masks(block);
         let mut lead = high & !cont;
         while lead != 0 {
             let k = lead.trailing_zeros() as usize;
@@ -1440,12 +1539,20 @@ fn lexicon() -> &'static WordTable {
 }
 
 /// Bit set of the lists containing `w` exactly (ASCII-lowercased first
-/// with `lower`).
+/// with `lower`). Most words asked about are in no list, and most of those
+/// fail the [`shape`] test: that much is inlined at the callers.
+#[inline(always)]
 fn word_bits(w: &[u8], lower: bool) -> u32 {
     let lex = lexicon();
     if !shape_in(&lex.shapes, w, lower) {
         return 0;
     }
+    word_bits_of(lex, w, lower)
+}
+
+/// [`word_bits`] of a word with a list word's shape: the table lookup.
+#[inline(never)]
+fn word_bits_of(lex: &WordTable, w: &[u8], lower: bool) -> u32 {
     let Some((slot, key)) = word_key(w, lower) else {
         return 0;
     };
@@ -1937,7 +2044,17 @@ impl<'a> Ctx<'a> {
                             seg_digit && t.as_bytes()[j..j + run].iter().all(u8::is_ascii_digit);
                         seg_len += run;
                         j += run;
-                        continue;
+                        // The run ended at `qlimit` or before a char that is
+                        // no ASCII letter or digit: look at that char at once
+                        // (another `alnum_run` from there would find nothing).
+                        // An ASCII one other than the joiners below (a space,
+                        // a comma) ends the word without being decoded.
+                        if j >= qlimit
+                            || (t.as_bytes()[j] < 0x80
+                                && !matches!(t.as_bytes()[j], b'\'' | b'-' | b'&' | b'.'))
+                        {
+                            break;
+                        }
                     }
                     let Some(d) = t[j..].chars().next() else {
                         break;
@@ -1982,7 +2099,13 @@ impl<'a> Ctx<'a> {
                     e: j,
                     k: Tk::Word,
                 });
-                i = j;
+                // The space after a word (the usual case) is passed over here
+                // rather than by another turn of the loop.
+                i = if j < hi && t.as_bytes()[j] == b' ' {
+                    j + 1
+                } else {
+                    j
+                };
                 continue;
             }
             out.push(Tok {
@@ -1995,8 +2118,29 @@ impl<'a> Ctx<'a> {
         out
     }
 
-    /// Speech cue starting at token `i`.
+    /// Speech cue starting at token `i`. Asked of nearly every word near a
+    /// quotation, and nine in ten are no cue: those whose first byte or
+    /// [`shape`] rules them out are turned away here, inlined, before
+    /// [`Ctx::cue_word_at`] looks at the word itself.
+    #[inline(always)]
     fn cue_at(&self, toks: &[Tok], i: usize) -> Option<Cue> {
+        let t = toks.get(i)?;
+        if t.k != Tk::Word {
+            return None;
+        }
+        let w = &self.text.as_bytes()[t.s..t.e];
+        match w.first() {
+            // "According to"
+            Some(b'A') => {}
+            Some(c) if c.is_ascii_lowercase() && shape_in(&lexicon().cue_shapes, w, false) => {}
+            _ => return None,
+        }
+        self.cue_word_at(toks, i)
+    }
+
+    /// [`Ctx::cue_at`] for a word that may be a cue.
+    #[inline(never)]
+    fn cue_word_at(&self, toks: &[Tok], i: usize) -> Option<Cue> {
         let w = self.word(toks, i)?;
         if w == "According" && self.word(toks, i + 1) == Some("to") {
             return Some(Cue {
@@ -3562,18 +3706,32 @@ mod tests {
                 .map_or(stop, |i| i + 1)
         };
         for v in 0..=255u8 {
-            for at in 0..20 {
-                for other in [None, Some(3), Some(12)] {
-                    let mut b = b"aZ09 zA9,bcdef\xe2\x80\x9dhijklmnopq".to_vec();
+            for at in 0..40 {
+                for other in [None, Some(3), Some(12), Some(30)] {
+                    let mut b = b"aZ09 zA9,bcdef\xe2\x80\x9dhijklmnopqrstuvwxyz ABCDEFGHI".to_vec();
                     b[at] = v;
                     if let Some(o) = other {
                         b[o] = b'.';
                     }
-                    for from in 0..4 {
-                        for to in [from, 9, 17, 22, 23] {
+                    for from in [0, 1, 2, 3, 15, 17, 20] {
+                        for to in [from, 9, 15, 16, 17, 22, 23, 31, 32, 33, 40, 44] {
                             let to = to.max(from);
-                            assert_eq!(find_terminal(&b, from, to), fwd(&b, from, to));
-                            assert_eq!(rfind_terminal(&b, from, to), back(&b, from, to));
+                            let (f, r) = (fwd(&b, from, to), back(&b, from, to));
+                            assert_eq!(find_terminal_swar(&b, from, to), f);
+                            assert_eq!(rfind_terminal_swar(&b, from, to), r);
+                            #[cfg(target_arch = "x86_64")]
+                            {
+                                assert_eq!(
+                                    find_terminal_sse2(&b, from, to),
+                                    f,
+                                    "{v} {at} {from} {to}"
+                                );
+                                assert_eq!(
+                                    rfind_terminal_sse2(&b, from, to),
+                                    r,
+                                    "{v} {at} {from} {to}"
+                                );
+                            }
                         }
                     }
                 }

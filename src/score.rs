@@ -29,13 +29,14 @@ pub enum QuoteSide {
     Unattributed,
 }
 
-/// What scoring needs to know about a speech quotation.
+/// What scoring needs to know about a speech quotation. The speaker is borrowed from
+/// the quotation: only the distinct speakers of each side are copied into [`Scores`].
 #[derive(Debug, Clone, PartialEq)]
-pub struct QuoteInput {
+pub struct QuoteInput<'a> {
     pub offset: usize,
     pub words: u32,
     pub side: QuoteSide,
-    pub speaker: Option<String>,
+    pub speaker: Option<&'a str>,
 }
 
 /// What scoring needs to know about a term hit.
@@ -122,7 +123,7 @@ pub fn score(
     words: u32,
     text_len: usize,
     terms: &[TermInput],
-    quotes: &[QuoteInput],
+    quotes: &[QuoteInput<'_>],
 ) -> Scores {
     let n = lexicon.sides.len();
     let mut s = Scores {
@@ -185,9 +186,9 @@ pub fn score(
         };
         bucket.quotes += 1;
         bucket.words += q.words;
-        if let Some(sp) = &q.speaker {
-            if !bucket.speakers.contains(sp) {
-                bucket.speakers.push(sp.clone());
+        if let Some(sp) = q.speaker {
+            if !bucket.speakers.iter().any(|s| s == sp) {
+                bucket.speakers.push(sp.to_string());
             }
         }
     }
@@ -306,7 +307,7 @@ mod tests {
             offset,
             words,
             side,
-            speaker: Some("X".into()),
+            speaker: Some("X"),
         };
         let quotes = [
             q(0, 20, QuoteSide::Side(1)),

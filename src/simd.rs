@@ -1,8 +1,9 @@
 //! Byte classes of 16-byte blocks as bit masks, for the scanning hot paths: normalization,
 //! the quote module's word counts, the matcher's word starts and the clause before each
-//! hit. Each test is one or two SSE2 instructions over the whole block; SSE2 is part of
-//! the x86_64 baseline, so the instructions are always there, and this module is the one
-//! place those paths use `unsafe`. Other targets do not compile it: their callers keep
+//! hit; and per-lane byte counters ([`Tally`]) for the line and column of each hit. Each
+//! test is one or two SSE2 instructions over the whole block; SSE2 is part of the x86_64
+//! baseline, so the instructions are always there, and this module is the one place
+//! those paths use `unsafe`. Other targets do not compile it: their callers keep
 //! byte-at-a-time loops, which are also the references the callers' tests compare with.
 
 use std::arch::x86_64::*;
@@ -25,6 +26,38 @@ impl Block {
     #[inline]
     pub fn load(bytes: &[u8; 16]) -> Block {
         Block(unsafe { _mm_loadu_si128(bytes.as_ptr().cast()) })
+    }
+
+    /// Sixteen zero bytes.
+    #[inline]
+    pub fn zero() -> Block {
+        Block(unsafe { _mm_setzero_si128() })
+    }
+
+    /// The bytes `n` (1 or 2) places earlier: lane `i` holds lane `i - n` of this block,
+    /// or of `before` (the block in front of this one) when that is negative.
+    #[inline]
+    pub fn back(self, before: Block, n: u8) -> Block {
+        Block(unsafe {
+            match n {
+                1 => _mm_or_si128(_mm_slli_si128::<1>(self.0), _mm_srli_si128::<15>(before.0)),
+                2 => _mm_or_si128(_mm_slli_si128::<2>(self.0), _mm_srli_si128::<14>(before.0)),
+                _ => unreachable!("back by 1 or 2"),
+            }
+        })
+    }
+
+    /// The bytes `n` (1 or 2) places later: lane `i` holds lane `i + n` of this block, or
+    /// of `after` (the block behind this one) past the end.
+    #[inline]
+    pub fn ahead(self, after: Block, n: u8) -> Block {
+        Block(unsafe {
+            match n {
+                1 => _mm_or_si128(_mm_srli_si128::<1>(self.0), _mm_slli_si128::<15>(after.0)),
+                2 => _mm_or_si128(_mm_srli_si128::<2>(self.0), _mm_slli_si128::<14>(after.0)),
+                _ => unreachable!("ahead by 1 or 2"),
+            }
+        })
     }
 
     /// Bytes equal to `c`.
@@ -123,6 +156,35 @@ impl Not for Lanes {
     }
 }
 
+/// Per-lane byte counters: [`Tally::add`] adds one in each lane that passed a test, so
+/// counting a byte class over a long stretch costs one compare and one subtract per
+/// sixteen bytes, with no mask extraction or population count. A lane holds at most 255:
+/// take the [`Tally::sum`] at least every 255 adds.
+#[derive(Clone, Copy)]
+pub struct Tally(__m128i);
+
+impl Tally {
+    #[inline]
+    pub fn new() -> Tally {
+        Tally(unsafe { _mm_setzero_si128() })
+    }
+
+    /// One more in every lane of `lanes` (a passing lane is all ones, that is -1).
+    #[inline]
+    pub fn add(self, lanes: Lanes) -> Tally {
+        Tally(unsafe { _mm_sub_epi8(self.0, lanes.0) })
+    }
+
+    /// The counts of all sixteen lanes added up.
+    #[inline]
+    pub fn sum(self) -> u32 {
+        unsafe {
+            let halves = _mm_sad_epu8(self.0, _mm_setzero_si128());
+            (_mm_cvtsi128_si32(halves) + _mm_extract_epi16::<4>(halves)) as u32
+        }
+    }
+}
+
 /// The same tests on 64 bytes: bit `i` of each result is byte `i`.
 #[inline]
 pub fn masks64<const N: usize>(bytes: &[u8; 64], test: impl Fn(Block) -> [u32; N]) -> [u64; N] {
@@ -175,6 +237,40 @@ mod tests {
             });
             assert_eq!(b.lowercase_with_spaces(spaces), want);
         }
+        let (x, y): ([u8; 16], [u8; 16]) = (
+            std::array::from_fn(|i| i as u8 + 1),
+            std::array::from_fn(|i| i as u8 + 17),
+        );
+        let [bx, by] = [x, y].map(|b| Block::load(&b));
+        let both: Vec<u8> = x.iter().chain(&y).copied().collect();
+        for n in 1..=2u8 {
+            // Each lane's value equals its byte, so a lane is found by its value.
+            for i in 0..16 {
+                let behind = by.back(bx, n);
+                assert_eq!(behind.eq(both[16 + i - n as usize]).bits(), 1 << i);
+                let later = bx.ahead(by, n);
+                assert_eq!(later.eq(both[i + n as usize]).bits(), 1 << i);
+            }
+            assert_eq!(bx.back(Block::zero(), n).eq(0).bits(), (1 << n) - 1);
+            assert_eq!(
+                by.ahead(Block::zero(), n).eq(0).bits(),
+                0xFFFF << (16 - n) & 0xFFFF
+            );
+        }
+        let mut tally = Tally::new();
+        let mut want = 0;
+        for base in (0..256).step_by(16) {
+            let bytes: [u8; 16] = std::array::from_fn(|i| (base + i) as u8);
+            tally = tally.add(Block::load(&bytes).below_signed(0xC0));
+            want += bytes.iter().filter(|&&c| (0x80..0xC0).contains(&c)).count() as u32;
+        }
+        assert_eq!(tally.sum(), want);
+        // 255 adds of all sixteen lanes: every lane at its limit.
+        let all = Block::load(&[7; 16]).eq(7);
+        assert_eq!(
+            (0..255).fold(Tally::new(), |t, _| t.add(all)).sum(),
+            255 * 16
+        );
         let bytes: [u8; 64] = std::array::from_fn(|i| if i % 3 == 0 { b'x' } else { b' ' });
         let [x] = masks64(&bytes, |b| [b.eq(b'x').bits()]);
         assert_eq!(
