@@ -543,6 +543,112 @@ fn alnum_run(b: &[u8], from: usize, to: usize) -> usize {
     i
 }
 
+/// Byte classes of a block, for [`block_tokens`]: bit `i` of each mask is
+/// byte `i`.
+struct TokenMasks {
+    /// ASCII letters and digits.
+    alnum: u32,
+    /// ASCII whitespace (`char::is_whitespace`: space and 0x09–0x0D).
+    blank: u32,
+    /// Bytes of non-ASCII chars.
+    high: u32,
+    /// `'`, `-`, `&` and `.`: the ASCII chars that may join two runs of
+    /// letters and digits into one word (and `.` end an abbreviation).
+    joiner: u32,
+}
+
+#[cfg(target_arch = "x86_64")]
+#[inline]
+fn token_masks(block: &[u8; 16]) -> TokenMasks {
+    let b = crate::simd::Block::load(block);
+    TokenMasks {
+        alnum: b.alnum().bits(),
+        blank: (b.eq(b' ') | b.within(0x09, 0x0D)).bits(),
+        high: b.non_ascii(),
+        joiner: b.any_of(b"'-&.").bits(),
+    }
+}
+
+/// [`token_masks`] a byte at a time: the portable version.
+#[cfg(any(test, not(target_arch = "x86_64")))]
+fn token_masks_plain(block: &[u8; 16]) -> TokenMasks {
+    let bits = |f: fn(&u8) -> bool| {
+        (0..16)
+            .filter(|&i| f(&block[i]))
+            .fold(0, |m, i| m | (1 << i))
+    };
+    TokenMasks {
+        alnum: bits(u8::is_ascii_alphanumeric),
+        blank: bits(|&b| b == b' ' || (0x09..=0x0D).contains(&b)),
+        high: bits(|&b| b >= 0x80),
+        joiner: bits(|&b| matches!(b, b'\'' | b'-' | b'&' | b'.')),
+    }
+}
+
+#[cfg(not(target_arch = "x86_64"))]
+fn token_masks(block: &[u8; 16]) -> TokenMasks {
+    token_masks_plain(block)
+}
+
+/// The plain ASCII tokens of the sixteen bytes from `i` (a token start or
+/// whitespace, below `qlimit`), cut as [`Ctx::tokenize`] cuts them and
+/// pushed onto `out`: whitespace skipped, punctuation one byte each, and
+/// runs of letters and digits that end at `qlimit` or before a byte that
+/// neither joins the run to another (`'`, `-`, `&`, `.`, which also end
+/// abbreviations) nor may extend it (a non-ASCII char). Stops at the first
+/// token it cannot cut (a non-ASCII char, a word ending at such a byte or
+/// going on past the block), at `qlimit` or at the block's end, and returns
+/// where it stopped: `i` when at once, or when the text has no sixteen
+/// bytes from `i`.
+#[inline]
+fn block_tokens(b: &[u8], i: usize, qlimit: usize, out: &mut Vec<Tok>) -> usize {
+    let Some(block) = b[i..].first_chunk::<16>() else {
+        return i;
+    };
+    let m = token_masks(block);
+    let lim = qlimit - i;
+    // the bytes before `qlimit`: only those can start or continue a token
+    let valid: u32 = if lim >= 16 { 0xFFFF } else { (1 << lim) - 1 };
+    let word = m.alnum & valid;
+    // a word ending before one of these is left to the caller
+    let stop = m.joiner | m.high;
+    // offset in the block of the first byte not yet read
+    let mut k = 0;
+    loop {
+        let rest = valid & !m.blank & (u32::MAX << k);
+        if rest == 0 {
+            return i + lim.min(16);
+        }
+        let p = rest.trailing_zeros();
+        let at = i + p as usize;
+        let bit = 1 << p;
+        if m.high & bit != 0 {
+            return at;
+        }
+        if word & bit == 0 {
+            out.push(Tok {
+                s: at,
+                e: at + 1,
+                k: Tk::Punct(char::from(b[at])),
+            });
+            k = p + 1;
+            continue;
+        }
+        // `!word` has bit 16 set: the run ends in the block or at its end,
+        // where it may go on (unless that is `qlimit`)
+        let end = (!word & (u32::MAX << p)).trailing_zeros();
+        if (end == 16 && lim > 16) || ((end as usize) < lim && stop & (1 << end) != 0) {
+            return at;
+        }
+        out.push(Tok {
+            s: at,
+            e: i + end as usize,
+            k: Tk::Word,
+        });
+        k = end;
+    }
+}
+
 /// Position of the first `.`, `!` or `?` in `b[from..to]`, else `to`.
 #[inline]
 fn find_terminal(b: &[u8], from: usize, to: usize) -> usize {
@@ -2010,6 +2116,14 @@ impl<'a> Ctx<'a> {
                 qlimit = next_open.min(hi);
                 continue;
             }
+            // Most tokens are plain ASCII: let a block read them sixteen
+            // bytes at a time, and take the others (and whatever the block
+            // could not finish) one at a time below.
+            let j = block_tokens(t.as_bytes(), i, qlimit, &mut out);
+            if j > i {
+                i = j;
+                continue;
+            }
             let c = match t.as_bytes().get(i) {
                 Some(&a) if a.is_ascii() => {
                     // spaces and ASCII punctuation: the common one-byte tokens
@@ -3440,6 +3554,29 @@ mod tests {
     }
 
     #[test]
+    fn token_masks_match_a_plain_byte_test() {
+        for v in 0..=255u8 {
+            for at in 0..16 {
+                let mut b = *b"ab -,x'&.Z9\t\x01zz!";
+                b[at] = v;
+                let (got, want) = (token_masks(&b), token_masks_plain(&b));
+                assert_eq!(got.alnum, want.alnum, "{v} {at}");
+                assert_eq!(got.blank, want.blank, "{v} {at}");
+                assert_eq!(got.high, want.high, "{v} {at}");
+                assert_eq!(got.joiner, want.joiner, "{v} {at}");
+                // the plain masks are what `tokenize` tests byte by byte
+                let bit = 1 << at;
+                assert_eq!(want.alnum & bit != 0, is_alnum(char::from(v)) && v < 0x80);
+                assert_eq!(
+                    want.blank & bit != 0,
+                    v < 0x80 && char::from(v).is_whitespace()
+                );
+                assert_eq!(want.high & bit != 0, !v.is_ascii());
+            }
+        }
+    }
+
+    #[test]
     fn marks_match_a_char_by_char_scan() {
         let plain = |t: &str| -> Vec<usize> {
             t.char_indices()
@@ -3948,6 +4085,20 @@ mod tests {
             "Park",
             "he",
             "according to",
+            // long words (past a sixteen-byte block), control chars that are
+            // whitespace or not, ASCII punctuation next to words
+            "internationalization",
+            "Immigration-and-Customs",
+            "abcdefghijklmnop",
+            "abcdefghijklmno",
+            "\u{1}",
+            "\u{c}",
+            "\r",
+            "#",
+            "x&y",
+            "a'",
+            "9-",
+            "Q.",
         ];
         let r = seed_roster();
         let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
