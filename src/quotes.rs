@@ -1526,15 +1526,15 @@ const LISTS: &[(L, &str)] = &[
 ];
 
 /// Word → bit set of the lists containing it, built once. The words are
-/// short ASCII, so each is packed into a `u128` (zero padded) and bucketed
-/// by length and first byte: a lookup is one index and a few integer
-/// compares, with no hashing and no allocation. Most words looked up are in
-/// no list; a bit set over (length, first and last byte) turns most of
-/// those away before the key is even built.
+/// short ASCII, so each is packed into a `u128` (zero padded) and kept in an
+/// open-addressing table about a quarter full: a lookup is one multiply and
+/// usually one compare, with no allocation. Most words looked up are in no
+/// list; a bit set over (length, first and last byte) turns most of those
+/// away before the key is even built.
 struct WordTable {
-    /// `(len, first byte)` → range of `keys`.
-    index: Vec<(u16, u16)>,
-    keys: Vec<(u128, u32)>,
+    /// `(key, length, lists)` at [`slot`] of the key or just after it
+    /// (wrapping); empty slots have length 0.
+    table: Vec<(u128, u8, u32)>,
     /// Bits at [`shape`] of every list word.
     shapes: Vec<u64>,
     /// Bits at [`shape`] of every word that can start a cue ([`CUE_WORDS`]).
@@ -1594,18 +1594,57 @@ fn shape(n: usize, first: u8, last: u8) -> usize {
 /// Longest word in any list (checked when the table is built).
 const MAX_WORD: usize = 16;
 
-/// `w` packed for [`WordTable`], ASCII-lowercased when `lower`; `None` when
-/// no list word can match (empty, too long, non-ASCII first byte).
-fn word_key(w: &[u8], lower: bool) -> Option<(usize, u128)> {
+/// `w` packed for [`WordTable`] (bytes in order, zero padded),
+/// ASCII-lowercased when `lower`; `None` when no list word can match (empty,
+/// too long, non-ASCII first byte).
+fn word_key(w: &[u8], lower: bool) -> Option<u128> {
     let n = w.len();
     if n == 0 || n > MAX_WORD || !w[0].is_ascii() {
         return None;
     }
-    let mut buf = [0u8; MAX_WORD];
-    for (d, &b) in buf.iter_mut().zip(w) {
-        *d = if lower { b.to_ascii_lowercase() } else { b };
+    let x = pack(w);
+    Some(if lower { ascii_lower_lanes(x) } else { x })
+}
+
+/// The up to 16 bytes of `w` in the low lanes of a `u128`, the rest zero:
+/// from 4 bytes on, two loads that may overlap (an overlapping byte is or-ed
+/// onto itself), which costs less than copying a variable length.
+fn pack(w: &[u8]) -> u128 {
+    let n = w.len();
+    debug_assert!(n <= 16);
+    if let (Some(a), Some(b)) = (w.first_chunk::<8>(), w.last_chunk::<8>()) {
+        let (a, b) = (u64::from_le_bytes(*a), u64::from_le_bytes(*b));
+        return u128::from(a) | u128::from(b) << (8 * (n - 8));
     }
-    Some((n * 128 + usize::from(buf[0]), u128::from_le_bytes(buf)))
+    if let (Some(a), Some(b)) = (w.first_chunk::<4>(), w.last_chunk::<4>()) {
+        let (a, b) = (u32::from_le_bytes(*a), u32::from_le_bytes(*b));
+        return u128::from(a) | u128::from(b) << (8 * (n - 4));
+    }
+    w.iter()
+        .enumerate()
+        .fold(0, |x, (i, &c)| x | u128::from(c) << (8 * i))
+}
+
+/// Every byte of `x` ASCII-lowercased: per-lane arithmetic (no carry
+/// crosses a byte lane), so bytes outside `A..=Z` are left as they are.
+fn ascii_lower_lanes(x: u128) -> u128 {
+    const L: u128 = u128::from_le_bytes([1; 16]);
+    const H: u128 = L * 0x80;
+    let y = x & !H;
+    // high bit of each lane: low 7 bits >= 'A', then >= 'Z' + 1
+    let ge_a = y + (0x80 - 0x41) * L;
+    let past_z = y + (0x80 - 0x5B) * L;
+    let upper = ge_a & !past_z & !x & H;
+    x | (upper >> 2)
+}
+
+/// Bits in a [`WordTable`] slot number.
+const WORD_SLOT_BITS: u32 = 11;
+
+/// Home slot of a key in the [`WordTable`].
+fn slot(key: u128) -> usize {
+    let folded = (key as u64) ^ ((key >> 64) as u64).rotate_left(29);
+    (folded.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - WORD_SLOT_BITS)) as usize
 }
 
 fn lexicon() -> &'static WordTable {
@@ -1617,27 +1656,23 @@ fn lexicon() -> &'static WordTable {
                 *m.entry(w).or_default() |= l.0;
             }
         }
-        let mut keys: Vec<(usize, u128, u32)> = m
-            .into_iter()
-            .map(|(w, bits)| {
-                assert!(w.is_ascii() && w.len() <= MAX_WORD, "word list entry {w:?}");
-                let (slot, key) = word_key(w.as_bytes(), false).expect("list word");
-                (slot, key, bits)
-            })
-            .collect();
-        keys.sort_unstable();
-        let mut index = vec![(0u16, 0u16); (MAX_WORD + 1) * 128];
-        for (i, &(slot, _, _)) in keys.iter().enumerate() {
-            let i = u16::try_from(i).expect("word lists fit in u16");
-            let r = &mut index[slot];
-            if r.0 == r.1 {
-                *r = (i, i);
+        let size = 1 << WORD_SLOT_BITS;
+        assert!(
+            m.len() * 3 <= size,
+            "the word table stays at most a third full"
+        );
+        let mut table = vec![(0u128, 0u8, 0u32); size];
+        for (w, bits) in m {
+            assert!(w.is_ascii() && w.len() <= MAX_WORD, "word list entry {w:?}");
+            let key = word_key(w.as_bytes(), false).expect("list word");
+            let mut h = slot(key);
+            while table[h].1 != 0 {
+                h = (h + 1) % size;
             }
-            r.1 = i + 1;
+            table[h] = (key, w.len() as u8, bits);
         }
         WordTable {
-            index,
-            keys: keys.into_iter().map(|(_, k, b)| (k, b)).collect(),
+            table,
             shapes: shape_set(LISTS.iter().flat_map(|(_, ws)| ws.split_ascii_whitespace())),
             cue_shapes: shape_set(CUE_WORDS.iter().flat_map(|ws| ws.split_ascii_whitespace())),
         }
@@ -1659,14 +1694,22 @@ fn word_bits(w: &[u8], lower: bool) -> u32 {
 /// [`word_bits`] of a word with a list word's shape: the table lookup.
 #[inline(never)]
 fn word_bits_of(lex: &WordTable, w: &[u8], lower: bool) -> u32 {
-    let Some((slot, key)) = word_key(w, lower) else {
+    let Some(key) = word_key(w, lower) else {
         return 0;
     };
-    let (a, b) = lex.index[slot];
-    lex.keys[usize::from(a)..usize::from(b)]
-        .iter()
-        .find(|(k, _)| *k == key)
-        .map_or(0, |&(_, bits)| bits)
+    // the length tells "ab" from "ab\0", which pack alike
+    let n = w.len() as u8;
+    let mut h = slot(key);
+    loop {
+        let (k, len, bits) = lex.table[h];
+        if len == 0 {
+            return 0;
+        }
+        if k == key && len == n {
+            return bits;
+        }
+        h = (h + 1) & ((1 << WORD_SLOT_BITS) - 1);
+    }
 }
 
 /// Bit set of the lists containing `w.to_lowercase()` (allocates only for
@@ -4259,6 +4302,38 @@ mod tests {
     }
 
     #[test]
+    fn word_keys_pack_and_lowercase_every_byte() {
+        let bytes: Vec<u8> = (0..=255).collect();
+        for n in 0..=16 {
+            for start in (0..256 - n).step_by(7) {
+                let w = &bytes[start..start + n];
+                let mut want = [0u8; 16];
+                want[..n].copy_from_slice(w);
+                assert_eq!(pack(w), u128::from_le_bytes(want), "{w:?}");
+                let lower = want.map(|c| c.to_ascii_lowercase());
+                assert_eq!(
+                    ascii_lower_lanes(pack(w)),
+                    u128::from_le_bytes(lower),
+                    "{w:?}"
+                );
+            }
+        }
+        // every byte value in every lane, next to neighbours of both cases
+        for v in 0..=255u8 {
+            for at in 0..16 {
+                let mut b = *b"@AZ[`az{\xC1\xDA\x80\xFFmM0~";
+                b[at] = v;
+                let want = b.map(|c| c.to_ascii_lowercase());
+                assert_eq!(
+                    ascii_lower_lanes(u128::from_le_bytes(b)),
+                    u128::from_le_bytes(want),
+                    "{v} {at}"
+                );
+            }
+        }
+    }
+
+    #[test]
     fn word_table_matches_a_hash_map_of_the_lists() {
         // the lookups as they were written before the packed table
         let mut map: HashMap<&str, u32> = HashMap::new();
@@ -4303,6 +4378,9 @@ mod tests {
                 "Ǆ",
                 "中",
                 "\u{212a}no",
+                "he\0",
+                "\0he",
+                "the\u{80}",
             ]
             .map(String::from),
         );
