@@ -2796,9 +2796,21 @@ impl<'a> Ctx<'a> {
     /// speaker: in `A, B,` + verb one of the two is an appositive, and a
     /// proper name wins over a role or document description.
     fn parse_segments(&self, toks: &[Tok], tight: bool) -> Subj {
-        // the words of all segments, and each segment's range of them
+        // the words of all segments; each segment's range of them
         let mut words: Vec<Tok> = Vec::with_capacity(toks.len());
-        let mut segs: Vec<(usize, usize)> = Vec::new();
+        // the number of segments kept, and the ranges of the last two
+        let mut n = 0;
+        let mut last: [(usize, usize); 2] = [(0, 0); 2];
+        let mut keep = |a: usize, b: usize, words: &[Tok]| {
+            let s = &words[a..b];
+            let Some(first) = s.first().map(|t| self.w(t)) else {
+                return;
+            };
+            if !(in_list(PREPS, first) || (s.len() == 1 && in_list(LEAD_ADV, first))) {
+                n += 1;
+                last = [last[1], (a, b)];
+            }
+        };
         let mut cur = 0;
         let mut depth = 0usize;
         let mut trailing = false;
@@ -2808,7 +2820,7 @@ impl<'a> Ctx<'a> {
                 Tk::Punct(')' | ']') => depth = depth.saturating_sub(1),
                 _ if depth > 0 => {}
                 Tk::Punct(',' | '—' | '–' | '-') => {
-                    segs.push((cur, words.len()));
+                    keep(cur, words.len(), &words);
                     cur = words.len();
                     trailing = true;
                 }
@@ -2824,23 +2836,14 @@ impl<'a> Ctx<'a> {
                 }
             }
         }
-        segs.push((cur, words.len()));
-        let segs: Vec<&[Tok]> = segs
-            .into_iter()
-            .map(|(a, b)| &words[a..b])
-            .filter(|s| !s.is_empty())
-            .filter(|s| {
-                let first = self.w(&s[0]);
-                !(in_list(PREPS, first) || (s.len() == 1 && in_list(LEAD_ADV, first)))
-            })
-            .collect();
-        let n = segs.len();
+        keep(cur, words.len(), &words);
+        let seg = |k: usize| &words[last[k].0..last[k].1];
         if n == 0 || (tight && (n > 2 || (n == 2 && !trailing))) {
             return Subj::Nothing;
         }
         if trailing && n >= 2 {
-            let a = self.classify(segs[n - 2]);
-            let b = self.classify(segs[n - 1]);
+            let a = self.classify(seg(0));
+            let b = self.classify(seg(1));
             return match (a, b) {
                 (Some(a), Some(b)) => {
                     if a.proper || !b.proper {
@@ -2854,7 +2857,7 @@ impl<'a> Ctx<'a> {
                 (None, None) => Subj::Nothing,
             };
         }
-        match self.classify(segs[n - 1]) {
+        match self.classify(seg(1)) {
             Some(np) => Subj::Found(np, false),
             None => Subj::Nothing,
         }
