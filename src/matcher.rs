@@ -15,7 +15,9 @@
 //! passes the right-boundary and case checks; the first position with one wins and the
 //! scan resumes at its end. Most positions are never walked: inside words nothing can
 //! start, and at a word start the word (or the word and the next one) must hash into the
-//! set of the forms' keys (`Trie::keys`); runs of 64 ASCII bytes are handled with bit masks.
+//! set of the forms' keys (`Trie::words`); runs of 64 ASCII bytes are handled with bit
+//! masks, which give each word's length, and the word starts of a block are all filtered
+//! before the trie is walked from those that pass.
 //!
 //! The fallback, for lexicons whose trie table would be too large, runs a leftmost-longest
 //! DFA and accepts its hit when the boundaries hold. When the right boundary fails
@@ -243,6 +245,8 @@ impl Matcher {
         let mut i = 0;
         // Whether the character before `i` is a word character.
         let mut prev_word = false;
+        // The last block's bytes, when fewer than eight follow it in the text.
+        let mut pad = [0u8; 72];
         // 64 bytes at a time while they are all ASCII without capitals: then the word
         // starts are the segment bytes (`is_seg_byte`) not preceded by one, and no form
         // starts anywhere else (`Trie::seg_starts_only`).
@@ -254,38 +258,33 @@ impl Matcher {
                     self.scan_scalar(trie, original, norm, hits, i, prev_word, base + 64);
                 continue;
             }
-            let mut starts = seg & !((seg << 1) | prev_word as u64);
-            let mut next = base + 64;
+            let starts = seg & !((seg << 1) | prev_word as u64);
+            // The block and the eight bytes after it (any bytes past the end of the text:
+            // they are masked off), for loads at each word start without bounds checks.
+            let ext: &[u8; 72] = match h.get(base..base + 72) {
+                Some(bytes) => bytes.try_into().unwrap(),
+                None => {
+                    pad[..n - base].copy_from_slice(&h[base..]);
+                    &pad
+                }
+            };
+            let (mut candidates, run_end) = trie.block_candidates(h, ext, base, seg, starts);
+            // Unless a hit ends past the block, the scan goes on after the run of segment
+            // bytes at its end, if any (no match starts inside it).
+            let mut next = run_end;
             let mut next_prev = seg >> 63 != 0;
-            while starts != 0 {
-                let j = starts.trailing_zeros() as usize;
-                starts &= starts - 1;
-                let p = base + j;
-                if p < i {
-                    // Inside a hit.
-                    continue;
-                }
-                let rest = !seg >> j;
-                let e = if rest == 0 {
-                    skip_ascii_word(h, base + 64)
-                } else {
-                    p + rest.trailing_zeros() as usize
-                };
-                if trie.may_start_at(h, p, e) {
-                    if let Some((pat, end)) = self.longest_valid_at(trie, original, norm, p) {
-                        hits.push(self.hit(pat, p, end));
-                        i = end;
-                        if end >= base + 64 {
-                            next = end;
-                            next_prev = char_before(hs, end).is_some_and(is_word_char);
-                            break;
-                        }
-                        continue;
+            while candidates != 0 {
+                let p = base + candidates.trailing_zeros() as usize;
+                candidates &= candidates - 1;
+                if let Some((pat, end)) = self.longest_valid_at(trie, original, norm, p) {
+                    hits.push(self.hit(pat, p, end));
+                    if end >= base + 64 {
+                        next = end;
+                        next_prev = char_before(hs, end).is_some_and(is_word_char);
+                        break;
                     }
-                }
-                if rest == 0 {
-                    next = e;
-                    next_prev = true;
+                    // Candidates inside the hit are passed over.
+                    candidates &= u64::MAX << (end - base);
                 }
             }
             i = next;
@@ -318,7 +317,8 @@ impl Matcher {
                 // A run of ASCII lowercase letters and digits; only its first byte can start
                 // a match, and only if the run is the first segment of some form.
                 let e = skip_ascii_word(h, i + 1);
-                (!prev_word && trie.may_start_at(h, i, e), true, e)
+                let starts = !prev_word && trie.may_start_at(h, i, e - i, load8(h, i));
+                (starts, true, e)
             } else {
                 let (cur_word, clen) = if b < 0x80 {
                     (ASCII_WORD[b as usize], 1)
@@ -600,63 +600,82 @@ struct Trie {
     root_has: [bool; 256],
     /// Whether every form starts with a segment byte (`is_seg_byte`).
     seg_starts_only: bool,
-    /// A Bloom-style filter over the forms' prefixes: `seg_hash(key)` of each form's key (see `Trie::key_len`). Call a maximal run of ASCII lowercase letters and
-    /// digits a segment. Where a form matches, each of its segments is a whole segment of
-    /// the text: the form either continues with another byte where the segment ends, or
-    /// ends with it (a longer text segment would put the right boundary inside a word).
-    keys: HashBits,
-    /// The first segments of the forms' two-segment keys (a run that is not one need not
-    /// be looked at together with the next).
+    /// A filter over the forms' keys (`key_len`), in three sets of hashes. Call a maximal
+    /// run of ASCII lowercase letters and digits a segment. Where a form matches, each of
+    /// its segments is a whole segment of the text: the form either continues with another
+    /// byte where the segment ends, or ends with it (a longer text segment would put the
+    /// right boundary inside a word). So the text's key where a form matches is the form's
+    /// key. `words` holds `word_hash` of the keys of one segment; `heads` that of the first
+    /// segments of the keys of two; `pairs` the `pair_hash` of those keys of two. A word
+    /// whose hash is in neither `words` nor `heads`, nine in ten of the text's, is passed
+    /// over after one multiplication and two bit tests.
+    words: HashBits,
     heads: HashBits,
+    pairs: HashBits,
 }
 
-/// log2 of the number of bits in `Trie::first_segments`.
-const SEGMENT_BITS: u32 = 16;
+/// log2 of the number of bits in each of the filter's sets (`Trie::words`).
+const FILTER_BITS: u32 = 16;
 
-/// The `l` bytes of `h` from `i` (1 to 8), little-endian, zero-padded.
+/// The eight bytes of `h` from `i`, little-endian; zero for those past the end of `h`.
 #[inline(always)]
-fn load_prefix(h: &[u8], i: usize, l: usize) -> u64 {
-    debug_assert!((1..=8).contains(&l) && i + l <= h.len());
+fn load8(h: &[u8], i: usize) -> u64 {
     match h.get(i..i + 8) {
-        Some(chunk) => u64::from_le_bytes(chunk.try_into().unwrap()) & (u64::MAX >> (64 - 8 * l)),
-        None => {
-            let mut buf = [0u8; 8];
-            buf[..l].copy_from_slice(&h[i..i + l]);
-            u64::from_le_bytes(buf)
-        }
+        Some(chunk) => u64::from_le_bytes(chunk.try_into().unwrap()),
+        None => load8_padded(h, i),
     }
 }
 
-/// A hash of `h[i..e]` (non-empty), `SEGMENT_BITS` wide: of its first and last 8 bytes and
-/// its length.
-#[inline(always)]
-fn seg_hash(h: &[u8], i: usize, e: usize) -> usize {
-    let l = e - i;
-    let first = load_prefix(h, i, l.min(8));
-    let last = if e >= 8 {
-        // Without a branch on the length: zero unless the key is longer than 8 bytes.
-        u64::from_le_bytes(h[e - 8..e].try_into().unwrap()) & ((l > 8) as u64).wrapping_neg()
-    } else {
-        0
-    };
-    let x = first ^ last.rotate_left(29) ^ ((l as u64) << 56);
-    (x.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - SEGMENT_BITS)) as usize
+/// `load8` near the end of the text (once or twice per article).
+#[cold]
+fn load8_padded(h: &[u8], i: usize) -> u64 {
+    let rest = h.get(i..).unwrap_or_default();
+    let mut buf = [0u8; 8];
+    let k = rest.len().min(8);
+    buf[..k].copy_from_slice(&rest[..k]);
+    u64::from_le_bytes(buf)
 }
 
-/// A set of `SEGMENT_BITS`-bit hashes, as a bitset.
+/// What the filter knows of a segment of `l >= 1` bytes whose first eight bytes (as
+/// `load8` reads them) are `x`: its first eight bytes, zero-padded after a shorter segment,
+/// and its length (which only adds to that for segments of eight bytes or more). A segment
+/// longer than a form's first segment with the same first eight bytes passes the filter;
+/// the trie turns it away.
+#[inline(always)]
+fn seg_word(x: u64, l: usize) -> u64 {
+    debug_assert!(l >= 1);
+    (x & (u64::MAX >> (64 - 8 * l.min(8)))) ^ l as u64
+}
+
+/// A `FILTER_BITS`-wide hash of a segment's `seg_word`.
+#[inline(always)]
+fn word_hash(w: u64) -> usize {
+    (w.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - FILTER_BITS)) as usize
+}
+
+/// A `FILTER_BITS`-wide hash of a key of two segments joined by the byte `sep`, from the
+/// first one's `seg_word` and the second one's first seven bytes (`seg_prefix`): a
+/// longer second segment that starts like a form's passes the filter, and the trie turns
+/// it away.
+#[inline(always)]
+fn pair_hash(w1: u64, sep: u8, second: u64) -> usize {
+    word_hash((w1 ^ (sep as u64) << 56).wrapping_mul(0xD6E8_FEB8_6659_FD93) ^ second)
+}
+
+/// A set of `FILTER_BITS`-bit hashes, as a bitset (whose size spares the bounds checks).
 #[derive(Debug, Clone)]
-struct HashBits(Vec<u64>);
+struct HashBits(Box<[u64; 1 << (FILTER_BITS - 6)]>);
 
 impl HashBits {
     fn new() -> HashBits {
-        HashBits(vec![0; (1 << SEGMENT_BITS) / 64])
+        HashBits(Box::new([0; 1 << (FILTER_BITS - 6)]))
     }
 
     fn insert(&mut self, k: usize) {
         self.0[k / 64] |= 1 << (k % 64);
     }
 
-    #[inline]
+    #[inline(always)]
     fn contains(&self, k: usize) -> bool {
         self.0[k / 64] & (1 << (k % 64)) != 0
     }
@@ -751,17 +770,22 @@ impl Trie {
             push_children(&mut stack, child, j, k, depth);
         }
         let mut root_has = [false; 256];
-        let mut keys = HashBits::new();
+        let mut words = HashBits::new();
         let mut heads = HashBits::new();
+        let mut pairs = HashBits::new();
         for f in forms {
             let f = f.as_bytes();
             root_has[f[0] as usize] = true;
             let l = key_len(f, 0);
             if l > 0 {
-                keys.insert(seg_hash(f, 0, l));
                 let first = f.iter().position(|b| !is_seg_byte(*b)).unwrap_or(f.len());
-                if first < l {
-                    heads.insert(seg_hash(f, 0, first));
+                let w1 = seg_word(load8(f, 0), first);
+                if first == l {
+                    words.insert(word_hash(w1));
+                } else {
+                    heads.insert(word_hash(w1));
+                    let second = seg_prefix(load8(f, first) >> 8);
+                    pairs.insert(pair_hash(w1, f[first], second));
                 }
             }
         }
@@ -778,33 +802,97 @@ impl Trie {
             },
             root_has,
             seg_starts_only,
-            keys,
+            words,
             heads,
+            pairs,
         })
     }
 
-    /// Whether a form may match at `i`, the start of the segment `h[i..e]` (false
-    /// positives only): the text's key there (`key_len`) must be some form's key.
+    /// Whether a form may match at `i`, the start of the segment `h[i..i + l]` whose first
+    /// eight bytes are `x` (as `load8` reads them; false positives only): the text's key
+    /// there (`key_len`) must be some form's key.
     #[inline(always)]
-    fn may_start_at(&self, h: &[u8], i: usize, e: usize) -> bool {
-        let k = seg_hash(h, i, e);
-        if self.keys.contains(k) {
-            return true;
+    fn may_start_at(&self, h: &[u8], i: usize, l: usize, x: u64) -> bool {
+        let w = seg_word(x, l);
+        let k = word_hash(w);
+        self.words.contains(k) || (self.heads.contains(k) && self.pair_at(h, i + l, w))
+    }
+
+    /// Whether the segment of `seg_word` `w` that ends at `e` (before a byte that is not
+    /// a segment byte, or the end of `h`) is followed by a separator and a second segment
+    /// with which it makes some form's key of two segments.
+    #[inline(never)]
+    fn pair_at(&self, h: &[u8], e: usize, w: u64) -> bool {
+        let x = load8(h, e);
+        let sep = x as u8;
+        let second = seg_prefix(x >> 8);
+        sep < 0x80 && second != 0 && self.pairs.contains(pair_hash(w, sep, second))
+    }
+
+    /// For the 64-byte block of `h` at `base` (`ext`, with the eight bytes after it) whose
+    /// segment bytes are `seg` and whose word starts are `starts`: the word starts that
+    /// pass the filter (`may_start_at`), and where the run of segment bytes at the end of
+    /// the block ends (`base + 64` if there is none).
+    #[inline(always)]
+    fn block_candidates(
+        &self,
+        h: &[u8],
+        ext: &[u8; 72],
+        base: usize,
+        seg: u64,
+        mut starts: u64,
+    ) -> (u64, usize) {
+        let mut candidates = 0;
+        let mut run_end = base + 64;
+        if seg >> 63 != 0 {
+            run_end = skip_ascii_word(h, base + 64);
+            // The start of the run that crosses the block's end, if it is in the block:
+            // the last start.
+            if starts != 0 {
+                let j = 63 - starts.leading_zeros() as usize;
+                starts &= !(1 << j);
+                if self.may_start_at(h, base + j, run_end - (base + j), load8(ext, j)) {
+                    candidates |= 1 << j;
+                }
+            }
         }
-        if !self.heads.contains(k) {
-            return false;
+        // Every other word ends inside the block, where `seg` tells its length.
+        let notseg = !seg;
+        while starts != 0 {
+            let j = starts.trailing_zeros() as usize;
+            starts &= starts - 1;
+            let l = (notseg >> j).trailing_zeros() as usize;
+            let x = u64::from_le_bytes(ext[j..j + 8].try_into().unwrap());
+            if self.may_start_at(h, base + j, l, x) {
+                candidates |= 1 << j;
+            }
         }
-        // The two-segment key, if the text has one here.
-        match h.get(e..e + 2) {
-            Some(&[sep, next]) if sep < 0x80 && !is_seg_byte(sep) && is_seg_byte(next) => self
-                .keys
-                .contains(seg_hash(h, i, skip_ascii_word(h, e + 2))),
-            _ => false,
-        }
+        (candidates, run_end)
     }
 }
 
-/// ASCII lowercase letters and digits: the bytes of segments (`Trie::first_segments`).
+/// The leading segment bytes of the eight bytes `x` (little-endian), the rest zeroed.
+/// Eight bytes at a time as in `skip_ascii_word`.
+#[inline(always)]
+fn seg_prefix(x: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    #[inline]
+    fn in_range(low7: u64, lo: u8, hi: u8) -> u64 {
+        let ge = low7 + ONES * (0x80 - lo as u64);
+        let gt = low7 + ONES * (0x7f - hi as u64);
+        ge & !gt & HIGH
+    }
+    let low7 = x & !HIGH;
+    let word = (in_range(low7, b'a', b'z') | in_range(low7, b'0', b'9')) & !x;
+    let other = !word & HIGH;
+    // The high bit of the first other byte, `8k + 7`, gives the mask of bytes `0..k`
+    // (all of them when there is none).
+    let first = other & other.wrapping_neg();
+    x & (first >> 7).wrapping_sub(1)
+}
+
+/// ASCII lowercase letters and digits: the bytes of segments (`Trie::words`).
 #[inline]
 fn is_seg_byte(b: u8) -> bool {
     b.is_ascii_lowercase() || b.is_ascii_digit()
@@ -1204,6 +1292,29 @@ mod tests {
                 want,
                 "{h:?} {i} {bytes:?} {lo} {len}"
             );
+        }
+    }
+
+    #[test]
+    fn seg_prefix_and_load8_agree_with_their_definitions() {
+        let mut rng = crate::corpus::Rng::new(21);
+        for round in 0..20000 {
+            // Every byte value at every position, among segment bytes and others.
+            let mut bytes: [u8; 8] = std::array::from_fn(|_| b"az09A.-"[rng.below(7)]);
+            bytes[round % 8] = (round / 8) as u8;
+            let x = u64::from_le_bytes(bytes);
+            let k = bytes.iter().position(|&b| !is_seg_byte(b)).unwrap_or(8);
+            let mut want = [0u8; 8];
+            want[..k].copy_from_slice(&bytes[..k]);
+            assert_eq!(seg_prefix(x), u64::from_le_bytes(want), "{bytes:?}");
+        }
+        let h: Vec<u8> = (1..=20).collect();
+        for i in 0..=h.len() + 2 {
+            let mut want = [0u8; 8];
+            for (k, w) in want.iter_mut().enumerate() {
+                *w = h.get(i + k).copied().unwrap_or(0);
+            }
+            assert_eq!(load8(&h, i), u64::from_le_bytes(want), "{i}");
         }
     }
 
