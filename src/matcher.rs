@@ -345,7 +345,7 @@ impl Matcher {
     }
 
     /// The longest form starting at `s` that passes the boundary and case checks.
-    #[inline]
+    #[inline(always)]
     fn longest_valid_at(
         &self,
         trie: &Trie,
@@ -359,25 +359,28 @@ impl Matcher {
         let mut i = s;
         while let Some(&b) = h.get(i) {
             let t = trie.trans[state + trie.classes[b as usize] as usize];
-            if t == 0 {
+            i += 1;
+            if t & FLAGS == 0 {
+                state = t as usize;
+                continue;
+            }
+            if t & DEAD != 0 {
                 break;
             }
             if t & TAIL != 0 {
                 // The only form below: it matches here if the text continues with its tail.
-                let (p, lo, hi) = trie.tails[(t & !TAIL) as usize];
+                let (p, lo, hi) = trie.tails[(t & !FLAGS) as usize];
                 let (lo, len) = (lo as usize, (hi - lo) as usize);
-                let e = i + 1 + len;
-                if text_has(h, i + 1, &trie.tail_bytes, lo, len)
-                    && self.valid(original, norm, p as usize, s, e)
+                if text_has(h, i, &trie.tail_bytes, lo, len)
+                    && self.valid(original, norm, p as usize, s, i + len)
                 {
-                    best = Some((p as usize, e));
+                    best = Some((p as usize, i + len));
                 }
                 break;
             }
-            state = (t & !TERMINAL) as usize;
-            i += 1;
-            let label = trie.trans[state + 2];
-            if label != 0 {
+            state = (t & !FLAGS) as usize;
+            if t & LABEL != 0 {
+                let label = trie.trans[state + 2];
                 let (lo, len) = ((label >> 8) as usize, (label & 0xff) as usize);
                 if !text_has(h, i, &trie.tail_bytes, lo, len) {
                     break;
@@ -394,16 +397,18 @@ impl Matcher {
         best
     }
 
+    /// Whether the form of pattern `p` may match `s..e`: the word does not go on at `e`,
+    /// and a case-sensitive form is spelt as written.
+    #[inline(always)]
     fn valid(&self, original: &str, norm: &Normalized, p: usize, s: usize, e: usize) -> bool {
-        if !right_ok_fast(&norm.text, e) {
-            return false;
-        }
-        let pr = self.patterns[p];
-        if pr.case_sensitive {
-            let (os, oe) = norm.original_range(s, e);
-            return same_letters(&original[os..oe], &self.written[p]);
-        }
-        true
+        right_ok_fast(&norm.text, e)
+            && (!self.patterns[p].case_sensitive || self.same_case(original, norm, p, s, e))
+    }
+
+    #[inline(never)]
+    fn same_case(&self, original: &str, norm: &Normalized, p: usize, s: usize, e: usize) -> bool {
+        let (os, oe) = norm.original_range(s, e);
+        same_letters(&original[os..oe], &self.written[p])
     }
 
     /// A term hit with its original offsets still to be filled in (`Matcher::find`).
@@ -523,6 +528,11 @@ fn text_has(h: &[u8], i: usize, bytes: &[u8], lo: usize, len: usize) -> bool {
         b.get(k..k + 8)
             .map(|c| u64::from_le_bytes(c.try_into().unwrap()))
     };
+    // Most labels and tails are short: one compare of the first eight bytes, the bytes
+    // past `len` shifted out.
+    if let (1..=8, Some(x), Some(y)) = (len, load(h, i), load(bytes, lo)) {
+        return (x ^ y) << (64 - 8 * len) == 0;
+    }
     let mut k = 0;
     loop {
         let (Some(x), Some(y)) = (load(h, i + k), load(bytes, lo + k)) else {
@@ -577,16 +587,23 @@ const TERMINAL: u32 = 1 << 31;
 /// Set on a trie transition into a subtree holding a single form; the rest of the entry
 /// indexes `Trie::tails`.
 const TAIL: u32 = 1 << 30;
+/// Set on a trie transition whose target state has a label.
+const LABEL: u32 = 1 << 29;
+/// A transition to no state (the text matches no form there).
+const DEAD: u32 = 1 << 28;
+/// The flags of a transition: one without any goes to a state with no label that ends
+/// no form, as most do, and the walk takes it after a single test.
+const FLAGS: u32 = TERMINAL | TAIL | LABEL | DEAD;
 
 /// Every form in one trie with a dense transition table. Bytes are mapped to classes (one per
 /// distinct byte of the forms, plus class 1 for all other bytes); a state is the offset of
-/// its row in `trans`, so the next state is `trans[state + class]`. Row 0 is the dead
-/// state, row 1 the root. Column 0 of a row holds the pattern that ends at that state
-/// (transitions into it carry `TERMINAL`); column 1 is always dead. Column 2 holds the
-/// state's label, `lo << 8 | len`: chains of states with one child and no form ending
-/// there are folded into the state they lead to, whose label holds their bytes
-/// (`tail_bytes[lo..lo + len]`), which the text must continue with before the state's
-/// own transitions (and its `TERMINAL`) apply.
+/// its row in `trans`, so the next state is `trans[state + class] & !FLAGS`. Row 0 is
+/// unused, row 1 is the root. Column 0 of a row holds the pattern that ends at that state
+/// (transitions into it carry `TERMINAL`); column 1 is always `DEAD`. Column 2 holds the
+/// state's label, `lo << 8 | len` (transitions into it carry `LABEL`): chains of states
+/// with one child and no form ending there are folded into the state they lead to, whose
+/// label holds their bytes (`tail_bytes[lo..lo + len]`), which the text must continue with
+/// before the state's own transitions (and its `TERMINAL`) apply.
 #[derive(Debug, Clone)]
 struct Trie {
     classes: [u8; 256],
@@ -702,10 +719,10 @@ impl Trie {
             .collect();
         sorted.sort_by(|a, b| a.1.cmp(b.1));
         let nodes = 2 + forms.iter().map(String::len).sum::<usize>();
-        if nodes.saturating_mul(stride) > limit || nodes.saturating_mul(stride) >= (TAIL as usize) {
+        if nodes.saturating_mul(stride) > limit || nodes.saturating_mul(stride) >= (DEAD as usize) {
             return None;
         }
-        let mut trans = vec![0u32; 2 * stride];
+        let mut trans = vec![DEAD; 2 * stride];
         // Depth-first: a state's row is allocated when it is taken off the stack, so each
         // subtree, and in particular each chain of a long form, sits in one stretch of
         // memory. Stack entries are (parent state, range of `sorted` sharing the new
@@ -739,13 +756,13 @@ impl Trie {
                 // A single form below: its remaining bytes instead of a chain of rows.
                 let lo = tail_bytes.len() as u32;
                 tail_bytes.extend_from_slice(&sorted[j].1[depth..]);
-                let t = u32::try_from(tails.len()).ok().filter(|t| t & TAIL == 0)?;
+                let t = u32::try_from(tails.len()).ok().filter(|t| t & FLAGS == 0)?;
                 tails.push((sorted[j].0 as u32, lo, tail_bytes.len() as u32));
                 trans[parent + classes[b as usize] as usize] = TAIL | t;
                 continue;
             }
             let child = trans.len();
-            trans.resize(child + stride, 0);
+            trans.resize(child + stride, DEAD);
             // Fold the chain below: while no form ends here and all continue alike.
             let from = depth;
             while depth - from < 255
@@ -762,6 +779,9 @@ impl Trie {
                 trans[child + 2] = lo << 8 | (depth - from) as u32;
             }
             let mut t = child as u32;
+            if depth > from {
+                t |= LABEL;
+            }
             if sorted[j].1.len() == depth {
                 trans[child] = sorted[j].0 as u32;
                 t |= TERMINAL;
@@ -1280,10 +1300,12 @@ mod tests {
     fn text_has_agrees_with_slice_comparison() {
         let mut rng = crate::corpus::Rng::new(9);
         for _ in 0..20000 {
-            let h: Vec<u8> = (0..rng.below(40)).map(|_| b"ab"[rng.below(2)]).collect();
+            let h: Vec<u8> = (0..rng.below(40))
+                .map(|_| b"ab\xe1\xe2"[rng.below(4)])
+                .collect();
             let len = rng.below(30);
             let lo = rng.below(4);
-            let mut bytes: Vec<u8> = (0..lo + len).map(|_| b"ab"[rng.below(2)]).collect();
+            let mut bytes: Vec<u8> = (0..lo + len).map(|_| b"ab\xe1\xe2"[rng.below(4)]).collect();
             bytes.extend_from_slice(&[0; 8]);
             let i = rng.below(h.len() + 1);
             let want = h.get(i..i + len) == Some(&bytes[lo..lo + len]);
