@@ -628,6 +628,18 @@ struct Trie {
     firsts: HashBits,
     words: HashBits,
     pairs: HashBits,
+    /// `pair_start_hash` of the keys of two: their first segment with the next two bytes
+    /// (the separator and the second segment's first byte). Most common words that start
+    /// a key of two ("the", "in") are followed by words no such key goes on with, which
+    /// this turns away before the second segment is looked at.
+    pair_starts: HashBits,
+}
+
+/// A hash of the first segment (`seg_word` `w`) of a key of two and its next two bytes
+/// (the low two bytes of `after`, the eight bytes after the segment).
+#[inline(always)]
+fn pair_start_hash(w: u64, after: u64) -> usize {
+    word_hash(w ^ (after & 0xFFFF) << 48)
 }
 
 /// log2 of the number of bits in each of the filter's sets (`Trie::words`).
@@ -792,6 +804,7 @@ impl Trie {
         let mut firsts = HashBits::new();
         let mut words = HashBits::new();
         let mut pairs = HashBits::new();
+        let mut pair_starts = HashBits::new();
         for f in forms {
             let f = f.as_bytes();
             root_has[f[0] as usize] = true;
@@ -803,8 +816,9 @@ impl Trie {
                 if first == l {
                     words.insert(word_hash(w1));
                 } else {
-                    let second = seg_prefix(load8(f, first) >> 8);
-                    pairs.insert(pair_hash(w1, f[first], second));
+                    let after = load8(f, first);
+                    pair_starts.insert(pair_start_hash(w1, after));
+                    pairs.insert(pair_hash(w1, f[first], seg_prefix(after >> 8)));
                 }
             }
         }
@@ -824,6 +838,7 @@ impl Trie {
             firsts,
             words,
             pairs,
+            pair_starts,
         })
     }
 
@@ -834,12 +849,18 @@ impl Trie {
     fn may_start_at(&self, h: &[u8], i: usize, l: usize, x: u64) -> bool {
         let w = seg_word(x, l);
         let k = word_hash(w);
-        self.firsts.contains(k) && (self.words.contains(k) || self.pair_at(w, load8(h, i + l)))
+        self.firsts.contains(k) && (self.words.contains(k) || self.pair_follows(w, load8(h, i + l)))
     }
 
     /// Whether a segment of `seg_word` `w` that passed `firsts` but not `words` (so the
     /// first segment of some key of two) makes some form's key with what follows it, whose
     /// first eight bytes are `after` (its first byte is not a segment byte).
+    #[inline(always)]
+    fn pair_follows(&self, w: u64, after: u64) -> bool {
+        self.pair_starts.contains(pair_start_hash(w, after)) && self.pair_at(w, after)
+    }
+
+    /// `pair_follows` once the next two bytes may go on with a key of two.
     #[inline(never)]
     fn pair_at(&self, w: u64, after: u64) -> bool {
         let sep = after as u8;
@@ -885,7 +906,7 @@ impl Trie {
             let w = seg_word(x, l);
             let k = word_hash(w);
             if self.firsts.contains(k)
-                && (self.words.contains(k) || self.pair_at(w, load8(ext, j + l)))
+                && (self.words.contains(k) || self.pair_follows(w, load8(ext, j + l)))
             {
                 candidates |= 1 << j;
             }
