@@ -15,7 +15,7 @@
 //! passes the right-boundary and case checks; the first position with one wins and the
 //! scan resumes at its end. Most positions are never walked: inside words nothing can
 //! start, and at a word start the word (or the word and the next one) must hash into the
-//! set of the forms' keys (`Trie::words`); runs of 64 ASCII bytes are handled with bit
+//! set of the forms' keys (`Trie::firsts`); runs of 64 ASCII bytes are handled with bit
 //! masks, which give each word's length, and the word starts of a block are all filtered
 //! before the trie is walked from those that pass.
 //!
@@ -617,7 +617,7 @@ struct Trie {
     root_has: [bool; 256],
     /// Whether every form starts with a segment byte (`is_seg_byte`).
     seg_starts_only: bool,
-    /// A filter over the forms' keys (`key_len`), in three sets of hashes. Call a maximal
+    /// A filter over the forms' keys (`key_len`), in four sets of hashes. Call a maximal
     /// run of ASCII lowercase letters and digits a segment. Where a form matches, each of
     /// its segments is a whole segment of the text: the form either continues with another
     /// byte where the segment ends, or ends with it (a longer text segment would put the
@@ -936,7 +936,7 @@ fn seg_prefix(x: u64) -> u64 {
     x & (first >> 7).wrapping_sub(1)
 }
 
-/// ASCII lowercase letters and digits: the bytes of segments (`Trie::words`).
+/// ASCII lowercase letters and digits: the bytes of segments (`Trie::firsts`).
 #[inline]
 fn is_seg_byte(b: u8) -> bool {
     b.is_ascii_lowercase() || b.is_ascii_digit()
