@@ -15,7 +15,9 @@
 //! passes the right-boundary and case checks; the first position with one wins and the
 //! scan resumes at its end. Most positions are never walked: inside words nothing can
 //! start, and at a word start the word (or the word and the next one) must hash into the
-//! set of the forms' keys (`Trie::keys`); runs of 64 ASCII bytes are handled with bit masks.
+//! set of the forms' keys (`Trie::firsts`); runs of 64 ASCII bytes are handled with bit
+//! masks, which give each word's length, and the word starts of a block are all filtered
+//! before the trie is walked from those that pass.
 //!
 //! The fallback, for lexicons whose trie table would be too large, runs a leftmost-longest
 //! DFA and accepts its hit when the boundaries hold. When the right boundary fails
@@ -243,6 +245,8 @@ impl Matcher {
         let mut i = 0;
         // Whether the character before `i` is a word character.
         let mut prev_word = false;
+        // The last block's bytes, when fewer than eight follow it in the text.
+        let mut pad = [0u8; 72];
         // 64 bytes at a time while they are all ASCII without capitals: then the word
         // starts are the segment bytes (`is_seg_byte`) not preceded by one, and no form
         // starts anywhere else (`Trie::seg_starts_only`).
@@ -254,38 +258,33 @@ impl Matcher {
                     self.scan_scalar(trie, original, norm, hits, i, prev_word, base + 64);
                 continue;
             }
-            let mut starts = seg & !((seg << 1) | prev_word as u64);
-            let mut next = base + 64;
+            let starts = seg & !((seg << 1) | prev_word as u64);
+            // The block and the eight bytes after it (any bytes past the end of the text:
+            // they are masked off), for loads at each word start without bounds checks.
+            let ext: &[u8; 72] = match h.get(base..base + 72) {
+                Some(bytes) => bytes.try_into().unwrap(),
+                None => {
+                    pad[..n - base].copy_from_slice(&h[base..]);
+                    &pad
+                }
+            };
+            let (mut candidates, run_end) = trie.block_candidates(h, ext, base, seg, starts);
+            // Unless a hit ends past the block, the scan goes on after the run of segment
+            // bytes at its end, if any (no match starts inside it).
+            let mut next = run_end;
             let mut next_prev = seg >> 63 != 0;
-            while starts != 0 {
-                let j = starts.trailing_zeros() as usize;
-                starts &= starts - 1;
-                let p = base + j;
-                if p < i {
-                    // Inside a hit.
-                    continue;
-                }
-                let rest = !seg >> j;
-                let e = if rest == 0 {
-                    skip_ascii_word(h, base + 64)
-                } else {
-                    p + rest.trailing_zeros() as usize
-                };
-                if trie.may_start_at(h, p, e) {
-                    if let Some((pat, end)) = self.longest_valid_at(trie, original, norm, p) {
-                        hits.push(self.hit(pat, p, end));
-                        i = end;
-                        if end >= base + 64 {
-                            next = end;
-                            next_prev = char_before(hs, end).is_some_and(is_word_char);
-                            break;
-                        }
-                        continue;
+            while candidates != 0 {
+                let p = base + candidates.trailing_zeros() as usize;
+                candidates &= candidates - 1;
+                if let Some((pat, end)) = self.longest_valid_at(trie, original, norm, p) {
+                    hits.push(self.hit(pat, p, end));
+                    if end >= base + 64 {
+                        next = end;
+                        next_prev = char_before(hs, end).is_some_and(is_word_char);
+                        break;
                     }
-                }
-                if rest == 0 {
-                    next = e;
-                    next_prev = true;
+                    // Candidates inside the hit are passed over.
+                    candidates &= u64::MAX << (end - base);
                 }
             }
             i = next;
@@ -318,7 +317,8 @@ impl Matcher {
                 // A run of ASCII lowercase letters and digits; only its first byte can start
                 // a match, and only if the run is the first segment of some form.
                 let e = skip_ascii_word(h, i + 1);
-                (!prev_word && trie.may_start_at(h, i, e), true, e)
+                let starts = !prev_word && trie.may_start_at(h, i, e - i, load8(h, i));
+                (starts, true, e)
             } else {
                 let (cur_word, clen) = if b < 0x80 {
                     (ASCII_WORD[b as usize], 1)
@@ -345,7 +345,7 @@ impl Matcher {
     }
 
     /// The longest form starting at `s` that passes the boundary and case checks.
-    #[inline]
+    #[inline(always)]
     fn longest_valid_at(
         &self,
         trie: &Trie,
@@ -359,25 +359,28 @@ impl Matcher {
         let mut i = s;
         while let Some(&b) = h.get(i) {
             let t = trie.trans[state + trie.classes[b as usize] as usize];
-            if t == 0 {
+            i += 1;
+            if t & FLAGS == 0 {
+                state = t as usize;
+                continue;
+            }
+            if t & DEAD != 0 {
                 break;
             }
             if t & TAIL != 0 {
                 // The only form below: it matches here if the text continues with its tail.
-                let (p, lo, hi) = trie.tails[(t & !TAIL) as usize];
+                let (p, lo, hi) = trie.tails[(t & !FLAGS) as usize];
                 let (lo, len) = (lo as usize, (hi - lo) as usize);
-                let e = i + 1 + len;
-                if text_has(h, i + 1, &trie.tail_bytes, lo, len)
-                    && self.valid(original, norm, p as usize, s, e)
+                if text_has(h, i, &trie.tail_bytes, lo, len)
+                    && self.valid(original, norm, p as usize, s, i + len)
                 {
-                    best = Some((p as usize, e));
+                    best = Some((p as usize, i + len));
                 }
                 break;
             }
-            state = (t & !TERMINAL) as usize;
-            i += 1;
-            let label = trie.trans[state + 2];
-            if label != 0 {
+            state = (t & !FLAGS) as usize;
+            if t & LABEL != 0 {
+                let label = trie.trans[state + 2];
                 let (lo, len) = ((label >> 8) as usize, (label & 0xff) as usize);
                 if !text_has(h, i, &trie.tail_bytes, lo, len) {
                     break;
@@ -394,16 +397,18 @@ impl Matcher {
         best
     }
 
+    /// Whether the form of pattern `p` may match `s..e`: the word does not go on at `e`,
+    /// and a case-sensitive form is spelt as written.
+    #[inline(always)]
     fn valid(&self, original: &str, norm: &Normalized, p: usize, s: usize, e: usize) -> bool {
-        if !right_ok_fast(&norm.text, e) {
-            return false;
-        }
-        let pr = self.patterns[p];
-        if pr.case_sensitive {
-            let (os, oe) = norm.original_range(s, e);
-            return same_letters(&original[os..oe], &self.written[p]);
-        }
-        true
+        right_ok_fast(&norm.text, e)
+            && (!self.patterns[p].case_sensitive || self.same_case(original, norm, p, s, e))
+    }
+
+    #[inline(never)]
+    fn same_case(&self, original: &str, norm: &Normalized, p: usize, s: usize, e: usize) -> bool {
+        let (os, oe) = norm.original_range(s, e);
+        same_letters(&original[os..oe], &self.written[p])
     }
 
     /// A term hit with its original offsets still to be filled in (`Matcher::find`).
@@ -523,6 +528,11 @@ fn text_has(h: &[u8], i: usize, bytes: &[u8], lo: usize, len: usize) -> bool {
         b.get(k..k + 8)
             .map(|c| u64::from_le_bytes(c.try_into().unwrap()))
     };
+    // Most labels and tails are short: one compare of the first eight bytes, the bytes
+    // past `len` shifted out.
+    if let (1..=8, Some(x), Some(y)) = (len, load(h, i), load(bytes, lo)) {
+        return (x ^ y) << (64 - 8 * len) == 0;
+    }
     let mut k = 0;
     loop {
         let (Some(x), Some(y)) = (load(h, i + k), load(bytes, lo + k)) else {
@@ -577,16 +587,23 @@ const TERMINAL: u32 = 1 << 31;
 /// Set on a trie transition into a subtree holding a single form; the rest of the entry
 /// indexes `Trie::tails`.
 const TAIL: u32 = 1 << 30;
+/// Set on a trie transition whose target state has a label.
+const LABEL: u32 = 1 << 29;
+/// A transition to no state (the text matches no form there).
+const DEAD: u32 = 1 << 28;
+/// The flags of a transition: one without any goes to a state with no label that ends
+/// no form, as most do, and the walk takes it after a single test.
+const FLAGS: u32 = TERMINAL | TAIL | LABEL | DEAD;
 
 /// Every form in one trie with a dense transition table. Bytes are mapped to classes (one per
 /// distinct byte of the forms, plus class 1 for all other bytes); a state is the offset of
-/// its row in `trans`, so the next state is `trans[state + class]`. Row 0 is the dead
-/// state, row 1 the root. Column 0 of a row holds the pattern that ends at that state
-/// (transitions into it carry `TERMINAL`); column 1 is always dead. Column 2 holds the
-/// state's label, `lo << 8 | len`: chains of states with one child and no form ending
-/// there are folded into the state they lead to, whose label holds their bytes
-/// (`tail_bytes[lo..lo + len]`), which the text must continue with before the state's
-/// own transitions (and its `TERMINAL`) apply.
+/// its row in `trans`, so the next state is `trans[state + class] & !FLAGS`. Row 0 is
+/// unused, row 1 is the root. Column 0 of a row holds the pattern that ends at that state
+/// (transitions into it carry `TERMINAL`); column 1 is always `DEAD`. Column 2 holds the
+/// state's label, `lo << 8 | len` (transitions into it carry `LABEL`): chains of states
+/// with one child and no form ending there are folded into the state they lead to, whose
+/// label holds their bytes (`tail_bytes[lo..lo + len]`), which the text must continue with
+/// before the state's own transitions (and its `TERMINAL`) apply.
 #[derive(Debug, Clone)]
 struct Trie {
     classes: [u8; 256],
@@ -600,63 +617,93 @@ struct Trie {
     root_has: [bool; 256],
     /// Whether every form starts with a segment byte (`is_seg_byte`).
     seg_starts_only: bool,
-    /// A Bloom-style filter over the forms' prefixes: `seg_hash(key)` of each form's key (see `Trie::key_len`). Call a maximal run of ASCII lowercase letters and
-    /// digits a segment. Where a form matches, each of its segments is a whole segment of
-    /// the text: the form either continues with another byte where the segment ends, or
-    /// ends with it (a longer text segment would put the right boundary inside a word).
-    keys: HashBits,
-    /// The first segments of the forms' two-segment keys (a run that is not one need not
-    /// be looked at together with the next).
-    heads: HashBits,
+    /// A filter over the forms' keys (`key_len`), in four sets of hashes. Call a maximal
+    /// run of ASCII lowercase letters and digits a segment. Where a form matches, each of
+    /// its segments is a whole segment of the text: the form either continues with another
+    /// byte where the segment ends, or ends with it (a longer text segment would put the
+    /// right boundary inside a word). So the text's key where a form matches is the form's
+    /// key. `firsts` holds `word_hash` of the keys' first segments, `words` that of the
+    /// keys of one segment, `pairs` the `pair_hash` of the keys of two. Most words of the
+    /// text, seven in ten, fail `firsts` after one multiplication and one bit test.
+    firsts: HashBits,
+    words: HashBits,
+    pairs: HashBits,
+    /// `pair_start_hash` of the keys of two: their first segment with the next two bytes
+    /// (the separator and the second segment's first byte). Most common words that start
+    /// a key of two ("the", "in") are followed by words no such key goes on with, which
+    /// this turns away before the second segment is looked at.
+    pair_starts: HashBits,
 }
 
-/// log2 of the number of bits in `Trie::first_segments`.
-const SEGMENT_BITS: u32 = 16;
-
-/// The `l` bytes of `h` from `i` (1 to 8), little-endian, zero-padded.
+/// A hash of the first segment (`seg_word` `w`) of a key of two and its next two bytes
+/// (the low two bytes of `after`, the eight bytes after the segment).
 #[inline(always)]
-fn load_prefix(h: &[u8], i: usize, l: usize) -> u64 {
-    debug_assert!((1..=8).contains(&l) && i + l <= h.len());
+fn pair_start_hash(w: u64, after: u64) -> usize {
+    word_hash(w ^ (after & 0xFFFF) << 48)
+}
+
+/// log2 of the number of bits in each of the filter's sets (`Trie::words`).
+const FILTER_BITS: u32 = 16;
+
+/// The eight bytes of `h` from `i`, little-endian; zero for those past the end of `h`.
+#[inline(always)]
+fn load8(h: &[u8], i: usize) -> u64 {
     match h.get(i..i + 8) {
-        Some(chunk) => u64::from_le_bytes(chunk.try_into().unwrap()) & (u64::MAX >> (64 - 8 * l)),
-        None => {
-            let mut buf = [0u8; 8];
-            buf[..l].copy_from_slice(&h[i..i + l]);
-            u64::from_le_bytes(buf)
-        }
+        Some(chunk) => u64::from_le_bytes(chunk.try_into().unwrap()),
+        None => load8_padded(h, i),
     }
 }
 
-/// A hash of `h[i..e]` (non-empty), `SEGMENT_BITS` wide: of its first and last 8 bytes and
-/// its length.
-#[inline(always)]
-fn seg_hash(h: &[u8], i: usize, e: usize) -> usize {
-    let l = e - i;
-    let first = load_prefix(h, i, l.min(8));
-    let last = if e >= 8 {
-        // Without a branch on the length: zero unless the key is longer than 8 bytes.
-        u64::from_le_bytes(h[e - 8..e].try_into().unwrap()) & ((l > 8) as u64).wrapping_neg()
-    } else {
-        0
-    };
-    let x = first ^ last.rotate_left(29) ^ ((l as u64) << 56);
-    (x.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - SEGMENT_BITS)) as usize
+/// `load8` near the end of the text (once or twice per article).
+#[cold]
+fn load8_padded(h: &[u8], i: usize) -> u64 {
+    let rest = h.get(i..).unwrap_or_default();
+    let mut buf = [0u8; 8];
+    let k = rest.len().min(8);
+    buf[..k].copy_from_slice(&rest[..k]);
+    u64::from_le_bytes(buf)
 }
 
-/// A set of `SEGMENT_BITS`-bit hashes, as a bitset.
+/// What the filter knows of a segment of `l >= 1` bytes whose first eight bytes (as
+/// `load8` reads them) are `x`: its first eight bytes, zero-padded after a shorter segment,
+/// and its length (which only adds to that for segments of eight bytes or more). A segment
+/// longer than a form's first segment with the same first eight bytes passes the filter;
+/// the trie turns it away.
+#[inline(always)]
+fn seg_word(x: u64, l: usize) -> u64 {
+    debug_assert!(l >= 1);
+    (x & (u64::MAX >> (64 - 8 * l.min(8)))) ^ l as u64
+}
+
+/// A `FILTER_BITS`-wide hash of a segment's `seg_word`.
+#[inline(always)]
+fn word_hash(w: u64) -> usize {
+    (w.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - FILTER_BITS)) as usize
+}
+
+/// A `FILTER_BITS`-wide hash of a key of two segments joined by the byte `sep`, from the
+/// first one's `seg_word` and the second one's first seven bytes (`seg_prefix`): a
+/// longer second segment that starts like a form's passes the filter, and the trie turns
+/// it away.
+#[inline(always)]
+fn pair_hash(w1: u64, sep: u8, second: u64) -> usize {
+    word_hash((w1 ^ (sep as u64) << 56).wrapping_mul(0xD6E8_FEB8_6659_FD93) ^ second)
+}
+
+/// A set of `FILTER_BITS`-bit hashes, as a bitset (whose size spares the bounds checks).
 #[derive(Debug, Clone)]
-struct HashBits(Vec<u64>);
+struct HashBits(Box<[u64; 1 << (FILTER_BITS - 6)]>);
 
 impl HashBits {
     fn new() -> HashBits {
-        HashBits(vec![0; (1 << SEGMENT_BITS) / 64])
+        HashBits(Box::new([0; 1 << (FILTER_BITS - 6)]))
     }
 
     fn insert(&mut self, k: usize) {
         self.0[k / 64] |= 1 << (k % 64);
     }
 
-    #[inline]
+    #[inline(always)]
     fn contains(&self, k: usize) -> bool {
         self.0[k / 64] & (1 << (k % 64)) != 0
     }
@@ -683,10 +730,10 @@ impl Trie {
             .collect();
         sorted.sort_by(|a, b| a.1.cmp(b.1));
         let nodes = 2 + forms.iter().map(String::len).sum::<usize>();
-        if nodes.saturating_mul(stride) > limit || nodes.saturating_mul(stride) >= (TAIL as usize) {
+        if nodes.saturating_mul(stride) > limit || nodes.saturating_mul(stride) >= (DEAD as usize) {
             return None;
         }
-        let mut trans = vec![0u32; 2 * stride];
+        let mut trans = vec![DEAD; 2 * stride];
         // Depth-first: a state's row is allocated when it is taken off the stack, so each
         // subtree, and in particular each chain of a long form, sits in one stretch of
         // memory. Stack entries are (parent state, range of `sorted` sharing the new
@@ -720,13 +767,13 @@ impl Trie {
                 // A single form below: its remaining bytes instead of a chain of rows.
                 let lo = tail_bytes.len() as u32;
                 tail_bytes.extend_from_slice(&sorted[j].1[depth..]);
-                let t = u32::try_from(tails.len()).ok().filter(|t| t & TAIL == 0)?;
+                let t = u32::try_from(tails.len()).ok().filter(|t| t & FLAGS == 0)?;
                 tails.push((sorted[j].0 as u32, lo, tail_bytes.len() as u32));
                 trans[parent + classes[b as usize] as usize] = TAIL | t;
                 continue;
             }
             let child = trans.len();
-            trans.resize(child + stride, 0);
+            trans.resize(child + stride, DEAD);
             // Fold the chain below: while no form ends here and all continue alike.
             let from = depth;
             while depth - from < 255
@@ -743,6 +790,9 @@ impl Trie {
                 trans[child + 2] = lo << 8 | (depth - from) as u32;
             }
             let mut t = child as u32;
+            if depth > from {
+                t |= LABEL;
+            }
             if sorted[j].1.len() == depth {
                 trans[child] = sorted[j].0 as u32;
                 t |= TERMINAL;
@@ -751,17 +801,24 @@ impl Trie {
             push_children(&mut stack, child, j, k, depth);
         }
         let mut root_has = [false; 256];
-        let mut keys = HashBits::new();
-        let mut heads = HashBits::new();
+        let mut firsts = HashBits::new();
+        let mut words = HashBits::new();
+        let mut pairs = HashBits::new();
+        let mut pair_starts = HashBits::new();
         for f in forms {
             let f = f.as_bytes();
             root_has[f[0] as usize] = true;
             let l = key_len(f, 0);
             if l > 0 {
-                keys.insert(seg_hash(f, 0, l));
                 let first = f.iter().position(|b| !is_seg_byte(*b)).unwrap_or(f.len());
-                if first < l {
-                    heads.insert(seg_hash(f, 0, first));
+                let w1 = seg_word(load8(f, 0), first);
+                firsts.insert(word_hash(w1));
+                if first == l {
+                    words.insert(word_hash(w1));
+                } else {
+                    let after = load8(f, first);
+                    pair_starts.insert(pair_start_hash(w1, after));
+                    pairs.insert(pair_hash(w1, f[first], seg_prefix(after >> 8)));
                 }
             }
         }
@@ -778,33 +835,108 @@ impl Trie {
             },
             root_has,
             seg_starts_only,
-            keys,
-            heads,
+            firsts,
+            words,
+            pairs,
+            pair_starts,
         })
     }
 
-    /// Whether a form may match at `i`, the start of the segment `h[i..e]` (false
-    /// positives only): the text's key there (`key_len`) must be some form's key.
+    /// Whether a form may match at `i`, the start of the segment `h[i..i + l]` whose first
+    /// eight bytes are `x` (as `load8` reads them; false positives only): the text's key
+    /// there (`key_len`) must be some form's key.
     #[inline(always)]
-    fn may_start_at(&self, h: &[u8], i: usize, e: usize) -> bool {
-        let k = seg_hash(h, i, e);
-        if self.keys.contains(k) {
-            return true;
+    fn may_start_at(&self, h: &[u8], i: usize, l: usize, x: u64) -> bool {
+        let w = seg_word(x, l);
+        let k = word_hash(w);
+        self.firsts.contains(k) && (self.words.contains(k) || self.pair_follows(w, load8(h, i + l)))
+    }
+
+    /// Whether a segment of `seg_word` `w` that passed `firsts` but not `words` (so the
+    /// first segment of some key of two) makes some form's key with what follows it, whose
+    /// first eight bytes are `after` (its first byte is not a segment byte).
+    #[inline(always)]
+    fn pair_follows(&self, w: u64, after: u64) -> bool {
+        self.pair_starts.contains(pair_start_hash(w, after)) && self.pair_at(w, after)
+    }
+
+    /// `pair_follows` once the next two bytes may go on with a key of two.
+    #[inline(never)]
+    fn pair_at(&self, w: u64, after: u64) -> bool {
+        let sep = after as u8;
+        let second = seg_prefix(after >> 8);
+        sep < 0x80 && second != 0 && self.pairs.contains(pair_hash(w, sep, second))
+    }
+
+    /// For the 64-byte block of `h` at `base` (`ext`, with the eight bytes after it) whose
+    /// segment bytes are `seg` and whose word starts are `starts`: the word starts that
+    /// pass the filter (`may_start_at`), and where the run of segment bytes at the end of
+    /// the block ends (`base + 64` if there is none).
+    #[inline(always)]
+    fn block_candidates(
+        &self,
+        h: &[u8],
+        ext: &[u8; 72],
+        base: usize,
+        seg: u64,
+        mut starts: u64,
+    ) -> (u64, usize) {
+        let mut candidates = 0;
+        let mut run_end = base + 64;
+        if seg >> 63 != 0 {
+            run_end = skip_ascii_word(h, base + 64);
+            // The start of the run that crosses the block's end, if it is in the block:
+            // the last start.
+            if starts != 0 {
+                let j = 63 - starts.leading_zeros() as usize;
+                starts &= !(1 << j);
+                if self.may_start_at(h, base + j, run_end - (base + j), load8(ext, j)) {
+                    candidates |= 1 << j;
+                }
+            }
         }
-        if !self.heads.contains(k) {
-            return false;
+        // Every other word ends inside the block, where `seg` tells its length.
+        let notseg = !seg;
+        while starts != 0 {
+            let j = starts.trailing_zeros() as usize;
+            starts &= starts - 1;
+            let l = (notseg >> j).trailing_zeros() as usize;
+            // `may_start_at`, with the bytes read from `ext`.
+            let x = u64::from_le_bytes(ext[j..j + 8].try_into().unwrap());
+            let w = seg_word(x, l);
+            let k = word_hash(w);
+            if self.firsts.contains(k)
+                && (self.words.contains(k) || self.pair_follows(w, load8(ext, j + l)))
+            {
+                candidates |= 1 << j;
+            }
         }
-        // The two-segment key, if the text has one here.
-        match h.get(e..e + 2) {
-            Some(&[sep, next]) if sep < 0x80 && !is_seg_byte(sep) && is_seg_byte(next) => self
-                .keys
-                .contains(seg_hash(h, i, skip_ascii_word(h, e + 2))),
-            _ => false,
-        }
+        (candidates, run_end)
     }
 }
 
-/// ASCII lowercase letters and digits: the bytes of segments (`Trie::first_segments`).
+/// The leading segment bytes of the eight bytes `x` (little-endian), the rest zeroed.
+/// Eight bytes at a time as in `skip_ascii_word`.
+#[inline(always)]
+fn seg_prefix(x: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    #[inline]
+    fn in_range(low7: u64, lo: u8, hi: u8) -> u64 {
+        let ge = low7 + ONES * (0x80 - lo as u64);
+        let gt = low7 + ONES * (0x7f - hi as u64);
+        ge & !gt & HIGH
+    }
+    let low7 = x & !HIGH;
+    let word = (in_range(low7, b'a', b'z') | in_range(low7, b'0', b'9')) & !x;
+    let other = !word & HIGH;
+    // The high bit of the first other byte, `8k + 7`, gives the mask of bytes `0..k`
+    // (all of them when there is none).
+    let first = other & other.wrapping_neg();
+    x & (first >> 7).wrapping_sub(1)
+}
+
+/// ASCII lowercase letters and digits: the bytes of segments (`Trie::firsts`).
 #[inline]
 fn is_seg_byte(b: u8) -> bool {
     b.is_ascii_lowercase() || b.is_ascii_digit()
@@ -1192,10 +1324,12 @@ mod tests {
     fn text_has_agrees_with_slice_comparison() {
         let mut rng = crate::corpus::Rng::new(9);
         for _ in 0..20000 {
-            let h: Vec<u8> = (0..rng.below(40)).map(|_| b"ab"[rng.below(2)]).collect();
+            let h: Vec<u8> = (0..rng.below(40))
+                .map(|_| b"ab\xe1\xe2"[rng.below(4)])
+                .collect();
             let len = rng.below(30);
             let lo = rng.below(4);
-            let mut bytes: Vec<u8> = (0..lo + len).map(|_| b"ab"[rng.below(2)]).collect();
+            let mut bytes: Vec<u8> = (0..lo + len).map(|_| b"ab\xe1\xe2"[rng.below(4)]).collect();
             bytes.extend_from_slice(&[0; 8]);
             let i = rng.below(h.len() + 1);
             let want = h.get(i..i + len) == Some(&bytes[lo..lo + len]);
@@ -1204,6 +1338,29 @@ mod tests {
                 want,
                 "{h:?} {i} {bytes:?} {lo} {len}"
             );
+        }
+    }
+
+    #[test]
+    fn seg_prefix_and_load8_agree_with_their_definitions() {
+        let mut rng = crate::corpus::Rng::new(21);
+        for round in 0..20000 {
+            // Every byte value at every position, among segment bytes and others.
+            let mut bytes: [u8; 8] = std::array::from_fn(|_| b"az09A.-"[rng.below(7)]);
+            bytes[round % 8] = (round / 8) as u8;
+            let x = u64::from_le_bytes(bytes);
+            let k = bytes.iter().position(|&b| !is_seg_byte(b)).unwrap_or(8);
+            let mut want = [0u8; 8];
+            want[..k].copy_from_slice(&bytes[..k]);
+            assert_eq!(seg_prefix(x), u64::from_le_bytes(want), "{bytes:?}");
+        }
+        let h: Vec<u8> = (1..=20).collect();
+        for i in 0..=h.len() + 2 {
+            let mut want = [0u8; 8];
+            for (k, w) in want.iter_mut().enumerate() {
+                *w = h.get(i + k).copied().unwrap_or(0);
+            }
+            assert_eq!(load8(&h, i), u64::from_le_bytes(want), "{i}");
         }
     }
 
