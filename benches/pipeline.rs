@@ -87,10 +87,12 @@ fn analyze_whole_pipeline(b: Bencher) {
 fn analyze_and_serialize_jsonl(b: Bencher) {
     let t = texts();
     let e = engine();
+    // Built once per run, as `slant score --format jsonl` does.
+    let w = slant::report::json::JsonlWriter::new(&e);
     b.counter(BytesCount::new(bytes(&t))).bench(|| {
         for (i, x) in t.iter().enumerate() {
             let a = e.analyze(Article::from_text(&i.to_string(), "-", x.clone()));
-            black_box(slant::report::json::render_jsonl_line(&e, &a));
+            black_box(w.line(&a));
         }
     });
 }
