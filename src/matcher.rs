@@ -457,12 +457,12 @@ impl Matcher {
     }
 }
 
-/// The first position at or after `i` that is not an ASCII lowercase letter or digit (or
-/// `h.len()`). Eight bytes at a time: a byte `v < 0x80` is in `lo..=hi` when
-/// `v + (0x80 - lo)` has its high bit set and `v + (0x7f - hi)` does not; the sums stay
-/// within the byte, so lanes do not interfere.
+/// The high bit of each byte of the eight bytes `x` that is not an ASCII lowercase letter
+/// or digit. A byte `v < 0x80` is in `lo..=hi` when `v + (0x80 - lo)` has its high bit set
+/// and `v + (0x7f - hi)` does not; the sums stay within the byte, so lanes do not
+/// interfere.
 #[inline(always)]
-fn skip_ascii_word(h: &[u8], mut i: usize) -> usize {
+fn non_seg_bytes(x: u64) -> u64 {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x8080_8080_8080_8080;
     #[inline]
@@ -471,11 +471,17 @@ fn skip_ascii_word(h: &[u8], mut i: usize) -> usize {
         let gt = low7 + ONES * (0x7f - hi as u64);
         ge & !gt & HIGH
     }
+    let low7 = x & !HIGH;
+    let word = (in_range(low7, b'a', b'z') | in_range(low7, b'0', b'9')) & !x;
+    !word & HIGH
+}
+
+/// The first position at or after `i` that is not an ASCII lowercase letter or digit (or
+/// `h.len()`), eight bytes at a time.
+#[inline(always)]
+fn skip_ascii_word(h: &[u8], mut i: usize) -> usize {
     while let Some(chunk) = h.get(i..i + 8) {
-        let x = u64::from_le_bytes(chunk.try_into().unwrap());
-        let low7 = x & !HIGH;
-        let word = (in_range(low7, b'a', b'z') | in_range(low7, b'0', b'9')) & !x;
-        let other = !word & HIGH;
+        let other = non_seg_bytes(u64::from_le_bytes(chunk.try_into().unwrap()));
         if other != 0 {
             return i + (other.trailing_zeros() / 8) as usize;
         }
@@ -916,20 +922,9 @@ impl Trie {
 }
 
 /// The leading segment bytes of the eight bytes `x` (little-endian), the rest zeroed.
-/// Eight bytes at a time as in `skip_ascii_word`.
 #[inline(always)]
 fn seg_prefix(x: u64) -> u64 {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    #[inline]
-    fn in_range(low7: u64, lo: u8, hi: u8) -> u64 {
-        let ge = low7 + ONES * (0x80 - lo as u64);
-        let gt = low7 + ONES * (0x7f - hi as u64);
-        ge & !gt & HIGH
-    }
-    let low7 = x & !HIGH;
-    let word = (in_range(low7, b'a', b'z') | in_range(low7, b'0', b'9')) & !x;
-    let other = !word & HIGH;
+    let other = non_seg_bytes(x);
     // The high bit of the first other byte, `8k + 7`, gives the mask of bytes `0..k`
     // (all of them when there is none).
     let first = other & other.wrapping_neg();
