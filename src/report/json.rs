@@ -754,6 +754,8 @@ pub struct JsonlWriter<'e> {
     /// Each side id as an object key (`"id":`), then `"neutral":`, `"unaligned":` and
     /// `"unattributed":`, the keys of `scores.quotes`.
     side_keys: Vec<Vec<u8>>,
+    /// Each voice as a JSON string, indexed by `Voice as usize`.
+    voices: [Vec<u8>; 3],
     /// Per concept: `{"id":"…","variants_used":[`.
     concepts: Vec<OnceLock<Vec<u8>>>,
     /// Every concept's variants, one concept after the other: concept `c`'s are
@@ -776,26 +778,15 @@ struct VariantBytes {
 }
 
 /// `,"modifiers":[],"counted_side":…,"factor":…,"contribution":…}` for the values it
-/// was rendered from, which a hit must match exactly to use it.
+/// was rendered from ([`tail_key`]), which a hit must match exactly to use it.
 struct Tail {
-    counted_side: SideRef,
-    factor: u64,
-    contribution: u64,
+    key: (SideRef, u64, u64),
     bytes: Vec<u8>,
 }
 
-impl Tail {
-    fn of(t: &TermHit) -> (SideRef, u64, u64) {
-        (t.counted_side, t.factor.to_bits(), t.contribution.to_bits())
-    }
-}
-
-fn voice_index(v: Voice) -> usize {
-    match v {
-        Voice::Narrator => 0,
-        Voice::Quoted => 1,
-        Voice::ScareQuoted => 2,
-    }
+/// What a term record's end depends on, beside its modifiers.
+fn tail_key(t: &TermHit) -> (SideRef, u64, u64) {
+    (t.counted_side, t.factor.to_bits(), t.contribution.to_bits())
 }
 
 fn bytes(f: impl FnOnce(&mut Vec<u8>)) -> Vec<u8> {
@@ -836,6 +827,8 @@ impl<'e> JsonlWriter<'e> {
             }),
             sides,
             side_keys,
+            voices: [Voice::Narrator, Voice::Quoted, Voice::ScareQuoted]
+                .map(|v| bytes(|o| write_str(o, v.as_str()))),
             concepts: l.concepts.iter().map(|_| OnceLock::new()).collect(),
             variants: (0..first[first.len() - 1])
                 .map(|_| OnceLock::new())
@@ -995,24 +988,15 @@ impl<'e> JsonlWriter<'e> {
             write_rounded(o, t.weight);
             o.extend_from_slice(b",\"voice\":");
         }
-        o.extend_from_slice(match t.voice {
-            Voice::Narrator => b"\"narrator\"",
-            Voice::Quoted => b"\"quoted\"",
-            Voice::ScareQuoted => b"\"scare_quoted\"",
-        });
+        o.extend_from_slice(&self.voices[t.voice as usize]);
         o.extend_from_slice(b",\"speaker\":");
         t.speaker.as_deref().write(o);
         if t.modifiers.is_empty() {
-            let tail = v.tails[voice_index(t.voice)].get_or_init(|| {
-                let (counted_side, factor, contribution) = Tail::of(t);
-                Tail {
-                    counted_side,
-                    factor,
-                    contribution,
-                    bytes: bytes(|o| self.term_tail(t, o)),
-                }
+            let tail = v.tails[t.voice as usize].get_or_init(|| Tail {
+                key: tail_key(t),
+                bytes: bytes(|o| self.term_tail(t, o)),
             });
-            if (tail.counted_side, tail.factor, tail.contribution) == Tail::of(t) {
+            if tail.key == tail_key(t) {
                 o.extend_from_slice(&tail.bytes);
                 return;
             }
