@@ -15,6 +15,11 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use crate::article::Articles;
 
+/// Whether progress may be drawn: stderr is a terminal and `SLANT_NO_PROGRESS` is unset.
+fn visible() -> bool {
+    std::io::stderr().is_terminal() && std::env::var_os("SLANT_NO_PROGRESS").is_none()
+}
+
 /// Progress over a stream of articles; a no-op when hidden.
 pub struct Progress {
     bar: Option<ProgressBar>,
@@ -28,22 +33,11 @@ impl Progress {
     /// Visible when stderr is a terminal (and not disabled by the environment); a bar when
     /// the size of `articles`' input is known.
     pub fn auto(what: &str, articles: &Articles) -> Progress {
-        let enabled =
-            std::io::stderr().is_terminal() && std::env::var_os("SLANT_NO_PROGRESS").is_none();
-        if !enabled {
+        if !visible() {
             return Progress::hidden();
         }
-        let total = articles.input_bytes();
-        let p = Progress::new(
-            what,
-            total,
-            articles.bytes_read(),
-            ProgressDrawTarget::stderr(),
-        );
-        if let Some(b) = &p.bar {
-            b.enable_steady_tick(Duration::from_millis(120));
-        }
-        p
+        let target = ProgressDrawTarget::stderr();
+        Progress::new(what, articles.input_bytes(), articles.bytes_read(), target).ticking()
     }
 
     /// A progress line drawn on `target`: a bar over `total` input bytes, moved by `read`,
@@ -54,59 +48,55 @@ impl Progress {
         read: Arc<AtomicU64>,
         target: ProgressDrawTarget,
     ) -> Progress {
-        let (bar, template) = match total {
-            Some(n) => (
-                ProgressBar::with_draw_target(Some(n), target),
-                "{prefix} [{wide_bar}] {percent:>3}% · {msg} · {decimal_bytes_per_sec} · ETA {eta}",
-            ),
-            None => (
-                ProgressBar::with_draw_target(None, target),
-                "{spinner} {prefix} · {msg} · {elapsed}",
-            ),
+        let template = match total {
+            Some(_) => {
+                "{prefix} [{wide_bar}] {percent:>3}% · {msg} · {decimal_bytes_per_sec} · ETA {eta}"
+            }
+            None => "{spinner} {prefix} · {msg} · {elapsed}",
         };
-        bar.set_style(
-            ProgressStyle::with_template(template)
-                .unwrap_or_else(|_| ProgressStyle::default_spinner())
-                .progress_chars("=> "),
-        );
-        bar.set_prefix(what.to_string());
-        bar.set_message("0 articles");
-        Progress {
-            read: total.map(|_| read),
-            bar: Some(bar),
-            articles: Default::default(),
-            bytes: Default::default(),
+        let mut p = Progress::drawn(what, total, template, target);
+        p.read = total.map(|_| read);
+        if let Some(b) = &p.bar {
+            b.set_message("0 articles");
         }
+        p
     }
 
     /// A bar over `total` items of work (e.g. cards to draw), moved by [`Progress::tick`]
     /// from any thread; shown like [`Progress::auto`].
     pub fn items(what: &str, total: u64) -> Progress {
-        if !std::io::stderr().is_terminal() || std::env::var_os("SLANT_NO_PROGRESS").is_some() {
+        if !visible() {
             return Progress::hidden();
         }
-        let p = Progress::items_on(what, total, ProgressDrawTarget::stderr());
-        if let Some(b) = &p.bar {
-            b.enable_steady_tick(Duration::from_millis(120));
-        }
-        p
+        Progress::items_on(what, total, ProgressDrawTarget::stderr()).ticking()
     }
 
     /// [`Progress::items`] drawn on `target`.
     pub fn items_on(what: &str, total: u64, target: ProgressDrawTarget) -> Progress {
-        let bar = ProgressBar::with_draw_target(Some(total), target);
+        let template = "{prefix} [{wide_bar}] {pos}/{len} · ETA {eta}";
+        Progress::drawn(what, Some(total), template, target)
+    }
+
+    /// A line of `len` steps (a spinner without one) in `template`, on `target`.
+    fn drawn(what: &str, len: Option<u64>, template: &str, target: ProgressDrawTarget) -> Progress {
+        let bar = ProgressBar::with_draw_target(len, target);
         bar.set_style(
-            ProgressStyle::with_template("{prefix} [{wide_bar}] {pos}/{len} · ETA {eta}")
+            ProgressStyle::with_template(template)
                 .unwrap_or_else(|_| ProgressStyle::default_bar())
                 .progress_chars("=> "),
         );
         bar.set_prefix(what.to_string());
-        Progress {
-            bar: Some(bar),
-            read: None,
-            articles: Default::default(),
-            bytes: Default::default(),
+        let mut p = Progress::hidden();
+        p.bar = Some(bar);
+        p
+    }
+
+    /// Redraw on a timer, so the line moves between updates.
+    fn ticking(self) -> Progress {
+        if let Some(b) = &self.bar {
+            b.enable_steady_tick(Duration::from_millis(120));
         }
+        self
     }
 
     /// One more item of an [`Progress::items`] bar done.
