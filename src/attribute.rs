@@ -132,7 +132,7 @@ fn find_negation(before: &str, mut starts: u64) -> Option<&str> {
 /// a lone `'`, which a group takes as well.
 fn negation_tail(rest: &[u8]) -> bool {
     // ASCII whitespace as Unicode's `\s` has it (vertical tab included).
-    let space = |c: u8| matches!(c, b' ' | 0x09..=0x0D);
+    let space = crate::normalize::is_ascii_space;
     let word = |c: u8| c.is_ascii_alphanumeric() || matches!(c, b'_' | b'\'' | b'-');
     let mut i = 0;
     for _ in 0..2 {
@@ -224,8 +224,7 @@ fn could_be_distanced(before: &str) -> bool {
 fn trim_end(s: &str) -> &str {
     let b = s.as_bytes();
     let mut n = b.len();
-    // The ASCII bytes `char::is_whitespace` accepts (it includes vertical tab).
-    while n > 0 && matches!(b[n - 1], b' ' | 0x09..=0x0D) {
+    while n > 0 && crate::normalize::is_ascii_space(b[n - 1]) {
         n -= 1;
     }
     if n > 0 && b[n - 1] >= 0x80 {

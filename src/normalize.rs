@@ -208,7 +208,7 @@ fn ascii_masks(chunk: &[u8; 64]) -> AsciiMasks {
         .enumerate()
     {
         let b = crate::simd::Block::load(block.try_into().expect("16 bytes"));
-        let space = b.eq(b' ') | b.within(0x09, 0x0D);
+        let space = b.ascii_space();
         let at = 16 * k;
         m.word |= u64::from(b.alnum().bits()) << at;
         m.joiner |= u64::from(b.any_of(b"'-").bits()) << at;
@@ -302,6 +302,13 @@ fn classify(c: char) -> Norm {
 #[inline]
 pub fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || is_combining_mark(c)
+}
+
+/// The ASCII bytes `char::is_whitespace` accepts: space, tab, line feed, vertical tab,
+/// form feed and carriage return (`u8::is_ascii_whitespace` leaves out vertical tab).
+#[inline]
+pub(crate) fn is_ascii_space(c: u8) -> bool {
+    matches!(c, b' ' | 0x09..=0x0D)
 }
 
 /// The ASCII word characters (letters and digits, see [`is_word_char`]), as a table for

@@ -563,7 +563,7 @@ fn token_masks(block: &[u8; 16]) -> TokenMasks {
     let b = crate::simd::Block::load(block);
     TokenMasks {
         alnum: b.alnum().bits(),
-        blank: (b.eq(b' ') | b.within(0x09, 0x0D)).bits(),
+        blank: b.ascii_space().bits(),
         high: b.non_ascii(),
         joiner: b.any_of(b"'-&.").bits(),
     }
@@ -579,7 +579,7 @@ fn token_masks_plain(block: &[u8; 16]) -> TokenMasks {
     };
     TokenMasks {
         alnum: bits(u8::is_ascii_alphanumeric),
-        blank: bits(|&b| b == b' ' || (0x09..=0x0D).contains(&b)),
+        blank: bits(|&b| crate::normalize::is_ascii_space(b)),
         high: bits(|&b| b >= 0x80),
         joiner: bits(|&b| matches!(b, b'\'' | b'-' | b'&' | b'.')),
     }

@@ -74,6 +74,13 @@ impl Block {
             .fold(self.eq(cs[0]), |acc, &c| acc | self.eq(c))
     }
 
+    /// The bytes of `normalize::is_ascii_space`: space, tab, line feed, vertical tab, form
+    /// feed, carriage return.
+    #[inline]
+    pub fn ascii_space(self) -> Lanes {
+        self.eq(b' ') | self.within(0x09, 0x0D)
+    }
+
     /// ASCII bytes in `lo..=hi` (`lo >= 1`, `hi <= 0x7E`); non-ASCII bytes never are.
     #[inline]
     pub fn within(self, lo: u8, hi: u8) -> Lanes {
@@ -217,6 +224,10 @@ mod tests {
                 bit(&|c| (0x09..=0x0D).contains(&c))
             );
             assert_eq!(b.alnum().bits(), bit(&|c| c.is_ascii_alphanumeric()));
+            assert_eq!(
+                b.ascii_space().bits(),
+                bit(&|c| crate::normalize::is_ascii_space(c))
+            );
             assert_eq!(
                 b.below_signed(0xC0).bits(),
                 bit(&|c| (0x80..0xC0).contains(&c))
