@@ -853,9 +853,16 @@ impl Trie {
     /// there (`key_len`) must be some form's key.
     #[inline(always)]
     fn may_start_at(&self, h: &[u8], i: usize, l: usize, x: u64) -> bool {
+        self.may_start(x, l, || load8(h, i + l))
+    }
+
+    /// [`Trie::may_start_at`] for the segment of length `l` whose first eight bytes are
+    /// `x`; `after` reads the eight bytes after it, only when a pair must be checked.
+    #[inline(always)]
+    fn may_start(&self, x: u64, l: usize, after: impl FnOnce() -> u64) -> bool {
         let w = seg_word(x, l);
         let k = word_hash(w);
-        self.firsts.contains(k) && (self.words.contains(k) || self.pair_follows(w, load8(h, i + l)))
+        self.firsts.contains(k) && (self.words.contains(k) || self.pair_follows(w, after()))
     }
 
     /// Whether a segment of `seg_word` `w` that passed `firsts` but not `words` (so the
@@ -907,13 +914,9 @@ impl Trie {
             let j = starts.trailing_zeros() as usize;
             starts &= starts - 1;
             let l = (notseg >> j).trailing_zeros() as usize;
-            // `may_start_at`, with the bytes read from `ext`.
+            // With the bytes read from `ext`, which holds them without a bounds check.
             let x = u64::from_le_bytes(ext[j..j + 8].try_into().unwrap());
-            let w = seg_word(x, l);
-            let k = word_hash(w);
-            if self.firsts.contains(k)
-                && (self.words.contains(k) || self.pair_follows(w, load8(ext, j + l)))
-            {
+            if self.may_start(x, l, || load8(ext, j + l)) {
                 candidates |= 1 << j;
             }
         }
