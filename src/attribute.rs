@@ -269,14 +269,8 @@ fn clause_scan_sse2(h: &str, from: usize, at: usize) -> (&str, u64) {
         return ("", 0);
     }
     let b = h.as_bytes();
-    let mut padded = [0u8; 64];
-    let window: &[u8; 64] = match at.checked_sub(64) {
-        Some(base) => b[base..at].try_into().expect("64 bytes"),
-        None => {
-            padded[64 - at..].copy_from_slice(&b[..at]);
-            &padded
-        }
-    };
+    let mut pad = [0; 64];
+    let window = crate::normalize::window_ending(b, at, &mut pad);
     let blocks: [Block; 4] = std::array::from_fn(|k| {
         Block::load(window[16 * k..16 * k + 16].try_into().expect("16 bytes"))
     });

@@ -32,7 +32,7 @@ use regex::{Regex, RegexBuilder};
 
 use crate::lexicon::validate::term_forms;
 use crate::lexicon::Lexicon;
-use crate::normalize::{is_word_char, Normalized, ASCII_WORD};
+use crate::normalize::{is_word_char, window_from, Normalized, ASCII_WORD};
 
 /// Which lexicon entry an automaton pattern stands for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -245,8 +245,6 @@ impl Matcher {
         let mut i = 0;
         // Whether the character before `i` is a word character.
         let mut prev_word = false;
-        // The last block's bytes, when fewer than eight follow it in the text.
-        let mut pad = [0u8; 72];
         // 64 bytes at a time while they are all ASCII without capitals: then the word
         // starts are the segment bytes (`is_seg_byte`) not preceded by one, and no form
         // starts anywhere else (`Trie::seg_starts_only`).
@@ -261,13 +259,8 @@ impl Matcher {
             let starts = seg & !((seg << 1) | prev_word as u64);
             // The block and the eight bytes after it (any bytes past the end of the text:
             // they are masked off), for loads at each word start without bounds checks.
-            let ext: &[u8; 72] = match h.get(base..base + 72) {
-                Some(bytes) => bytes.try_into().unwrap(),
-                None => {
-                    pad[..n - base].copy_from_slice(&h[base..]);
-                    &pad
-                }
-            };
+            let mut pad = [0; 72];
+            let ext = window_from(h, base, &mut pad);
             let (mut candidates, run_end) = trie.block_candidates(h, ext, base, seg, starts);
             // Unless a hit ends past the block, the scan goes on after the run of segment
             // bytes at its end, if any (no match starts inside it).

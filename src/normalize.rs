@@ -125,15 +125,7 @@ impl WordCounter {
         let mut k = 0;
         while k < bytes.len() {
             let rem = bytes.len() - k;
-            let mut padded = [0u8; 64];
-            let chunk: &[u8; 64] = match bytes[k..].first_chunk::<64>() {
-                Some(b) => b,
-                None => {
-                    padded[..rem].copy_from_slice(&bytes[k..]);
-                    &padded
-                }
-            };
-            let m = ascii_masks(chunk);
+            let m = ascii_masks(window_from(bytes, k, &mut [0; 64]));
             let valid = if rem >= 64 { u64::MAX } else { (1 << rem) - 1 };
             let doubled = m.space & ((m.space << 1) | u64::from(prev_space));
             let stop = m.high | doubled | !valid;
@@ -309,6 +301,41 @@ pub fn is_word_char(c: char) -> bool {
 #[inline]
 pub(crate) fn is_ascii_space(c: u8) -> bool {
     matches!(c, b' ' | 0x09..=0x0D)
+}
+
+/// `b[at..at + N]` as an array or, near the end of `b`, the rest of `b` followed by the
+/// zeros of `pad` (which the caller passes in zeroed): a block of the block-at-a-time
+/// scanners, whose lanes past the end of the text are masked off or read as no class.
+#[inline(always)]
+pub(crate) fn window_from<'a, const N: usize>(
+    b: &'a [u8],
+    at: usize,
+    pad: &'a mut [u8; N],
+) -> &'a [u8; N] {
+    match b[at..].first_chunk::<N>() {
+        Some(w) => w,
+        None => {
+            pad[..b.len() - at].copy_from_slice(&b[at..]);
+            pad
+        }
+    }
+}
+
+/// `b[to - N..to]` as an array or, near the start of `b`, the zeros of `pad` followed by
+/// `b[..to]`: the block that ends at `to`, for scanners that look back from a position.
+#[inline(always)]
+pub(crate) fn window_ending<'a, const N: usize>(
+    b: &'a [u8],
+    to: usize,
+    pad: &'a mut [u8; N],
+) -> &'a [u8; N] {
+    match to.checked_sub(N) {
+        Some(from) => b[from..to].try_into().expect("N bytes"),
+        None => {
+            pad[N - to..].copy_from_slice(&b[..to]);
+            pad
+        }
+    }
 }
 
 /// The ASCII word characters (letters and digits, see [`is_word_char`]), as a table for
@@ -660,15 +687,7 @@ fn feeds_and_tail_chars_sse2(b: &[u8], from: usize, to: usize) -> (u32, u32) {
     chars += blocks * 16 - conts.sum();
     let rem = chunks.remainder().len();
     if rem > 0 {
-        let mut padded = [0u8; 16];
-        let window: &[u8; 16] = match to.checked_sub(16) {
-            Some(s) => b[s..to].try_into().expect("16 bytes"),
-            None => {
-                padded[16 - to..].copy_from_slice(&b[..to]);
-                &padded
-            }
-        };
-        let block = Block::load(window);
+        let block = Block::load(window_ending(b, to, &mut [0; 16]));
         let mine = (0xFFFF_u32 << (16 - rem)) & 0xFFFF;
         let nl = block.eq(b'\n').bits() & mine;
         let starts = !block.below_signed(0xC0).bits() & mine;

@@ -1198,16 +1198,10 @@ fn count_words(s: &str) -> u32 {
     let mut carry = 0u64;
     let mut i = 0;
     while i < b.len() {
-        let mut padded = [0u8; 64];
-        let block: &[u8; 64] = match b[i..].first_chunk::<64>() {
-            Some(block) => block,
-            None => {
-                // padding bytes are 0: neither separator nor letter, so
-                // `fill` carries the last real byte's state to bit 63
-                padded[..b.len() - i].copy_from_slice(&b[i..]);
-                &padded
-            }
-        };
+        // padding bytes are 0: neither separator nor letter, so `fill`
+        // carries the last real byte's state to bit 63
+        let mut pad = [0; 64];
+        let block = crate::normalize::window_from(b, i, &mut pad);
         let (mut word, mut sep, high, cont) = word_masks(block);
         let mut lead = high & !cont;
         while lead != 0 {
