@@ -19,7 +19,7 @@ use serde::Serialize;
 
 use crate::analysis::{Analysis, Engine};
 use crate::attribute::Voice;
-use crate::lexicon::validate::term_forms;
+use crate::lexicon::term_forms;
 use crate::lexicon::Lexicon;
 use crate::normalize::{is_word_char, normalize_term};
 

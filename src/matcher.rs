@@ -30,7 +30,7 @@
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Input, MatchKind};
 use regex::{Regex, RegexBuilder};
 
-use crate::lexicon::validate::term_forms;
+use crate::lexicon::term_forms;
 use crate::lexicon::Lexicon;
 use crate::normalize::{is_word_char, window_from, Normalized, ASCII_WORD};
 

@@ -20,7 +20,7 @@ use proptest::prelude::*;
 use proptest::test_runner::Config;
 use slant::analysis::{Analysis, Engine};
 use slant::article::{derive_title, Article};
-use slant::lexicon::validate::term_forms;
+use slant::lexicon::term_forms;
 use slant::lexicon::{Lexicon, Limits};
 use slant::matcher::reference_find;
 use slant::normalize::{normalize_term, LineIndex, Normalized};

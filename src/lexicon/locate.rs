@@ -10,7 +10,7 @@ use std::collections::HashMap;
 use yaml_rust2::parser::{Event, MarkedEventReceiver, Parser};
 use yaml_rust2::scanner::Marker;
 
-use super::validate::{Diagnostic, Seg};
+use super::diagnostic::{path_string, Diagnostic, Seg};
 
 /// Position of the node at `path` (1-based line and column), or of the deepest ancestor
 /// that exists.
@@ -47,7 +47,7 @@ pub fn attach(diags: &mut [Diagnostic], texts: &HashMap<String, String>) {
                 .get(&origin)
                 .and_then(|t| locate(t, &path))
                 .map(|(l, c)| format!("{origin}:{l}:{c}"))
-                .unwrap_or_else(|| format!("{origin} ({})", super::validate::path_string(&path)));
+                .unwrap_or_else(|| format!("{origin} ({})", path_string(&path)));
             d.note = Some(match d.note.take() {
                 Some(n) => format!("{n} ({at})"),
                 None => format!("first listed at {at}"),

@@ -334,7 +334,7 @@ pub fn render_check_json(results: &[(String, Checked)]) -> Vec<u8> {
                             file: &d.origin,
                             line: d.line,
                             column: d.column,
-                            path: crate::lexicon::validate::path_string(&d.path),
+                            path: crate::lexicon::path_string(&d.path),
                             message: &d.message,
                             hint: d.hint.as_deref(),
                             note: d.note.as_deref(),
