@@ -13,13 +13,11 @@
 pub mod analysis;
 pub mod article;
 pub mod attribute;
+pub mod authoring;
 pub mod batch;
 pub mod cli;
 pub mod commands;
 pub mod corpus;
-pub mod coverage;
-pub mod delta;
-pub mod examples;
 pub mod lexicon;
 pub mod matcher;
 pub mod normalize;

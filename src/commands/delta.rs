@@ -9,9 +9,9 @@ use anyhow::{bail, Context, Result};
 
 use crate::analysis::Engine;
 use crate::article::{self, Input};
+use crate::authoring::delta::{self, ArticleDelta, Comparison, LexiconRef};
 use crate::batch;
 use crate::cli::{inputs, load_opts, Format, Problems, ScoreArgs, Terminal};
-use crate::delta::{self, ArticleDelta, Comparison, LexiconRef};
 use crate::lexicon::{Lexicon, LexiconError};
 use crate::report;
 

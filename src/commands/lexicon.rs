@@ -68,7 +68,7 @@ pub fn test(a: TestArgs, out: &mut dyn Write) -> Result<u8> {
         let lexicon = Lexicon::load(target.as_deref(), Limits::default())
             .map_err(|e| anyhow::anyhow!("{e}"))?;
         let engine = Engine::new(lexicon)?;
-        let results = crate::examples::run(&engine.lexicon, engine.matcher());
+        let results = crate::authoring::examples::run(&engine.lexicon, engine.matcher());
         failed += results.iter().filter(|r| !r.passed).count();
         out.write_all(
             report::lexicon::render_test(&engine.lexicon, &results, a.verbose).as_bytes(),
@@ -94,10 +94,10 @@ pub struct CoverageArgs {
     #[arg(long, short = 'f', value_enum, default_value_t = CoverageFormat::Table)]
     pub format: CoverageFormat,
     /// How many suggested phrases to list (0 = none).
-    #[arg(long, value_name = "N", default_value_t = crate::coverage::Options::default().suggestions)]
+    #[arg(long, value_name = "N", default_value_t = crate::authoring::coverage::Options::default().suggestions)]
     pub suggestions: usize,
     /// Words on each side of a loaded term that count as "near" for suggestions.
-    #[arg(long, value_name = "WORDS", default_value_t = crate::coverage::Options::default().window)]
+    #[arg(long, value_name = "WORDS", default_value_t = crate::authoring::coverage::Options::default().window)]
     pub window: usize,
     /// Worker threads (0 = one per core).
     #[arg(long, short = 'j', default_value_t = 0)]
@@ -115,13 +115,13 @@ pub fn coverage(
     use crate::cli::{engine, inputs, load_opts, Problems};
     let engine = engine(&a.lexicon)?;
     let inputs = inputs(&a.input, term)?;
-    let opts = crate::coverage::Options {
+    let opts = crate::authoring::coverage::Options {
         window: a.window,
         suggestions: a.suggestions,
     };
     let pool = crate::batch::pool(a.threads);
     let mut problems = Problems::default();
-    let mut builder = crate::coverage::CoverageBuilder::new();
+    let mut builder = crate::authoring::coverage::CoverageBuilder::new();
     let eng = &engine;
     crate::batch::run_ordered(
         &pool,
@@ -129,7 +129,10 @@ pub fn coverage(
         move |art| {
             let warnings = art.warnings.clone();
             let an = eng.analyze(art);
-            (crate::coverage::article(eng, &an, opts), warnings)
+            (
+                crate::authoring::coverage::article(eng, &an, opts),
+                warnings,
+            )
         },
         |r| -> Result<()> {
             match r {

@@ -3,7 +3,7 @@
 
 use std::fmt::Write;
 
-use crate::delta::{ArticleDelta, LexiconChange, Summary};
+use crate::authoring::delta::{ArticleDelta, LexiconChange, Summary};
 use crate::lexicon::Lexicon;
 use crate::report::table::{ellipsize, fmt_lean};
 

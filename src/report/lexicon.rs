@@ -3,7 +3,7 @@
 use std::fmt::Write;
 use std::path::Path;
 
-use crate::examples::ExampleResult;
+use crate::authoring::examples::ExampleResult;
 use crate::lexicon::{Checked, Lexicon, Severity};
 
 /// Every diagnostic with its caret display, then a one-line verdict.
@@ -142,7 +142,7 @@ fn wrap_list(items: &[String], indent: &str, width: usize) -> String {
 
 /// `slant lexicon coverage` as a table: entries that fired, entries that never fired, and
 /// the labelled suggestions.
-pub fn render_coverage(c: &crate::coverage::Coverage) -> String {
+pub fn render_coverage(c: &crate::authoring::coverage::Coverage) -> String {
     use crate::report::table::ellipsize;
     let mut o = String::new();
     let _ = writeln!(
@@ -154,7 +154,7 @@ pub fn render_coverage(c: &crate::coverage::Coverage) -> String {
         c.articles,
         c.words
     );
-    let mut fired: Vec<&crate::coverage::EntryCoverage> =
+    let mut fired: Vec<&crate::authoring::coverage::EntryCoverage> =
         c.entries.iter().filter(|e| e.hits > 0).collect();
     fired.sort_by_key(|e| std::cmp::Reverse(e.hits));
     let _ = writeln!(
@@ -181,7 +181,7 @@ pub fn render_coverage(c: &crate::coverage::Coverage) -> String {
             "ARTICLES"
         );
         for e in fired {
-            let mut terms: Vec<&crate::coverage::TermCoverage> =
+            let mut terms: Vec<&crate::authoring::coverage::TermCoverage> =
                 e.terms.iter().filter(|t| t.hits > 0).collect();
             terms.sort_by_key(|t| std::cmp::Reverse(t.hits));
             let mut top: Vec<String> = terms
@@ -234,8 +234,12 @@ pub fn render_coverage(c: &crate::coverage::Coverage) -> String {
         o,
         "  (every silent term is listed with --format json; a silent entry is not wrong, the corpus may just not use it)"
     );
-    let _ = writeln!(o, "\n{}", crate::coverage::SUGGESTIONS_LABEL.to_uppercase());
-    let _ = writeln!(o, "{}", crate::coverage::SUGGESTIONS_EXPLAIN);
+    let _ = writeln!(
+        o,
+        "\n{}",
+        crate::authoring::suggestions::SUGGESTIONS_LABEL.to_uppercase()
+    );
+    let _ = writeln!(o, "{}", crate::authoring::suggestions::SUGGESTIONS_EXPLAIN);
     if c.suggestions.is_empty() {
         let _ = writeln!(
             o,
@@ -264,7 +268,7 @@ pub fn render_coverage(c: &crate::coverage::Coverage) -> String {
 }
 
 /// `slant lexicon coverage --format json`.
-pub fn render_coverage_json(c: &crate::coverage::Coverage) -> Vec<u8> {
+pub fn render_coverage_json(c: &crate::authoring::coverage::Coverage) -> Vec<u8> {
     let mut v = serde_json::to_vec_pretty(c).expect("coverage serializes");
     v.push(b'\n');
     v
