@@ -1,14 +1,17 @@
 //! Benchmarks for each pipeline stage and for chart rendering, on a deterministic corpus
-//! built from the seeds (`slant::corpus`). Run with `cargo bench`; throughput is reported
+//! built from the seeds (`tests/support/corpus.rs`). Run with `cargo bench`; throughput is reported
 //! in bytes per second for the text stages.
 
 use divan::counter::BytesCount;
 use divan::{black_box, Bencher};
 use slant::analysis::Engine;
 use slant::article::Article;
-use slant::corpus::Generator;
 use slant::lexicon::Lexicon;
 use slant::normalize::Normalized;
+
+#[path = "../tests/support/corpus.rs"]
+mod corpus;
+use corpus::Generator;
 
 // The allocator the `slant` binary uses, so stage numbers match what ships.
 #[global_allocator]

@@ -17,7 +17,6 @@ pub mod authoring;
 pub mod batch;
 pub mod cli;
 pub mod commands;
-pub mod corpus;
 pub mod lexicon;
 pub mod matcher;
 pub mod normalize;
@@ -25,5 +24,10 @@ pub mod quotes;
 pub mod record;
 pub mod report;
 pub mod score;
+
+// The synthetic corpus generator, for unit tests only (tests and benches include it too).
+#[cfg(test)]
+#[path = "../tests/support/corpus.rs"]
+mod corpus;
 #[cfg(target_arch = "x86_64")]
 pub(crate) mod simd;

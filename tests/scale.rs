@@ -1,11 +1,13 @@
 //! Scale semantics: streaming output order, thread-count independence, and sharding.
 
 mod common;
+#[path = "support/corpus.rs"]
+mod corpus;
 
 use common::{run_ok, slant};
 
 fn corpus(n: usize, seed: u64) -> String {
-    let mut g = slant::corpus::Generator::new(seed);
+    let mut g = corpus::Generator::new(seed);
     (0..n).map(|_| g.jsonl_line()).collect()
 }
 
