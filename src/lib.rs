@@ -15,8 +15,6 @@ pub mod article;
 pub mod attribute;
 pub mod authoring;
 pub mod batch;
-pub mod cli;
-pub mod commands;
 pub mod lexicon;
 pub mod matcher;
 pub mod normalize;

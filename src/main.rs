@@ -1,10 +1,12 @@
 //! The `slant` binary: parse arguments, run the library, print the error chain, exit.
 
-use std::io::{IsTerminal, Write};
+mod cli;
+
+use std::io::Write;
 use std::process::ExitCode;
 
 use clap::Parser;
-use slant::cli::{self, Cli, Terminal};
+use cli::{Cli, Terminal};
 
 // Articles are analyzed and rendered on worker threads and their buffers freed on the
 // writer thread; mimalloc handles that pattern ~13% faster end to end than glibc's malloc.
@@ -23,11 +25,7 @@ fn main() -> ExitCode {
     // SAFETY: sets one integer option; called before any other thread exists.
     unsafe { libmimalloc_sys::mi_option_set(MI_OPTION_PURGE_DELAY, -1) };
     let cli = Cli::parse();
-    let term = Terminal {
-        stdout_is_tty: std::io::stdout().is_terminal(),
-        stderr_is_tty: std::io::stderr().is_terminal(),
-        stdin_is_tty: std::io::stdin().is_terminal(),
-    };
+    let term = Terminal::detect();
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::with_capacity(1 << 16, stdout.lock());
     let mut err = std::io::stderr();
@@ -43,7 +41,7 @@ fn main() -> ExitCode {
             }
             ExitCode::from(code)
         }
-        Err(e) if cli::is_broken_pipe(&e) => ExitCode::SUCCESS,
+        Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
             let _ = writeln!(err, "slant: error: {e}");
             for cause in e.chain().skip(1) {
@@ -52,4 +50,12 @@ fn main() -> ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+/// Treat a closed pipe (`slant score … | head`) as a normal end.
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|c| {
+        c.downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    })
 }

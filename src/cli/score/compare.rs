@@ -1,5 +1,9 @@
 //! `slant score --lexicon NEW --baseline-lexicon OLD [--watch]`: score every article with
-//! both lexicons and show what moved and why.
+//! both lexicons and show what moved and why; with `--watch`, again after every change to
+//! a lexicon file (every file of its `extends` chain is watched).
+//!
+//! Part of the `score` subcommand (its flags); the comparison itself is the library's
+//! `authoring::delta`.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -7,28 +11,48 @@ use std::time::{Duration, SystemTime};
 
 use anyhow::{bail, Context, Result};
 
-use crate::analysis::Engine;
-use crate::article::{self, Input};
-use crate::authoring::delta::{self, ArticleDelta, Comparison, LexiconRef};
-use crate::batch;
-use crate::cli::{inputs, load_opts, Format, Problems, ScoreArgs, Terminal};
-use crate::lexicon::{Lexicon, LexiconError};
-use crate::report;
+use crate::cli::shared::args::{InputArgs, LexiconArgs};
+use crate::cli::shared::problems::Problems;
+use crate::cli::shared::terminal::Terminal;
+use slant::analysis::Engine;
+use slant::article::{self, Input};
+use slant::authoring::delta::{self, ArticleDelta, Comparison, LexiconRef};
+use slant::batch;
+use slant::lexicon::{Lexicon, LexiconError, Limits};
+use slant::report;
+
+/// What a comparison writes: a table, one JSON document, or one JSON line per article.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Table,
+    Json,
+    Jsonl,
+}
+
+/// The `score` flags a comparison uses.
+pub struct Options<'a> {
+    pub input: &'a InputArgs,
+    /// The new lexicon (`--lexicon`).
+    pub lexicon: &'a LexiconArgs,
+    /// The old one (`--baseline-lexicon`); without it, the new lexicon as it was when
+    /// watching began.
+    pub baseline_lexicon: Option<&'a PathBuf>,
+    pub watch: bool,
+    pub format: Format,
+    pub threads: usize,
+}
 
 /// How often `--watch` looks at the lexicon files.
 const POLL: Duration = Duration::from_millis(500);
 
-pub fn run(a: ScoreArgs, out: &mut dyn Write, err: &mut dyn Write, term: Terminal) -> Result<u8> {
-    if a.format == Format::Csv {
-        bail!("--baseline-lexicon and --watch write a table, JSON or JSONL (--format table|json|jsonl), not CSV");
-    }
-    let inputs = inputs(&a.input, term)?;
+pub fn run(a: Options, out: &mut dyn Write, err: &mut dyn Write, term: Terminal) -> Result<u8> {
+    let inputs = a.input.inputs(term)?;
     if a.watch && inputs.contains(&Input::Stdin) {
         bail!("--watch re-reads the articles after every change, so it cannot read standard input; give files or folders");
     }
     let limits = a.lexicon.limits();
     let new = a.lexicon.load()?;
-    let baseline = match &a.baseline_lexicon {
+    let baseline = match a.baseline_lexicon {
         Some(p) => load(p, limits).context("cannot load the baseline lexicon")?,
         None => new.clone(),
     };
@@ -100,7 +124,7 @@ pub fn run(a: ScoreArgs, out: &mut dyn Write, err: &mut dyn Write, term: Termina
                 continue;
             }
         }
-        if let Some(p) = &a.baseline_lexicon {
+        if let Some(p) = a.baseline_lexicon {
             if !is_builtin(p) {
                 match load(p, limits).and_then(|l| Ok(Engine::new(l)?)) {
                     Ok(e) => baseline = e,
@@ -124,7 +148,7 @@ fn is_builtin(p: &Path) -> bool {
     p.to_str().is_some_and(|s| s.starts_with("builtin:"))
 }
 
-fn load(p: &Path, limits: crate::lexicon::Limits) -> Result<Lexicon> {
+fn load(p: &Path, limits: Limits) -> Result<Lexicon> {
     Lexicon::load(Some(p), limits).map_err(|e| match e {
         LexiconError::Invalid(_) => anyhow::anyhow!("{e}"),
         other => anyhow::Error::new(other),
@@ -167,7 +191,7 @@ pub fn utc_timestamp(secs: u64) -> String {
 
 /// Score every article with both lexicons and write the comparison.
 fn compare(
-    a: &ScoreArgs,
+    a: &Options,
     inputs: &[Input],
     baseline: &Engine,
     engine: &Engine,
@@ -188,7 +212,7 @@ fn compare(
     }
     batch::run_ordered(
         &pool,
-        article::load(inputs, load_opts(&a.input)),
+        article::load(inputs, a.input.load_opts()),
         |art| {
             let warnings = art.warnings.clone();
             let before = baseline.analyze(art.clone());
@@ -214,7 +238,7 @@ fn compare(
                             serde_json::to_writer(&mut *out, &d)?;
                             out.write_all(b"\n")?;
                         }
-                        _ => collected.push(d),
+                        Format::Json => collected.push(d),
                     }
                 }
                 Err(e) => problems.record(e, err)?,
@@ -234,7 +258,7 @@ fn compare(
             serde_json::to_writer_pretty(&mut *out, &cmp)?;
             out.write_all(b"\n")?;
         }
-        _ => {}
+        Format::Jsonl => {}
     }
     Ok(problems.finish(done, err)?)
 }

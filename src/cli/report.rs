@@ -14,12 +14,14 @@ use std::path::{Path, PathBuf};
 use anyhow::{bail, Result};
 use clap::Args;
 
-use crate::cli::{engine, load_set, InputArgs, LexiconArgs, Problems, Terminal};
-use crate::commands::chart::{
-    comparison, nested_output_warning, protected_inputs, write_charts, ChartOptions,
-};
-use crate::report::output::{unique_stems, OutDir};
-use crate::report::{csv, html, json};
+use crate::cli::shared::args::{InputArgs, LexiconArgs};
+use crate::cli::shared::charts::{comparison, write_charts, ChartOptions};
+use crate::cli::shared::load::load_set;
+use crate::cli::shared::out_dir::{nested_output_warning, protected_inputs};
+use crate::cli::shared::problems::Problems;
+use crate::cli::shared::terminal::Terminal;
+use slant::report::output::{unique_stems, OutDir};
+use slant::report::{csv, html, json};
 
 #[derive(Debug, Args)]
 pub struct ReportArgs {
@@ -87,7 +89,7 @@ fn refuse_input_clash(
 }
 
 pub fn run(a: ReportArgs, err: &mut dyn Write, term: Terminal) -> Result<u8> {
-    let engine = engine(&a.lexicon)?;
+    let engine = a.lexicon.engine()?;
     let mut problems = Problems::default();
     let analyses = load_set(&a.input, &engine, a.threads, &mut problems, err, term)?;
     let stems = unique_stems(analyses.iter().map(|x| x.article.id.as_str()));

@@ -3,14 +3,32 @@
 use std::io::Write;
 
 use anyhow::{bail, Result};
+use clap::Args;
 
-use crate::analysis::Analysis;
-use crate::article::{Input, LoadOptions};
-use crate::cli::{engine, load_all, ExplainArgs, Problems};
-use crate::report;
+use crate::cli::shared::args::LexiconArgs;
+use crate::cli::shared::load::load_all;
+use crate::cli::shared::problems::Problems;
+use slant::analysis::Analysis;
+use slant::article::{Input, LoadOptions};
+use slant::report;
+
+#[derive(Debug, Args)]
+pub struct ExplainArgs {
+    /// The article to explain (a file; or a JSONL file with --id).
+    #[arg(value_name = "PATH")]
+    pub path: String,
+    /// With a JSONL or folder input: which article id to explain.
+    #[arg(long)]
+    pub id: Option<String>,
+    #[command(flatten)]
+    pub lexicon: LexiconArgs,
+    /// Read the input as JSONL.
+    #[arg(long)]
+    pub jsonl: bool,
+}
 
 pub fn run(a: ExplainArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<u8> {
-    let engine = engine(&a.lexicon)?;
+    let engine = a.lexicon.engine()?;
     let opts = LoadOptions {
         jsonl: a.jsonl,
         ..LoadOptions::default()

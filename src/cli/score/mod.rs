@@ -1,22 +1,85 @@
 //! `slant score`: stream articles through the pipeline and write a table, JSON, JSONL or
-//! CSV as results arrive, in input order.
+//! CSV as results arrive, in input order. With `--baseline-lexicon` or `--watch` it
+//! compares two lexicons instead (see `compare`).
+
+mod compare;
 
 use std::io::Write;
+use std::path::PathBuf;
 
-use anyhow::Result;
+use anyhow::{bail, Result};
+use clap::{Args, ValueEnum};
 
-use crate::article;
-use crate::batch;
-use crate::cli::{engine, inputs, load_opts, ColorChoice, Format, Problems, ScoreArgs, Terminal};
-use crate::report;
+use crate::cli::shared::args::{InputArgs, LexiconArgs};
+use crate::cli::shared::problems::Problems;
+use crate::cli::shared::terminal::Terminal;
+use slant::article;
+use slant::batch;
+use slant::report;
+
+/// Output formats of `slant score`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Table,
+    Json,
+    Jsonl,
+    Csv,
+}
+
+/// When the table is colored.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, Args)]
+pub struct ScoreArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    #[command(flatten)]
+    pub lexicon: LexiconArgs,
+    /// Output format.
+    #[arg(long, short = 'f', value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+    /// Worker threads (0 = one per core).
+    #[arg(long, short = 'j', default_value_t = 0)]
+    pub threads: usize,
+    /// Color in the table: auto (only on a terminal), always, never.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+    /// Compare with this lexicon (a YAML file or builtin:NAME): per article, how counts, term
+    /// lean and stance moved from it to --lexicon, and which entries caused the move.
+    #[arg(long, value_name = "FILE")]
+    pub baseline_lexicon: Option<PathBuf>,
+    /// Re-run whenever the --lexicon file changes (checked every 500 ms; Ctrl-C to stop).
+    /// Without --baseline-lexicon, compares with the lexicon as it was when watching began.
+    #[arg(long, requires = "lexicon")]
+    pub watch: bool,
+}
 
 pub fn run(a: ScoreArgs, out: &mut dyn Write, err: &mut dyn Write, term: Terminal) -> Result<u8> {
     if a.baseline_lexicon.is_some() || a.watch {
-        return crate::commands::delta::run(a, out, err, term);
+        let format = match a.format {
+            Format::Table => compare::Format::Table,
+            Format::Json => compare::Format::Json,
+            Format::Jsonl => compare::Format::Jsonl,
+            Format::Csv => bail!("--baseline-lexicon and --watch write a table, JSON or JSONL (--format table|json|jsonl), not CSV"),
+        };
+        let opts = compare::Options {
+            input: &a.input,
+            lexicon: &a.lexicon,
+            baseline_lexicon: a.baseline_lexicon.as_ref(),
+            watch: a.watch,
+            format,
+            threads: a.threads,
+        };
+        return compare::run(opts, out, err, term);
     }
-    let engine = engine(&a.lexicon)?;
-    let inputs = inputs(&a.input, term)?;
-    let articles = article::load(&inputs, load_opts(&a.input));
+    let engine = a.lexicon.engine()?;
+    let inputs = a.input.inputs(term)?;
+    let articles = article::load(&inputs, a.input.load_opts());
     let progress = report::progress::Progress::auto("scoring", &articles);
     let pool = batch::pool(a.threads);
     let color = match a.color {

@@ -1,0 +1,80 @@
+//! `slant chart`: a stance card per article and one comparison chart for the set, as PNG
+//! (and SVG with `--svg`), written atomically into the output folder.
+//!
+//! Cards are rendered in parallel on the worker pool; a card that cannot be rendered is
+//! reported and the rest are written (exit 1 at the end). The comparison chart is drawn at
+//! its natural size (which grows with the number of articles and concepts), scaled by
+//! `--size`'s width relative to the default 1600.
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use anyhow::Result;
+use clap::Args;
+
+use crate::cli::shared::args::{InputArgs, LexiconArgs};
+use crate::cli::shared::charts::{write_charts, ChartOptions};
+use crate::cli::shared::load::load_set;
+use crate::cli::shared::out_dir::{nested_output_warning, protected_inputs};
+use crate::cli::shared::problems::Problems;
+use crate::cli::shared::terminal::Terminal;
+use slant::report::output::{unique_stems, OutDir};
+
+#[derive(Debug, Args)]
+pub struct ChartArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    #[command(flatten)]
+    pub lexicon: LexiconArgs,
+    /// Output folder (created if missing; existing files of the same name are replaced).
+    #[arg(long, short = 'o', value_name = "DIR", default_value = "reports")]
+    pub out: PathBuf,
+    /// Also write each chart as SVG.
+    #[arg(long)]
+    pub svg: bool,
+    /// Card size in pixels, WIDTHxHEIGHT.
+    #[arg(long, value_name = "WxH", default_value = "1600x1000", value_parser = parse_size)]
+    pub size: (u32, u32),
+    /// Worker threads (0 = one per core).
+    #[arg(long, short = 'j', default_value_t = 0)]
+    pub threads: usize,
+}
+
+/// Parse `WIDTHxHEIGHT` (e.g. `1600x1000`).
+pub fn parse_size(s: &str) -> Result<(u32, u32), String> {
+    let bad = || format!("`{s}` is not a size; write WIDTHxHEIGHT in pixels, e.g. 1600x1000");
+    let (w, h) = s.trim().split_once(['x', 'X', '×']).ok_or_else(bad)?;
+    let w: u32 = w.trim().parse().map_err(|_| bad())?;
+    let h: u32 = h.trim().parse().map_err(|_| bad())?;
+    Ok((w, h))
+}
+
+pub fn run(a: ChartArgs, err: &mut dyn Write, term: Terminal) -> Result<u8> {
+    let engine = a.lexicon.engine()?;
+    let mut problems = Problems::default();
+    let analyses = load_set(&a.input, &engine, a.threads, &mut problems, err, term)?;
+    let stems = unique_stems(analyses.iter().map(|x| x.article.id.as_str()));
+    let out = OutDir::new(&a.out, &protected_inputs(&a.input.paths, &analyses))?;
+    if let Some(w) = nested_output_warning(&a.out, &a.input.paths) {
+        writeln!(err, "slant: warning: {w}")?;
+    }
+    let opts = ChartOptions {
+        size: a.size,
+        svg: a.svg,
+        threads: a.threads,
+    };
+    let written = write_charts(&engine, &analyses, &stems, &out, opts, err)?;
+    let ext = if a.svg { ".png and .svg" } else { ".png" };
+    writeln!(
+        err,
+        "slant: wrote {} stance card(s) and the comparison chart ({ext}) to {}",
+        written.cards,
+        a.out.display()
+    )?;
+    let code = problems.finish(analyses.len(), err)?;
+    Ok(if written.failed > 0 {
+        code.max(1)
+    } else {
+        code
+    })
+}

@@ -1,0 +1,38 @@
+//! `slant lexicon …`: the subcommands for lexicon authors, one file each: `check` (every
+//! problem with its position), `test` (the example sentences) and `coverage` (what fires
+//! on a corpus).
+
+mod check;
+mod coverage;
+mod test;
+
+use std::io::Write;
+
+use anyhow::Result;
+use clap::Subcommand;
+
+use crate::cli::shared::terminal::Terminal;
+
+#[derive(Debug, Subcommand)]
+pub enum LexiconCommand {
+    /// Check lexicon files: every problem at once with file:line:column and a hint.
+    Check(check::CheckArgs),
+    /// Run every example and counter-example sentence of a lexicon.
+    Test(test::TestArgs),
+    /// Measure a lexicon on articles: hits per entry and voice, silent entries, suggestions.
+    Coverage(coverage::CoverageArgs),
+}
+
+/// Run one `slant lexicon` subcommand. Returns the exit code.
+pub fn run(
+    c: LexiconCommand,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+    term: Terminal,
+) -> Result<u8> {
+    match c {
+        LexiconCommand::Check(a) => check::run(a, out),
+        LexiconCommand::Test(a) => test::run(a, out),
+        LexiconCommand::Coverage(a) => coverage::run(a, out, err, term),
+    }
+}

@@ -1,0 +1,12 @@
+//! What several subcommands share, one concept per file: the argument groups they flatten
+//! ([`args`]), the terminal they run on ([`terminal`]), problems met along a batch
+//! ([`problems`]), loading a whole set of articles ([`load`]), drawing the charts that
+//! `chart` and `report` both write ([`charts`]) and keeping an output folder from
+//! overwriting inputs ([`out_dir`]). Nothing here imports a subcommand.
+
+pub mod args;
+pub mod charts;
+pub mod load;
+pub mod out_dir;
+pub mod problems;
+pub mod terminal;
