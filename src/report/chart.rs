@@ -16,6 +16,9 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Once;
 
+use crate::report::color::{text_shade_gamma2, tint, Rgb};
+use crate::report::format::{fmt_count, fmt_lean_typographic, fmt_tick, plural};
+
 // ---------------------------------------------------------------------------
 // Public data model
 // ---------------------------------------------------------------------------
@@ -277,17 +280,15 @@ fn encode_png(rgb: &[u8], width: u32, height: u32) -> Result<Vec<u8>, ChartError
 }
 
 // ---------------------------------------------------------------------------
-// Colors and formatting
+// Palette and number checks
 // ---------------------------------------------------------------------------
-
-type Rgb = (u8, u8, u8);
 
 const INK: Rgb = (0x1f, 0x1f, 0x1f);
 const MUTED: Rgb = (0x55, 0x55, 0x55);
 const RULE: Rgb = (0xcc, 0xcc, 0xcc);
 const GRID: Rgb = (0xe3, 0xe3, 0xe3);
 const ZEBRA: Rgb = (0xf5, 0xf5, 0xf5);
-const WHITE_C: Rgb = (0xff, 0xff, 0xff);
+const WHITE_C: Rgb = crate::report::color::WHITE;
 const NEUTRAL_CELL: Rgb = (0xe6, 0xe6, 0xe6);
 const MARKER_FILL: Rgb = (0x3a, 0x3a, 0x3a);
 const STANCE_FILL: Rgb = (0x10, 0x10, 0x10);
@@ -305,42 +306,6 @@ fn rgb(c: Rgb) -> RGBColor {
     RGBColor(c.0, c.1, c.2)
 }
 
-/// Mix `c` toward `to` by `t` (0 = c, 1 = to). Also used for the HTML page colors.
-pub(crate) fn mix(c: Rgb, to: Rgb, t: f64) -> Rgb {
-    let f = |a: u8, b: u8| {
-        (a as f64 + (b as f64 - a as f64) * t)
-            .round()
-            .clamp(0.0, 255.0) as u8
-    };
-    (f(c.0, to.0), f(c.1, to.1), f(c.2, to.2))
-}
-
-fn tint(c: Rgb, t: f64) -> Rgb {
-    mix(c, WHITE_C, t)
-}
-
-/// Approximate relative luminance (gamma 2 instead of the sRGB curve: plain
-/// arithmetic keeps results identical on every platform, and it slightly
-/// overestimates luminance, so contrast decisions are conservative).
-fn luminance(c: Rgb) -> f64 {
-    let f = |v: u8| {
-        let x = v as f64 / 255.0;
-        x * x
-    };
-    0.2126 * f(c.0) + 0.7152 * f(c.1) + 0.0722 * f(c.2)
-}
-
-/// A darker variant of a side color usable as text on white (contrast ≥ 4.5).
-fn text_color(c: Rgb) -> Rgb {
-    for k in 0..=20 {
-        let m = mix(c, (0, 0, 0), k as f64 * 0.05);
-        if 1.05 / (luminance(m) + 0.05) >= 4.5 {
-            return m;
-        }
-    }
-    (0, 0, 0)
-}
-
 fn finite(v: f64) -> f64 {
     if v.is_finite() {
         v.max(0.0)
@@ -351,37 +316,6 @@ fn finite(v: f64) -> f64 {
 
 fn lean_value(l: &Lean) -> Option<f64> {
     l.value.filter(|v| v.is_finite())
-}
-
-/// "3" for whole numbers, "2.5" otherwise.
-fn fmt_count(v: f64) -> String {
-    if (v - v.round()).abs() < 1e-9 {
-        format!("{:.0}", v)
-    } else {
-        format!("{:.1}", v)
-    }
-}
-
-/// "+0.42", "−0.42" (true minus sign), "0.00".
-fn fmt_lean(v: f64) -> String {
-    let r = (v * 100.0).round() / 100.0;
-    if r > 0.0 {
-        format!("+{:.2}", r)
-    } else if r < 0.0 {
-        format!("\u{2212}{:.2}", -r)
-    } else {
-        "0.00".to_string()
-    }
-}
-
-fn fmt_tick(v: f64) -> String {
-    if v == 0.0 {
-        "0".to_string()
-    } else if (v - v.round()).abs() < 1e-9 {
-        format!("{}{:.0}", if v > 0.0 { "+" } else { "\u{2212}" }, v.abs())
-    } else {
-        format!("{}{:.1}", if v > 0.0 { "+" } else { "\u{2212}" }, v.abs())
-    }
 }
 
 // ---------------------------------------------------------------------------
@@ -1097,7 +1031,7 @@ fn draw_concepts_panel<DB: DrawingBackend>(p: &Painter<'_, DB>, data: &CardData,
             let c = data.sides[i].color;
             p.swatch(x, header_y, 18.0 * s, c, false)?;
             x += 26.0 * s;
-            p.text_mid(label, x, header_y, head_f, text_color(c), HPos::Left)?;
+            p.text_mid(label, x, header_y, head_f, text_shade_gamma2(c), HPos::Left)?;
             x += p.width(label, head_f)? + item_gap;
         }
     }
@@ -1217,7 +1151,7 @@ fn draw_concepts_panel<DB: DrawingBackend>(p: &Painter<'_, DB>, data: &CardData,
     let rows_bottom = rows_top + shown as f64 * row_h;
     p.vline(cx, rows_top - 4.0 * s, rows_bottom + 4.0 * s, INK, 2.0 * s)?;
     if more > 0 {
-        let t = format!("+{} more concept{}", more, if more == 1 { "" } else { "s" });
+        let t = format!("+{} more concept{}", more, plural(more));
         let t = p.fit(&t, small_f, r.w())?;
         p.text_mid(
             &t,
@@ -1244,11 +1178,7 @@ fn draw_quotes_panel<DB: DrawingBackend>(p: &Painter<'_, DB>, data: &CardData, r
     }
 
     // Total on the title row, right-aligned, when it fits beside the title.
-    let sub = format!(
-        "{} quoted word{}",
-        total_words,
-        if total_words == 1 { "" } else { "s" }
-    );
+    let sub = format!("{} quoted word{}", total_words, plural(total_words));
     let title_w = p.width("Who is quoted", p.font(28.0, true))?;
     let sub_w = p.width(&sub, small_f)?;
     if title_w + sub_w + 24.0 * s <= r.w() {
@@ -1364,15 +1294,10 @@ fn draw_quotes_panel<DB: DrawingBackend>(p: &Painter<'_, DB>, data: &CardData, r
     for (q, &c) in data.quotes.iter().zip(&colors).take(shown) {
         let base1 = top + ASCENT * label_f.px;
         let pct = 100.0 * q.words as f64 / total_words as f64;
-        let right = format!(
-            "{} word{} \u{b7} {:.0}%",
-            q.words,
-            if q.words == 1 { "" } else { "s" },
-            pct
-        );
+        let right = format!("{} word{} \u{b7} {:.0}%", q.words, plural(q.words), pct);
         let right_w = p.width(&right, label_f)?;
         p.swatch(r.x0, base1 - CAP_HALF * label_f.px, sw, c, false)?;
-        let lab_color = q.color.map(text_color).unwrap_or(INK);
+        let lab_color = q.color.map(text_shade_gamma2).unwrap_or(INK);
         let label = p.fit(&q.label, bold_f, r.x1 - text_x - right_w - 16.0 * s)?;
         p.text(&label, text_x, base1, bold_f, lab_color, HPos::Left)?;
         p.text(&right, r.x1, base1, label_f, INK, HPos::Right)?;
@@ -1385,7 +1310,7 @@ fn draw_quotes_panel<DB: DrawingBackend>(p: &Painter<'_, DB>, data: &CardData, r
         top += line1 + gap;
     }
     if more > 0 {
-        let t = format!("+{} more segment{}", more, if more == 1 { "" } else { "s" });
+        let t = format!("+{} more segment{}", more, plural(more));
         let t = p.fit(&t, small_f, r.w())?;
         p.text(
             &t,
@@ -1456,8 +1381,22 @@ fn side_ends<DB: DrawingBackend>(
     let half = (x1 - x0) / 2.0 - 16.0 * p.s;
     let lt = p.fit(&format!("\u{2190} {}", first.label.trim()), f, half)?;
     let rt = p.fit(&format!("{} \u{2192}", last.label.trim()), f, half)?;
-    p.text(&lt, x0, baseline, f, text_color(first.color), HPos::Left)?;
-    p.text(&rt, x1, baseline, f, text_color(last.color), HPos::Right)
+    p.text(
+        &lt,
+        x0,
+        baseline,
+        f,
+        text_shade_gamma2(first.color),
+        HPos::Left,
+    )?;
+    p.text(
+        &rt,
+        x1,
+        baseline,
+        f,
+        text_shade_gamma2(last.color),
+        HPos::Right,
+    )
 }
 
 fn draw_lean_panel<DB: DrawingBackend>(p: &Painter<'_, DB>, data: &CardData, r: Rect) -> Res {
@@ -1537,7 +1476,7 @@ fn draw_lean_panel<DB: DrawingBackend>(p: &Painter<'_, DB>, data: &CardData, r: 
             Some(v) => {
                 let x = lean_x(v, ax0, ax1);
                 p.marker(*kind, x, mid, r_m, fill, below)?;
-                let t = fmt_lean(v);
+                let t = fmt_lean_typographic(v);
                 let tw = p.width(&t, value_f)?;
                 let pad = r_m + 10.0 * s;
                 let (tx, anchor) = if x + pad + tw <= ax1 {
@@ -1895,7 +1834,7 @@ fn draw_comparison<DB: DrawingBackend>(
             let (lo, hi) = xs
                 .iter()
                 .fold((f64::MAX, f64::MIN), |(a, b), &x| (a.min(x), b.max(x)));
-            let t = fmt_lean(v);
+            let t = fmt_lean_typographic(v);
             let tw = p.width(&t, value_f)?;
             let pad = 18.0 * s;
             let (tx, anchor) = if hi + pad + tw <= ax1 {
@@ -1945,11 +1884,7 @@ fn draw_comparison<DB: DrawingBackend>(
     lean_ticks(&p, ax0, ax1, rows_bottom)?;
     let mut y = rows_bottom + 10.0 * s + 1.3 * small_f.px;
     if more_rows > 0 {
-        let t = format!(
-            "+{} more article{}",
-            more_rows,
-            if more_rows == 1 { "" } else { "s" }
-        );
+        let t = format!("+{} more article{}", more_rows, plural(more_rows));
         p.text(&t, m, y - 0.2 * small_f.px, small_f, MUTED, HPos::Left)?;
     }
     y += 20.0 * s;
@@ -2099,17 +2034,13 @@ fn draw_matrix<DB: DrawingBackend>(
     let bottom = rows_top + shown as f64 * cell_h;
     let mut notes = Vec::new();
     if more > 0 {
-        notes.push(format!(
-            "+{} more concept{}",
-            more,
-            if more == 1 { "" } else { "s" }
-        ));
+        notes.push(format!("+{} more concept{}", more, plural(more)));
     }
     if more_cols > 0 {
         notes.push(format!(
             "+{} more article{} not shown",
             more_cols,
-            if more_cols == 1 { "" } else { "s" }
+            plural(more_cols)
         ));
     }
     if !notes.is_empty() {
@@ -2643,17 +2574,5 @@ mod tests {
         let tiny = p.fit_names(&names, f, 150.0).unwrap();
         assert!(p.width(&tiny, f).unwrap() <= 150.0, "{tiny}");
         assert!(tiny.contains("+3 more"), "{tiny}");
-    }
-
-    #[test]
-    fn text_colors_keep_contrast() {
-        for c in [BLUE_C, ORANGE_C, (0xF0, 0xE4, 0x42), (0x56, 0xB4, 0xE9)] {
-            let t = text_color(c);
-            assert!(1.05 / (luminance(t) + 0.05) >= 4.5, "{c:?} -> {t:?}");
-        }
-        assert_eq!(fmt_lean(-0.421), "\u{2212}0.42");
-        assert_eq!(fmt_lean(0.0), "0.00");
-        assert_eq!(fmt_count(3.0), "3");
-        assert_eq!(fmt_count(2.5), "2.5");
     }
 }

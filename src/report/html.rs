@@ -36,9 +36,11 @@ use crate::lexicon::SideRef;
 use crate::normalize::LineIndex;
 use crate::quotes::{Quote, QuoteKind};
 use crate::report::cards;
-use crate::report::chart::{mix, CardData, ComparisonData};
-use crate::report::ledger::{self, num, signed};
-use crate::report::table::ellipsize;
+use crate::report::chart::{CardData, ComparisonData};
+use crate::report::color::{hex, text_shade_wcag, tint};
+use crate::report::format::{ellipsize, num, plural, signed};
+use crate::report::highlights::{short_label, top_speakers, top_terms, word_matrix};
+use crate::report::ledger;
 use crate::score::QuoteSide;
 
 /// Escape text for HTML element content and (double- or single-quoted) attribute values.
@@ -62,45 +64,8 @@ pub fn escape(s: &str) -> String {
 }
 
 // ---------------------------------------------------------------------------
-// Colors and side styles
+// Side styles
 // ---------------------------------------------------------------------------
-
-type Rgb = (u8, u8, u8);
-
-fn hex(c: Rgb) -> String {
-    format!("#{:02x}{:02x}{:02x}", c.0, c.1, c.2)
-}
-
-/// WCAG relative luminance.
-fn luminance(c: Rgb) -> f64 {
-    let f = |v: u8| {
-        let x = v as f64 / 255.0;
-        if x <= 0.03928 {
-            x / 12.92
-        } else {
-            ((x + 0.055) / 1.055).powf(2.4)
-        }
-    };
-    0.2126 * f(c.0) + 0.7152 * f(c.1) + 0.0722 * f(c.2)
-}
-
-fn contrast(a: Rgb, b: Rgb) -> f64 {
-    let (la, lb) = (luminance(a), luminance(b));
-    (la.max(lb) + 0.05) / (la.min(lb) + 0.05)
-}
-
-/// The side color darkened until white text on it (and it as text on white or on its own
-/// light tint) has a contrast of at least 4.5:1.
-fn dark(c: Rgb) -> Rgb {
-    let light = mix(c, (255, 255, 255), 0.8);
-    for k in 0..=20 {
-        let m = mix(c, (0, 0, 0), k as f64 * 0.05);
-        if contrast(m, (255, 255, 255)) >= 4.5 && contrast(m, light) >= 4.5 {
-            return m;
-        }
-    }
-    (0, 0, 0)
-}
 
 /// Underline patterns, one per side (cycled), so sides differ without color.
 const PATTERNS: [&str; 4] = ["solid", "dashed", "wavy", "double"];
@@ -134,9 +99,9 @@ fn side_css(engine: &Engine) -> String {
             o,
             ".s{i}{{--side:{};--tint:{};--qtint:{};--dark:{}}}\nmark.t.s{i}{{text-decoration-style:{}}}\n.chip.s{i}{{border-bottom-style:{}}}",
             hex(s.color),
-            hex(mix(s.color, (255, 255, 255), 0.78)),
-            hex(mix(s.color, (255, 255, 255), 0.9)),
-            hex(dark(s.color)),
+            hex(tint(s.color, 0.78)),
+            hex(tint(s.color, 0.9)),
+            hex(text_shade_wcag(s.color)),
             pattern(i),
             if pattern(i) == "wavy" { "dotted" } else { pattern(i) }
         );
@@ -145,8 +110,8 @@ fn side_css(engine: &Engine) -> String {
         let _ = writeln!(
             o,
             ".meter{{background:linear-gradient(90deg,{},#e6e6e6 50%,{})}}",
-            hex(mix(first.color, (255, 255, 255), 0.35)),
-            hex(mix(last.color, (255, 255, 255), 0.35))
+            hex(tint(first.color, 0.35)),
+            hex(tint(last.color, 0.35))
         );
     }
     o
@@ -356,38 +321,6 @@ fn lean_cell(engine: &Engine, v: f64, enough: bool) -> String {
         signed(v),
         escape(&direction(engine, v))
     )
-}
-
-/// Loaded (non-neutral) variants used most: `(label, side, count)`.
-fn top_terms(engine: &Engine, a: &Analysis, n: usize) -> Vec<(String, usize, u32)> {
-    let mut all = Vec::new();
-    for cu in &a.concepts {
-        let c = &engine.lexicon.concepts[cu.concept];
-        for v in &cu.variants {
-            let variant = &c.variants[v.variant];
-            if let Some(side) = variant.side {
-                all.push((variant.label.clone(), side, v.count));
-            }
-        }
-    }
-    all.sort_by(|a, b| b.2.cmp(&a.2).then(a.0.cmp(&b.0)));
-    all.truncate(n);
-    all
-}
-
-/// Speakers of speech quotations by quoted words: `(name, side, words)`.
-fn top_speakers(engine: &Engine, a: &Analysis, n: usize) -> Vec<(String, QuoteSide, u32)> {
-    let mut all: Vec<(String, QuoteSide, u32)> = Vec::new();
-    for q in a.quotes.iter().filter(|q| q.kind == QuoteKind::Speech) {
-        let Some(sp) = &q.speaker else { continue };
-        match all.iter_mut().find(|x| &x.0 == sp) {
-            Some(x) => x.2 += q.words,
-            None => all.push((sp.clone(), engine.quote_side(q), q.words)),
-        }
-    }
-    all.sort_by(|a, b| b.2.cmp(&a.2).then(a.0.cmp(&b.0)));
-    all.truncate(n);
-    all
 }
 
 fn quote_side_class(qs: &QuoteSide) -> String {
@@ -1245,7 +1178,7 @@ fn lexicon_section(engine: &Engine, level: u8) -> String {
 
 fn matrix_table(engine: &Engine, analyses: &[Analysis], link: &dyn Fn(usize) -> String) -> String {
     let l = &engine.lexicon;
-    let matrix = cards::word_matrix(engine, analyses);
+    let matrix = word_matrix(engine, analyses);
     if matrix.is_empty() {
         return "<p>No concept of the lexicon was used by these articles.</p>\n".to_string();
     }
@@ -1256,7 +1189,7 @@ fn matrix_table(engine: &Engine, analyses: &[Analysis], link: &dyn Fn(usize) -> 
             "<th scope=\"col\"><a href=\"{}\">{}. {}</a></th>",
             link(i),
             i + 1,
-            escape(&cards::short_label(a))
+            escape(&short_label(a))
         );
     }
     o.push_str("</tr></thead>\n<tbody>\n");
@@ -1371,7 +1304,7 @@ fn set_title(engine: &Engine, analyses: &[Analysis]) -> String {
     format!(
         "{} article{} · lexicon {}",
         analyses.len(),
-        if analyses.len() == 1 { "" } else { "s" },
+        plural(analyses.len()),
         engine.lexicon.name
     )
 }
@@ -1582,19 +1515,6 @@ mod tests {
         assert_eq!(base64(b"fo"), "Zm8=");
         assert_eq!(base64(b"foo"), "Zm9v");
         assert_eq!(base64(b"foobar"), "Zm9vYmFy");
-    }
-
-    #[test]
-    fn dark_side_colors_have_contrast() {
-        for c in [
-            (0xD5, 0x5E, 0x00),
-            (0x00, 0x72, 0xB2),
-            (0xE6, 0x9F, 0x00),
-            (255, 255, 0),
-        ] {
-            let d = dark(c);
-            assert!(contrast(d, (255, 255, 255)) >= 4.5, "{c:?} -> {d:?}");
-        }
     }
 
     #[test]

@@ -13,6 +13,7 @@ use crate::analysis::{Analysis, Engine};
 use crate::attribute::{TermHit, Voice};
 use crate::lexicon::SideRef;
 use crate::quotes::{Quote, QuoteKind};
+use crate::report::format::{round, round_int};
 use crate::score::{QuoteShare, Scores};
 
 pub const SCHEMA_VERSION: u32 = 2;
@@ -28,40 +29,6 @@ impl<V: Serialize> Serialize for Ordered<V> {
             m.serialize_entry(k, v)?;
         }
         m.end()
-    }
-}
-
-pub fn round(x: f64) -> f64 {
-    if !x.is_finite() {
-        return 0.0;
-    }
-    let y = x * 10_000.0;
-    match round_int(y) {
-        // `y.round()` keeps the sign of `y`, also when it rounds to zero.
-        Some(0) => 0.0_f64.copysign(y) / 10_000.0,
-        Some(n) => n as f64 / 10_000.0,
-        None => y.round() / 10_000.0,
-    }
-}
-
-/// `y.round()` (half away from zero) as an integer, for `|y| < 2^52` (and zero for
-/// `-0.5 < y < 0`, which `round` makes -0.0). x86-64's baseline has no rounding
-/// instruction, so `f64::round` is a call into libm; truncating to an integer is one
-/// instruction, and below 2^52 the fraction `y - trunc(y)` is exact.
-#[inline]
-fn round_int(y: f64) -> Option<i64> {
-    if y.abs() < 4_503_599_627_370_496.0 {
-        let t = y as i64;
-        let f = y - t as f64;
-        Some(if f >= 0.5 {
-            t + 1
-        } else if f <= -0.5 {
-            t - 1
-        } else {
-            t
-        })
-    } else {
-        None
     }
 }
 
@@ -1259,48 +1226,6 @@ mod tests {
         }
         assert!(changed > 1000, "{changed}");
         assert!(check(&engine, &analyses) > 150);
-    }
-
-    #[test]
-    fn round_int_is_f64_round() {
-        let mut rng = crate::corpus::Rng::new(5);
-        let mut ys = vec![
-            0.0,
-            -0.0,
-            0.5,
-            -0.5,
-            0.49999999999999994,
-            1.5,
-            -1.5,
-            2.5,
-            -2.5,
-        ];
-        for p in 0..64 {
-            let y = 2f64.powi(p);
-            ys.extend([
-                y,
-                -y,
-                y + 0.5,
-                -y - 0.5,
-                y - 0.5,
-                y * 1.5,
-                2f64.powi(52) - y,
-            ]);
-        }
-        for _ in 0..100_000 {
-            let k = (rng.next_u64() >> rng.below(64)) as f64;
-            let f = rng.next_u64() as f64 / u64::MAX as f64;
-            ys.extend([k + 0.5, -k - 0.5, k + f, -k - f, f - 0.5]);
-        }
-        for y in ys {
-            match round_int(y) {
-                Some(n) => {
-                    assert!(y.abs() < 2f64.powi(52), "{y}");
-                    assert_eq!(n as f64, y.round(), "{y}");
-                }
-                None => assert!(y.abs() >= 2f64.powi(52), "{y}"),
-            }
-        }
     }
 
     #[test]
