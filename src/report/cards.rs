@@ -10,8 +10,9 @@ use crate::analysis::{Analysis, Engine};
 use crate::attribute::Voice;
 use crate::report::chart::{
     self, CardData, ChartError, ChartSide, ComparisonData, ComparisonRow, ConceptBar, Lean,
-    MatrixCell, QuoteSegment, SideCount,
+    QuoteSegment, SideCount,
 };
+use crate::report::highlights::{short_label, word_matrix};
 
 /// Footer text: lexicon name, version, short hash and slant version.
 pub fn footer(engine: &Engine) -> String {
@@ -123,19 +124,6 @@ pub fn card_data(engine: &Engine, a: &Analysis) -> CardData {
     }
 }
 
-/// A short label for an article in a set: its outlet, else its title shortened, else its id.
-pub fn short_label(a: &Analysis) -> String {
-    if let Some(o) = a.article.outlet.as_deref().filter(|o| !o.trim().is_empty()) {
-        return o.trim().to_string();
-    }
-    let title = crate::report::table::ellipsize(&a.article.title, 32);
-    if title.is_empty() {
-        a.article.id.clone()
-    } else {
-        title
-    }
-}
-
 /// The comparison chart data for a set of articles.
 pub fn comparison_data(engine: &Engine, analyses: &[Analysis], title: &str) -> ComparisonData {
     let l = &engine.lexicon;
@@ -166,38 +154,6 @@ pub fn comparison_data(engine: &Engine, analyses: &[Analysis], title: &str) -> C
         min_evidence: l.scoring.min_evidence,
         footer: footer(engine),
     }
-}
-
-/// Concepts used by at least one article (most articles first, then lexicon order), with
-/// the main variant each article used.
-pub fn word_matrix(
-    engine: &Engine,
-    analyses: &[Analysis],
-) -> Vec<(usize, Vec<Option<MatrixCell>>)> {
-    let l = &engine.lexicon;
-    let mut rows: Vec<(usize, Vec<Option<MatrixCell>>, usize)> = Vec::new();
-    for ci in 0..l.concepts.len() {
-        let cells: Vec<Option<MatrixCell>> = analyses
-            .iter()
-            .map(|a| {
-                let cu = a.concepts.iter().find(|c| c.concept == ci)?;
-                let v = cu.main_variant()?;
-                let variant = &l.concepts[ci].variants[v.variant];
-                Some(MatrixCell {
-                    variant: variant.label.clone(),
-                    side: variant.side,
-                })
-            })
-            .collect();
-        let used = cells.iter().filter(|c| c.is_some()).count();
-        // A concept is worth a row when articles chose differently or used a loaded variant.
-        let loaded = cells.iter().flatten().any(|c| c.side.is_some());
-        if used > 0 && (loaded || used > 1) {
-            rows.push((ci, cells, used));
-        }
-    }
-    rows.sort_by(|a, b| b.2.cmp(&a.2).then(a.0.cmp(&b.0)));
-    rows.into_iter().map(|(c, cells, _)| (c, cells)).collect()
 }
 
 /// Render one card as PNG.

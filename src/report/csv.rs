@@ -7,7 +7,8 @@
 //! decimals; leans with too little evidence are still given, with a yes/no column.
 
 use crate::analysis::{Analysis, Engine};
-use crate::report::json::round;
+use crate::report::format::round;
+use crate::report::highlights::top_terms;
 
 /// The header row.
 pub fn header(engine: &Engine) -> Vec<String> {
@@ -43,22 +44,6 @@ pub fn header(engine: &Engine) -> Vec<String> {
 
 fn yes(b: bool) -> String {
     if b { "yes" } else { "no" }.to_string()
-}
-
-/// The three variants used most (by count), as `label (n)`.
-pub fn top_terms(engine: &Engine, a: &Analysis, n: usize) -> Vec<(String, u32)> {
-    let mut all: Vec<(String, u32)> = Vec::new();
-    for cu in &a.concepts {
-        let c = &engine.lexicon.concepts[cu.concept];
-        for v in &cu.variants {
-            if c.variants[v.variant].side.is_some() {
-                all.push((c.variants[v.variant].label.clone(), v.count));
-            }
-        }
-    }
-    all.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-    all.truncate(n);
-    all
 }
 
 /// One data row.
@@ -98,7 +83,7 @@ pub fn row(engine: &Engine, a: &Analysis) -> Vec<String> {
         yes(s.stance_enough),
         top_terms(engine, a, 3)
             .into_iter()
-            .map(|(t, n)| format!("{t} ({n})"))
+            .map(|(t, _, n)| format!("{t} ({n})"))
             .collect::<Vec<_>>()
             .join("; "),
     ]);

@@ -5,7 +5,7 @@ use std::fmt::Write;
 
 use crate::authoring::delta::{ArticleDelta, LexiconChange, Summary};
 use crate::lexicon::Lexicon;
-use crate::report::table::{ellipsize, fmt_lean};
+use crate::report::format::{ellipsize, fmt_lean};
 
 /// Which side a change in lean (or pull) moves toward.
 fn toward(l: &Lexicon, change: f64) -> String {

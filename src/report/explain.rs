@@ -8,8 +8,8 @@ use std::fmt::Write;
 
 use crate::analysis::{Analysis, Engine};
 use crate::quotes::QuoteKind;
-use crate::report::ledger::{self, contribution_sum, lean_formula, num};
-use crate::report::table::{ellipsize, fmt_lean};
+use crate::report::format::{ellipsize, fmt_lean, num};
+use crate::report::ledger::{self, contribution_sum, lean_formula};
 use crate::score::prominence;
 
 /// Up to `n` characters of context on each side of `start..end`, on one line, with the

@@ -3,18 +3,7 @@
 
 use crate::analysis::Analysis;
 use crate::lexicon::Lexicon;
-
-/// A number with two decimals (`-0.00` and non-finite values shown as `0.00`).
-pub fn num(x: f64) -> String {
-    let x = if x == 0.0 || !x.is_finite() { 0.0 } else { x };
-    format!("{x:.2}")
-}
-
-/// A signed number with two decimals (`+0.45`).
-pub fn signed(x: f64) -> String {
-    let x = if x == 0.0 || !x.is_finite() { 0.0 } else { x };
-    format!("{x:+.2}")
-}
+use crate::report::format::{num, signed};
 
 /// The contributions of the hits counted for side `side`, as `0.45 + 2.00 + …` (or `0`).
 pub fn contribution_sum(a: &Analysis, side: usize) -> String {
@@ -52,18 +41,5 @@ pub fn lean_formula(lexicon: &Lexicon, w: &[f64]) -> String {
             .map(|(i, x)| format!("{}×{}", signed(lexicon.side_position(i)), num(*x)))
             .collect();
         format!("({}) / {}", terms.join(" + "), num(w.iter().sum()))
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn numbers_never_show_negative_zero() {
-        assert_eq!(num(-0.0), "0.00");
-        assert_eq!(num(f64::NAN), "0.00");
-        assert_eq!(signed(0.456), "+0.46");
-        assert_eq!(signed(-0.0), "+0.00");
     }
 }

@@ -5,6 +5,7 @@ use std::path::Path;
 
 use crate::authoring::examples::ExampleResult;
 use crate::lexicon::{Checked, Lexicon, Severity};
+use crate::report::format::pad_right;
 
 /// Every diagnostic with its caret display, then a one-line verdict.
 pub fn render_check(target: Option<&Path>, checked: &Checked) -> String {
@@ -105,15 +106,6 @@ pub fn render_test(lexicon: &Lexicon, results: &[ExampleResult], verbose: bool) 
     o
 }
 
-fn pad_right(s: &str, w: usize) -> String {
-    let n = s.chars().count();
-    if n >= w {
-        s.to_string()
-    } else {
-        format!("{s}{}", " ".repeat(w - n))
-    }
-}
-
 /// Wrap a comma-separated list at `width` characters, indenting continuation lines.
 fn wrap_list(items: &[String], indent: &str, width: usize) -> String {
     let mut out = String::new();
@@ -143,7 +135,7 @@ fn wrap_list(items: &[String], indent: &str, width: usize) -> String {
 /// `slant lexicon coverage` as a table: entries that fired, entries that never fired, and
 /// the labelled suggestions.
 pub fn render_coverage(c: &crate::authoring::coverage::Coverage) -> String {
-    use crate::report::table::ellipsize;
+    use crate::report::format::ellipsize;
     let mut o = String::new();
     let _ = writeln!(
         o,

@@ -1,11 +1,20 @@
 //! Everything a user sees: one renderer per output format, each a pure function from
 //! analysis data to text or bytes, plus safe file output.
+//!
+//! Shared by the renderers: [`format`] (how numbers and short texts are written),
+//! [`color`] (colour arithmetic, both luminance formulas), [`highlights`] (what is picked
+//! out of an analysis for a reader) and [`ledger`] (the score arithmetic written out).
+//! Writing files is [`output`]'s job alone; [`progress`] draws on the terminal and
+//! [`stream`] hands finished records to a writer.
 
 pub mod cards;
 pub mod chart;
+pub(crate) mod color;
 pub mod csv;
 pub mod delta;
 pub mod explain;
+pub(crate) mod format;
+pub(crate) mod highlights;
 pub mod html;
 pub mod json;
 pub mod ledger;

@@ -14,6 +14,7 @@ use std::time::Duration;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use crate::article::Articles;
+use crate::report::format::plural;
 
 /// Whether progress may be drawn: stderr is a terminal and `SLANT_NO_PROGRESS` is unset.
 fn visible() -> bool {
@@ -121,7 +122,7 @@ impl Progress {
             return;
         };
         let n = self.articles.fetch_add(1, Ordering::Relaxed) + 1;
-        let articles = format!("{n} article{}", if n == 1 { "" } else { "s" });
+        let articles = format!("{n} article{}", plural(n));
         match &self.read {
             Some(read) => {
                 b.set_position(read.load(Ordering::Relaxed));

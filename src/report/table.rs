@@ -6,40 +6,10 @@
 //! each lean toward its side's color.
 
 use crate::analysis::{Analysis, Engine};
+use crate::report::format::{ellipsize, fmt_lean, pad_right};
 
 const ID_W: usize = 20;
 const TITLE_W: usize = 34;
-
-/// Shorten to `max` characters with an ellipsis.
-pub fn ellipsize(s: &str, max: usize) -> String {
-    let s = s.split_whitespace().collect::<Vec<_>>().join(" ");
-    if s.chars().count() <= max {
-        return s;
-    }
-    let mut out: String = s.chars().take(max.saturating_sub(1)).collect();
-    out = out.trim_end().to_string();
-    out.push('…');
-    out
-}
-
-fn pad(s: &str, w: usize) -> String {
-    let n = s.chars().count();
-    if n >= w {
-        s.to_string()
-    } else {
-        format!("{s}{}", " ".repeat(w - n))
-    }
-}
-
-/// Format a lean: `+0.45`, or `(+0.45)` when there is too little evidence.
-pub fn fmt_lean(value: f64, enough: bool) -> String {
-    let v = format!("{:+.2}", value);
-    if enough {
-        v
-    } else {
-        format!("({v})")
-    }
-}
 
 fn ansi(color: (u8, u8, u8), s: &str) -> String {
     format!("\x1b[1;38;2;{};{};{}m{s}\x1b[0m", color.0, color.1, color.2)
@@ -65,8 +35,8 @@ const QUOTED_W: usize = 13;
 pub fn header(_engine: &Engine) -> String {
     let h = format!(
         "{} {} {:>6} {:>w1$} {:>7} {:>6} {:>w2$} {:>7} {:>7}",
-        pad("ID", ID_W),
-        pad("TITLE", TITLE_W),
+        pad_right("ID", ID_W),
+        pad_right("TITLE", TITLE_W),
         "WORDS",
         "HITS",
         "TERMS",
@@ -101,8 +71,8 @@ pub fn row(engine: &Engine, a: &Analysis, color: bool) -> String {
         .join("·");
     let mut r = format!(
         "{} {} {:>6} {:>w1$}",
-        pad(&ellipsize(&a.article.id, ID_W), ID_W),
-        pad(&ellipsize(&a.article.title, TITLE_W), TITLE_W),
+        pad_right(&ellipsize(&a.article.id, ID_W), ID_W),
+        pad_right(&ellipsize(&a.article.title, TITLE_W), TITLE_W),
         a.words,
         hits,
         w1 = HITS_W,
@@ -149,22 +119,4 @@ pub fn footer(engine: &Engine, articles: usize) -> String {
         l.scoring.min_evidence,
         l.scoring.min_quote_words,
     )
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn ellipsize_counts_characters() {
-        assert_eq!(ellipsize("short", 10), "short");
-        assert_eq!(ellipsize("ünïcödé wörds here", 8), "ünïcödé…");
-        assert_eq!(ellipsize("a  b\n c", 10), "a b c");
-    }
-
-    #[test]
-    fn lean_formatting_marks_thin_evidence() {
-        assert_eq!(fmt_lean(0.4567, true), "+0.46");
-        assert_eq!(fmt_lean(-1.0, false), "(-1.00)");
-    }
 }

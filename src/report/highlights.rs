@@ -1,0 +1,93 @@
+//! What the renderers pick out of analyses for a reader: the loaded words an article used
+//! most, its most-quoted speakers, a short label for it in a set, and the word-choice
+//! matrix of a set (the variant each article used most per concept). Shared by the charts'
+//! data (`cards`), the HTML pages and `summary.csv`, so every output picks alike.
+
+use crate::analysis::{Analysis, Engine};
+use crate::quotes::QuoteKind;
+use crate::report::chart::MatrixCell;
+use crate::report::format::ellipsize;
+use crate::score::QuoteSide;
+
+/// The `n` loaded (non-neutral) variants used most, as `(label, side, count)`, by count then
+/// label.
+pub(crate) fn top_terms(engine: &Engine, a: &Analysis, n: usize) -> Vec<(String, usize, u32)> {
+    let mut all = Vec::new();
+    for cu in &a.concepts {
+        let c = &engine.lexicon.concepts[cu.concept];
+        for v in &cu.variants {
+            let variant = &c.variants[v.variant];
+            if let Some(side) = variant.side {
+                all.push((variant.label.clone(), side, v.count));
+            }
+        }
+    }
+    all.sort_by(|a, b| b.2.cmp(&a.2).then(a.0.cmp(&b.0)));
+    all.truncate(n);
+    all
+}
+
+/// The `n` speakers of speech quotations with the most quoted words, as
+/// `(name, side, words)`, by words then name.
+pub(crate) fn top_speakers(
+    engine: &Engine,
+    a: &Analysis,
+    n: usize,
+) -> Vec<(String, QuoteSide, u32)> {
+    let mut all: Vec<(String, QuoteSide, u32)> = Vec::new();
+    for q in a.quotes.iter().filter(|q| q.kind == QuoteKind::Speech) {
+        let Some(sp) = &q.speaker else { continue };
+        match all.iter_mut().find(|x| &x.0 == sp) {
+            Some(x) => x.2 += q.words,
+            None => all.push((sp.clone(), engine.quote_side(q), q.words)),
+        }
+    }
+    all.sort_by(|a, b| b.2.cmp(&a.2).then(a.0.cmp(&b.0)));
+    all.truncate(n);
+    all
+}
+
+/// A short label for an article in a set: its outlet, else its title shortened, else its id.
+pub(crate) fn short_label(a: &Analysis) -> String {
+    if let Some(o) = a.article.outlet.as_deref().filter(|o| !o.trim().is_empty()) {
+        return o.trim().to_string();
+    }
+    let title = ellipsize(&a.article.title, 32);
+    if title.is_empty() {
+        a.article.id.clone()
+    } else {
+        title
+    }
+}
+
+/// Concepts used by at least one article (most articles first, then lexicon order), with
+/// the main variant each article used.
+pub(crate) fn word_matrix(
+    engine: &Engine,
+    analyses: &[Analysis],
+) -> Vec<(usize, Vec<Option<MatrixCell>>)> {
+    let l = &engine.lexicon;
+    let mut rows: Vec<(usize, Vec<Option<MatrixCell>>, usize)> = Vec::new();
+    for ci in 0..l.concepts.len() {
+        let cells: Vec<Option<MatrixCell>> = analyses
+            .iter()
+            .map(|a| {
+                let cu = a.concepts.iter().find(|c| c.concept == ci)?;
+                let v = cu.main_variant()?;
+                let variant = &l.concepts[ci].variants[v.variant];
+                Some(MatrixCell {
+                    variant: variant.label.clone(),
+                    side: variant.side,
+                })
+            })
+            .collect();
+        let used = cells.iter().filter(|c| c.is_some()).count();
+        // A concept is worth a row when articles chose differently or used a loaded variant.
+        let loaded = cells.iter().flatten().any(|c| c.side.is_some());
+        if used > 0 && (loaded || used > 1) {
+            rows.push((ci, cells, used));
+        }
+    }
+    rows.sort_by(|a, b| b.2.cmp(&a.2).then(a.0.cmp(&b.0)));
+    rows.into_iter().map(|(c, cells, _)| (c, cells)).collect()
+}

@@ -1,0 +1,98 @@
+//! Text equivalents of the two charts, for the `alt` attribute of their images: what a
+//! reader who cannot see the stance card or the comparison chart needs to know from it.
+
+use std::fmt::Write;
+
+use super::sides::direction;
+use crate::analysis::Engine;
+use crate::report::chart::{CardData, ComparisonData, Lean};
+use crate::report::format::signed;
+
+fn lean_alt(l: &Lean, engine: &Engine) -> String {
+    match l.value {
+        Some(v) => format!("{} ({})", signed(v), direction(engine, v)),
+        None => "too little evidence".to_string(),
+    }
+}
+
+/// A text equivalent of a stance card.
+pub fn card_alt(engine: &Engine, card: &CardData) -> String {
+    let mut o = String::from("Stance card. ");
+    if card.concepts.is_empty() {
+        o.push_str("No loaded words found. ");
+    } else {
+        o.push_str("Loaded words by concept: ");
+        let items: Vec<String> = card
+            .concepts
+            .iter()
+            .take(8)
+            .map(|c| {
+                let per_side: Vec<String> = card
+                    .sides
+                    .iter()
+                    .zip(&c.counts)
+                    .filter(|(_, n)| n.narrator + n.quoted > 0.0)
+                    .map(|(s, n)| {
+                        format!(
+                            "{} {} ({} in the outlet’s own words)",
+                            n.narrator + n.quoted,
+                            s.label,
+                            n.narrator
+                        )
+                    })
+                    .collect();
+                format!("{}: {}", c.label, per_side.join(", "))
+            })
+            .collect();
+        o.push_str(&items.join("; "));
+        if card.concepts.len() > 8 {
+            let _ = write!(o, "; and {} more concepts", card.concepts.len() - 8);
+        }
+        o.push_str(". ");
+    }
+    if card.quotes.is_empty() {
+        o.push_str("No speech quotations. ");
+    } else {
+        o.push_str("Quoted words by speaker side: ");
+        let items: Vec<String> = card
+            .quotes
+            .iter()
+            .map(|q| {
+                if q.speakers.is_empty() {
+                    format!("{} {}", q.label, q.words)
+                } else {
+                    format!("{} {} ({})", q.label, q.words, q.speakers.join(", "))
+                }
+            })
+            .collect();
+        o.push_str(&items.join("; "));
+        o.push_str(". ");
+    }
+    let _ = write!(
+        o,
+        "Term lean {}, quote lean {}, stance {}.",
+        lean_alt(&card.term_lean, engine),
+        lean_alt(&card.quote_lean, engine),
+        lean_alt(&card.stance, engine)
+    );
+    o
+}
+
+/// A text equivalent of the comparison chart.
+pub fn comparison_alt(engine: &Engine, data: &ComparisonData) -> String {
+    let sides = &engine.lexicon.sides;
+    let mut o = format!(
+        "Comparison chart of {} article(s). Term lean, quote lean and stance per article on a scale from −1 ({}) to +1 ({}): ",
+        data.rows.len(),
+        sides.first().map_or("", |s| s.label.as_str()),
+        sides.last().map_or("", |s| s.label.as_str())
+    );
+    let items: Vec<String> = data
+        .rows
+        .iter()
+        .map(|r| format!("{}: stance {}", r.label, lean_alt(&r.stance, engine)))
+        .collect();
+    o.push_str(&items.join("; "));
+    o.push_str(". Below it, the word-choice matrix, also given as a table on this page.");
+    o
+}

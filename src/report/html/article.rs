@@ -1,0 +1,127 @@
+//! One article's page (`<stem>.html`): its title and metadata, the score summary, the
+//! annotated text, the stance card and the ledger. The same body, with prefixed anchors
+//! and deeper headings, is a section of the answer key.
+
+use std::fmt::Write;
+
+use super::alt::card_alt;
+use super::annotate::annotate;
+use super::escape::escape;
+use super::ledger_tables::{arithmetic_table, quotes_table, terms_table};
+use super::page::{document, h};
+use super::sides::{direction, legend};
+use crate::analysis::{Analysis, Engine};
+use crate::report::cards;
+use crate::report::format::{num, signed};
+
+pub(super) fn article_meta(a: &Analysis) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    if let Some(o) = &a.article.outlet {
+        parts.push(escape(o));
+    }
+    if let Some(d) = &a.article.date {
+        parts.push(escape(d));
+    }
+    parts.push(format!("{} words", a.words));
+    parts.join(" · ")
+}
+
+/// A link to the original, only for http(s) URLs; anything else is shown as text.
+pub(super) fn source_line(a: &Analysis) -> String {
+    let mut o = format!(
+        "<p class=\"meta\">id <code>{}</code> · source <code>{}</code>",
+        escape(&a.article.id),
+        escape(&a.article.source)
+    );
+    if let Some(url) = &a.article.url {
+        let lower = url.trim().to_ascii_lowercase();
+        if lower.starts_with("http://") || lower.starts_with("https://") {
+            let _ = write!(
+                o,
+                " · <a class=\"show-href\" href=\"{}\">original article</a>",
+                escape(url.trim())
+            );
+        } else {
+            let _ = write!(o, " · url <code>{}</code>", escape(url));
+        }
+    }
+    o.push_str("</p>\n");
+    o
+}
+
+fn score_summary(engine: &Engine, a: &Analysis) -> String {
+    let s = &a.scores;
+    let box_ = |name: &str, v: f64, enough: bool, what: &str| -> String {
+        let (big, small) = if enough {
+            (signed(v), direction(engine, v))
+        } else {
+            ("—".to_string(), "too little evidence".to_string())
+        };
+        format!(
+            "<div><span>{name}</span><b>{big}</b><span class=\"lbl\">{}</span><span class=\"lbl\">{what}</span></div>",
+            escape(&small)
+        )
+    };
+    format!(
+        "<div class=\"summary\">{}{}{}<div><span>Evidence</span><b>{}</b><span class=\"lbl\">weighted loaded words</span><span class=\"lbl\">enough from {}</span></div></div>\n",
+        box_("Stance", s.stance, s.stance_enough, "words and quotes together"),
+        box_("Term lean", s.term_lean, s.term_enough, "from the loaded words"),
+        box_("Quote lean", s.quote_lean, s.quote_enough, "from who is quoted"),
+        num(s.evidence),
+        num(s.min_evidence)
+    )
+}
+
+/// The body of one annotated article, headings starting at `level`.
+pub(super) fn article_body(
+    engine: &Engine,
+    a: &Analysis,
+    stem: &str,
+    prefix: &str,
+    level: u8,
+) -> String {
+    let mut o = String::new();
+    o.push_str(&score_summary(engine, a));
+    for w in &a.article.warnings {
+        let _ = writeln!(o, "<p class=\"warn\">Warning: {}</p>", escape(w));
+    }
+    o.push_str(&h(
+        level,
+        "The article, annotated",
+        Some(&format!("{prefix}text")),
+    ));
+    o.push_str(&legend(engine, true));
+    let _ = writeln!(
+        o,
+        "<div class=\"text prose\">\n{}</div>",
+        annotate(engine, a, prefix)
+    );
+    o.push_str(&h(level, "Stance card", None));
+    let card = cards::card_data(engine, a);
+    let _ = writeln!(
+        o,
+        "<figure><img src=\"{stem}.png\" width=\"1600\" height=\"1000\" alt=\"{}\"><figcaption>Loaded words per concept (left: narrator, lighter: quoted), quoted words by speaker side, and the three leans. File: {stem}.png</figcaption></figure>",
+        escape(&card_alt(engine, &card))
+    );
+    o.push_str(&h(level, "Ledger: where every number comes from", None));
+    o.push_str(&h(level + 1, "Loaded terms", None));
+    o.push_str(&terms_table(engine, a, prefix));
+    o.push_str(&h(level + 1, "Quotations", None));
+    o.push_str(&quotes_table(engine, a, prefix));
+    o.push_str(&h(level + 1, "The score arithmetic", None));
+    o.push_str(&arithmetic_table(engine, a));
+    o
+}
+
+/// One article's annotated page (`<stem>.html`).
+pub fn article_page(engine: &Engine, a: &Analysis, stem: &str) -> String {
+    let mut b = String::from(
+        "<nav class=\"top\"><a href=\"index.html\">← All articles</a></nav>\n<main>\n",
+    );
+    let _ = writeln!(b, "<h1>{}</h1>", escape(&a.article.title));
+    let _ = writeln!(b, "<p class=\"meta\">{}</p>", article_meta(a));
+    b.push_str(&source_line(a));
+    b.push_str(&article_body(engine, a, stem, "", 2));
+    b.push_str("</main>\n");
+    document(engine, &a.article.title, &b, false, true)
+}

@@ -1,0 +1,281 @@
+//! The ledger of an article page as HTML tables: every term hit with its entry, voice,
+//! modifiers, factor and contribution; every quotation with its speaker, side, rule and
+//! cue; and the score arithmetic written out with the actual numbers (the same sums as
+//! `slant explain`, through `report::ledger`). Rows link back to the annotated text.
+
+use std::fmt::Write;
+
+use super::escape::escape;
+use super::sides::{quote_side_class, quote_side_label, side_class, side_label};
+use crate::analysis::{Analysis, Engine};
+use crate::attribute::Voice;
+use crate::normalize::LineIndex;
+use crate::quotes::QuoteKind;
+use crate::report::format::{ellipsize, num, signed};
+use crate::report::ledger;
+
+pub(super) fn terms_table(engine: &Engine, a: &Analysis, prefix: &str) -> String {
+    let l = &engine.lexicon;
+    if a.terms.is_empty() {
+        return "<p>No loaded or neutral terms of this lexicon were found.</p>\n".to_string();
+    }
+    let mut o = String::from("<div class=\"scroll\"><table class=\"ledger\">\n<caption>Every term the lexicon matched, in text order <span class=\"hint\">(contribution = weight × factors, counted for the side in the “counted for” column)</span></caption>\n<thead><tr><th scope=\"col\">#</th><th scope=\"col\">Line</th><th scope=\"col\">As written</th><th scope=\"col\">Concept</th><th scope=\"col\">Variant</th><th scope=\"col\">Side</th><th scope=\"col\" class=\"num\">Weight</th><th scope=\"col\">Voice</th><th scope=\"col\">Speaker</th><th scope=\"col\">Modifiers</th><th scope=\"col\" class=\"num\">Factor</th><th scope=\"col\">Counted for</th><th scope=\"col\" class=\"num\">Contribution</th></tr></thead>\n<tbody>\n");
+    for (i, t) in a.terms.iter().enumerate() {
+        let n = i + 1;
+        let c = &l.concepts[t.concept];
+        let v = &c.variants[t.variant];
+        let mods: Vec<String> = t
+            .modifiers
+            .iter()
+            .map(|m| format!("{} (“{}”)", m.kind.as_str(), escape(&m.cue)))
+            .collect();
+        let counted = match t.counted_side {
+            Some(_) if t.counted_side != t.side => format!(
+                "<span class=\"side-name {}\">{}</span> <span class=\"lbl\">moved from {} by scare quotes or distancing</span>",
+                side_class(t.counted_side),
+                escape(&side_label(engine, t.counted_side)),
+                escape(&side_label(engine, t.side))
+            ),
+            Some(_) => format!(
+                "<span class=\"side-name {}\">{}</span>",
+                side_class(t.counted_side),
+                escape(&side_label(engine, t.counted_side))
+            ),
+            None => "nobody (neutral)".to_string(),
+        };
+        let voice = match t.voice {
+            Voice::Narrator => "narrator",
+            Voice::Quoted => "quoted",
+            Voice::ScareQuoted => "scare quotes",
+        };
+        let _ = writeln!(
+            o,
+            "<tr id=\"{prefix}t-{n}\"><th scope=\"row\"><a href=\"#{prefix}r-{n}\" aria-label=\"back to term {n} in the text\">{n}</a></th><td class=\"num\">{}</td><td><mark class=\"t {}\">{}</mark></td><td>{}</td><td>{}</td><td class=\"{}\"><span class=\"side-name\">{}</span></td><td class=\"num\">{}</td><td>{voice}</td><td>{}</td><td>{}</td><td class=\"num\">×{}</td><td>{counted}</td><td class=\"num\">{}</td></tr>",
+            t.line,
+            side_class(t.side),
+            escape(t.text(&a.article.text)),
+            escape(&c.label),
+            escape(&v.label),
+            side_class(t.side),
+            escape(&side_label(engine, t.side)),
+            num(t.weight),
+            t.speaker.as_deref().map(escape).unwrap_or_else(|| "—".to_string()),
+            if mods.is_empty() { "—".to_string() } else { mods.join("; ") },
+            num(t.factor),
+            num(t.contribution),
+        );
+    }
+    o.push_str("</tbody>\n</table></div>\n");
+    o
+}
+
+pub(super) fn quotes_table(engine: &Engine, a: &Analysis, prefix: &str) -> String {
+    if a.quotes.is_empty() {
+        return "<p>No quotations were found.</p>\n".to_string();
+    }
+    let text = a.article.text.as_str();
+    let lines = LineIndex::new(text);
+    let mut o = String::from("<div class=\"scroll\"><table class=\"ledger\">\n<caption>Every quotation, in text order <span class=\"hint\">(speech quotations count for their speaker’s side; scare quotes are not speech)</span></caption>\n<thead><tr><th scope=\"col\">#</th><th scope=\"col\">Line</th><th scope=\"col\">Kind</th><th scope=\"col\">Speaker</th><th scope=\"col\">Side</th><th scope=\"col\" class=\"num\">Words</th><th scope=\"col\">Rule</th><th scope=\"col\">Cue</th><th scope=\"col\">Quotation</th></tr></thead>\n<tbody>\n");
+    for (i, q) in a.quotes.iter().enumerate() {
+        let n = i + 1;
+        let line = if q.open <= text.len() && text.is_char_boundary(q.open) {
+            lines.line_col(text, q.open).0.to_string()
+        } else {
+            "?".to_string()
+        };
+        let inner = if q.start <= q.end
+            && q.end <= text.len()
+            && text.is_char_boundary(q.start)
+            && text.is_char_boundary(q.end)
+        {
+            ellipsize(&text[q.start..q.end], 140)
+        } else {
+            String::new()
+        };
+        let (kind, cls, side) = match q.kind {
+            QuoteKind::Term => (
+                "scare quotes".to_string(),
+                "scare".to_string(),
+                "—".to_string(),
+            ),
+            QuoteKind::Speech => {
+                let qs = engine.quote_side(q);
+                (
+                    "speech".to_string(),
+                    quote_side_class(&qs),
+                    escape(&quote_side_label(engine, &qs)),
+                )
+            }
+        };
+        let _ = writeln!(
+            o,
+            "<tr id=\"{prefix}q-{n}\"><th scope=\"row\"><a href=\"#{prefix}qt-{n}\" aria-label=\"back to quotation {n} in the text\">Q{n}</a></th><td class=\"num\">{line}</td><td>{kind}</td><td>{}</td><td class=\"{cls}\"><span class=\"side-name\">{side}</span></td><td class=\"num\">{}</td><td>{}</td><td>{}</td><td>“{}”{}</td></tr>",
+            q.speaker.as_deref().map(escape).unwrap_or_else(|| "—".to_string()),
+            q.words,
+            escape(q.rule),
+            q.cue.as_deref().map(escape).unwrap_or_else(|| "—".to_string()),
+            escape(&inner),
+            if q.unclosed { " <span class=\"lbl\">unclosed: bounded to its paragraph</span>" } else { "" }
+        );
+    }
+    o.push_str("</tbody>\n</table></div>\n");
+    o
+}
+
+/// The lean formula, or `none` when no weight counted for any side.
+fn lean_or(engine: &Engine, w: &[f64], none: &str) -> String {
+    if w.iter().sum::<f64>() <= 0.0 {
+        none.to_string()
+    } else {
+        ledger::lean_formula(&engine.lexicon, w)
+    }
+}
+
+pub(super) fn arithmetic_table(engine: &Engine, a: &Analysis) -> String {
+    let l = &engine.lexicon;
+    let s = &a.scores;
+    let sc = &l.scoring;
+    let mut o = format!(
+        "<p>Factors of this lexicon: outlet’s own words ×{}, quoted ×{}, scare quotes ×{}, negated ×{}, distanced ×{}. Lean runs from −1 ({}) to +1 ({}).</p>\n",
+        sc.narrator,
+        sc.quoted,
+        sc.scare_quoted,
+        sc.negated,
+        sc.distanced,
+        escape(l.sides.first().map_or("", |s| s.label.as_str())),
+        escape(l.sides.last().map_or("", |s| s.label.as_str()))
+    );
+    o.push_str("<div class=\"scroll\"><table class=\"ledger\">\n<caption>How the scores add up</caption>\n<thead><tr><th scope=\"col\">Quantity</th><th scope=\"col\">Arithmetic</th><th scope=\"col\" class=\"num\">Value</th></tr></thead>\n<tbody>\n");
+    let row = |o: &mut String, name: String, how: String, value: String| {
+        let _ = writeln!(
+            o,
+            "<tr><th scope=\"row\">{name}</th><td>{how}</td><td class=\"num\">{value}</td></tr>"
+        );
+    };
+    let mut weights = Vec::new();
+    for (i, side) in l.sides.iter().enumerate() {
+        let st = &s.sides[i];
+        weights.push(st.weight);
+        row(
+            &mut o,
+            format!(
+                "<span class=\"side-name s{i}\">{}</span> weight",
+                escape(&side.label)
+            ),
+            format!(
+                "{} hit(s), {} in the outlet’s own words: {} = {}; {} per 1,000 words",
+                st.count,
+                st.narrator_count,
+                ledger::contribution_sum(a, i),
+                num(st.weight),
+                num(st.per_1000_words)
+            ),
+            num(st.weight),
+        );
+    }
+    row(
+        &mut o,
+        "Neutral hits".to_string(),
+        "counted, add nothing to either side".to_string(),
+        s.neutral_count.to_string(),
+    );
+    row(
+        &mut o,
+        "Evidence".to_string(),
+        format!(
+            "{} ({} the threshold {})",
+            ledger::sum_of(&weights),
+            if s.term_enough { "meets" } else { "below" },
+            num(s.min_evidence)
+        ),
+        num(s.evidence),
+    );
+    row(
+        &mut o,
+        "Term lean".to_string(),
+        format!(
+            "{}{}",
+            lean_or(engine, &weights, "no loaded words counted for a side"),
+            if s.term_enough {
+                String::new()
+            } else {
+                " → too little evidence".to_string()
+            }
+        ),
+        signed(s.term_lean),
+    );
+    let qw: Vec<f64> = s.quotes.iter().map(|q| q.weighted).collect();
+    for (i, side) in l.sides.iter().enumerate() {
+        let qs = &s.quotes[i];
+        row(
+            &mut o,
+            format!(
+                "Quoted <span class=\"side-name s{i}\">{}</span>",
+                escape(&side.label)
+            ),
+            format!(
+                "{} quotation(s), {} words ({:.0}% of quoted words); speakers: {}",
+                qs.quotes,
+                qs.words,
+                qs.share * 100.0,
+                if qs.speakers.is_empty() {
+                    "none".to_string()
+                } else {
+                    escape(&qs.speakers.join(", "))
+                }
+            ),
+            format!("{} <span class=\"lbl\">weighted words</span>", num(qw[i])),
+        );
+    }
+    for (name, qs) in [
+        ("neutral", &s.neutral_quotes),
+        ("unaligned", &s.unaligned_quotes),
+        ("unattributed", &s.unattributed_quotes),
+    ] {
+        if qs.quotes > 0 {
+            row(
+                &mut o,
+                format!("Quoted, {name}"),
+                format!(
+                    "{} quotation(s), {} words: lean nowhere",
+                    qs.quotes, qs.words
+                ),
+                qs.words.to_string(),
+            );
+        }
+    }
+    row(
+        &mut o,
+        "Quote lean".to_string(),
+        format!(
+            "{} (each quotation’s words × prominence: 1 at the top, 0.5 at the end){}",
+            lean_or(engine, &qw, "no quoted words of aligned speakers"),
+            if s.quote_enough {
+                String::new()
+            } else {
+                format!(
+                    " → too little evidence (below {} aligned words)",
+                    num(s.min_quote_words)
+                )
+            }
+        ),
+        signed(s.quote_lean),
+    );
+    let (wt, wq) = (sc.stance_terms, sc.stance_quotes);
+    let stance = match (s.term_enough, s.quote_enough) {
+        (true, true) => format!(
+            "({} × {} + {} × {}) / {}",
+            num(wt),
+            signed(s.term_lean),
+            num(wq),
+            signed(s.quote_lean),
+            num(wt + wq)
+        ),
+        (true, false) => "term lean only (quotes lack evidence)".to_string(),
+        (false, true) => "quote lean only (terms lack evidence)".to_string(),
+        (false, false) => "too little evidence in terms and quotes".to_string(),
+    };
+    row(&mut o, "Stance".to_string(), stance, signed(s.stance));
+    o.push_str("</tbody>\n</table></div>\n");
+    o
+}
