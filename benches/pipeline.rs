@@ -8,7 +8,7 @@ use slant::analysis::Engine;
 use slant::article::Article;
 use slant::corpus::Generator;
 use slant::lexicon::Lexicon;
-use slant::normalize::Normalized;
+use slant::text::normalize::Normalized;
 
 // The allocator the `slant` binary uses, so stage numbers match what ships.
 #[global_allocator]

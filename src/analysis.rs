@@ -8,9 +8,9 @@ use crate::article::Article;
 use crate::attribute::{self, TermHit, Voice};
 use crate::lexicon::{Lexicon, SideRef};
 use crate::matcher::{Matcher, MatcherError};
-use crate::normalize::Normalized;
 use crate::quotes::{self, Quote, QuoteKind, Roster, RosterActor};
 use crate::score::{self, QuoteInput, QuoteSide, Scores, TermInput};
+use crate::text::normalize::Normalized;
 
 /// Compiled lexicon: reusable for any number of articles, on any thread.
 pub struct Engine {

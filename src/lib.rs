@@ -22,14 +22,10 @@ pub mod delta;
 pub mod examples;
 pub mod lexicon;
 pub mod matcher;
-pub mod normalize;
 pub mod quotes;
 pub mod record;
 pub mod report;
 #[doc(hidden)]
 pub mod scan;
 pub mod score;
-// Until normalization, matching and attribution use the kernels of `scan`.
-#[cfg(target_arch = "x86_64")]
-pub(crate) use scan::block as simd;
 pub mod text;

@@ -32,7 +32,10 @@ use regex::{Regex, RegexBuilder};
 
 use crate::lexicon::validate::term_forms;
 use crate::lexicon::Lexicon;
-use crate::normalize::{is_word_char, window_from, Normalized, ASCII_WORD};
+use crate::scan::classes::ASCII_WORD;
+use crate::scan::{window_from, Fast, Kernels, Plain};
+use crate::text::normalize::Normalized;
+use crate::text::words::is_word_char;
 
 /// Which lexicon entry an automaton pattern stands for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -179,10 +182,17 @@ impl Matcher {
 
     /// All hits in `original`, whose normalized copy is `norm`, in text order.
     pub fn find(&self, original: &str, norm: &Normalized) -> Vec<RawHit> {
+        self.find_with::<Fast>(original, norm)
+    }
+
+    /// [`Matcher::find`] with the kernels `K`: `Plain` and `Fast` find the same hits
+    /// (`tests/scan_equivalence.rs`).
+    #[doc(hidden)]
+    pub fn find_with<K: Kernels>(&self, original: &str, norm: &Normalized) -> Vec<RawHit> {
         let h = norm.text.as_str();
         let mut hits = Vec::new();
         if let Some(trie) = &self.trie {
-            self.find_trie(trie, original, norm, &mut hits);
+            self.find_trie::<K>(trie, original, norm, &mut hits);
         } else if let (Some(longest), Some(overlapping)) = (&self.longest, &self.overlapping) {
             let mut pos = 0;
             while pos < h.len() {
@@ -238,7 +248,13 @@ impl Matcher {
     /// and keep the longest valid form that starts there; the first position with one wins
     /// and the scan resumes at its end. Positions inside a word are skipped without touching
     /// the trie, and so are word starts whose key is not a form's key.
-    fn find_trie(&self, trie: &Trie, original: &str, norm: &Normalized, hits: &mut Vec<RawHit>) {
+    fn find_trie<K: Kernels>(
+        &self,
+        trie: &Trie,
+        original: &str,
+        norm: &Normalized,
+        hits: &mut Vec<RawHit>,
+    ) {
         let hs = norm.text.as_str();
         let h = hs.as_bytes();
         let n = h.len();
@@ -250,10 +266,10 @@ impl Matcher {
         // starts anywhere else (`Trie::seg_starts_only`).
         while trie.seg_starts_only && i + 64 <= n {
             let base = i;
-            let (seg, special) = block_masks(h, base);
+            let (seg, special) = K::seg_masks(h[base..base + 64].try_into().expect("64 bytes"));
             if special != 0 && !only_general_punctuation(h, base, special) {
                 (i, prev_word) =
-                    self.scan_scalar(trie, original, norm, hits, i, prev_word, base + 64);
+                    self.scan_scalar::<K>(trie, original, norm, hits, i, prev_word, base + 64);
                 continue;
             }
             let starts = seg & !((seg << 1) | prev_word as u64);
@@ -261,7 +277,7 @@ impl Matcher {
             // they are masked off), for loads at each word start without bounds checks.
             let mut pad = [0; 72];
             let ext = window_from(h, base, &mut pad);
-            let (mut candidates, run_end) = trie.block_candidates(h, ext, base, seg, starts);
+            let (mut candidates, run_end) = trie.block_candidates::<K>(h, ext, base, seg, starts);
             // Unless a hit ends past the block, the scan goes on after the run of segment
             // bytes at its end, if any (no match starts inside it).
             let mut next = run_end;
@@ -269,7 +285,7 @@ impl Matcher {
             while candidates != 0 {
                 let p = base + candidates.trailing_zeros() as usize;
                 candidates &= candidates - 1;
-                if let Some((pat, end)) = self.longest_valid_at(trie, original, norm, p) {
+                if let Some((pat, end)) = self.longest_valid_at::<K>(trie, original, norm, p) {
                     hits.push(self.hit(pat, p, end));
                     if end >= base + 64 {
                         next = end;
@@ -283,14 +299,14 @@ impl Matcher {
             i = next;
             prev_word = next_prev;
         }
-        self.scan_scalar(trie, original, norm, hits, i, prev_word, n);
+        self.scan_scalar::<K>(trie, original, norm, hits, i, prev_word, n);
     }
 
     /// The scan one character at a time from `i` (where `prev_word` tells whether the
     /// character before is a word character) until at or past `limit`; returns where it
     /// stopped and the new `prev_word`.
     #[allow(clippy::too_many_arguments)]
-    fn scan_scalar(
+    fn scan_scalar<K: Kernels>(
         &self,
         trie: &Trie,
         original: &str,
@@ -309,8 +325,8 @@ impl Matcher {
             let (candidate, cur_word, next) = if b.is_ascii_lowercase() || b.is_ascii_digit() {
                 // A run of ASCII lowercase letters and digits; only its first byte can start
                 // a match, and only if the run is the first segment of some form.
-                let e = skip_ascii_word(h, i + 1);
-                let starts = !prev_word && trie.may_start_at(h, i, e - i, load8(h, i));
+                let e = K::skip_seg(h, i + 1);
+                let starts = !prev_word && trie.may_start_at::<K>(h, i, e - i, load8(h, i));
                 (starts, true, e)
             } else {
                 let (cur_word, clen) = if b < 0x80 {
@@ -324,7 +340,7 @@ impl Matcher {
                 (candidate, cur_word, i + clen)
             };
             if candidate {
-                if let Some((p, end)) = self.longest_valid_at(trie, original, norm, i) {
+                if let Some((p, end)) = self.longest_valid_at::<K>(trie, original, norm, i) {
                     hits.push(self.hit(p, i, end));
                     i = end;
                     prev_word = char_before(hs, end).is_some_and(is_word_char);
@@ -339,7 +355,7 @@ impl Matcher {
 
     /// The longest form starting at `s` that passes the boundary and case checks.
     #[inline(always)]
-    fn longest_valid_at(
+    fn longest_valid_at<K: Kernels>(
         &self,
         trie: &Trie,
         original: &str,
@@ -364,7 +380,7 @@ impl Matcher {
                 // The only form below: it matches here if the text continues with its tail.
                 let (p, lo, hi) = trie.tails[(t & !FLAGS) as usize];
                 let (lo, len) = (lo as usize, (hi - lo) as usize);
-                if text_has(h, i, &trie.tail_bytes, lo, len)
+                if K::has_at(h, i, &trie.tail_bytes, lo, len)
                     && self.valid(original, norm, p as usize, s, i + len)
                 {
                     best = Some((p as usize, i + len));
@@ -375,7 +391,7 @@ impl Matcher {
             if t & LABEL != 0 {
                 let label = trie.trans[state + 2];
                 let (lo, len) = ((label >> 8) as usize, (label & 0xff) as usize);
-                if !text_has(h, i, &trie.tail_bytes, lo, len) {
+                if !K::has_at(h, i, &trie.tail_bytes, lo, len) {
                     break;
                 }
                 i += len;
@@ -450,61 +466,10 @@ impl Matcher {
     }
 }
 
-/// The high bit of each byte of the eight bytes `x` that is not an ASCII lowercase letter
-/// or digit. A byte `v < 0x80` is in `lo..=hi` when `v + (0x80 - lo)` has its high bit set
-/// and `v + (0x7f - hi)` does not; the sums stay within the byte, so lanes do not
-/// interfere.
-#[inline(always)]
-fn non_seg_bytes(x: u64) -> u64 {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    #[inline]
-    fn in_range(low7: u64, lo: u8, hi: u8) -> u64 {
-        let ge = low7 + ONES * (0x80 - lo as u64);
-        let gt = low7 + ONES * (0x7f - hi as u64);
-        ge & !gt & HIGH
-    }
-    let low7 = x & !HIGH;
-    let word = (in_range(low7, b'a', b'z') | in_range(low7, b'0', b'9')) & !x;
-    !word & HIGH
-}
-
-/// The first position at or after `i` that is not an ASCII lowercase letter or digit (or
-/// `h.len()`), eight bytes at a time.
-#[inline(always)]
-fn skip_ascii_word(h: &[u8], mut i: usize) -> usize {
-    while let Some(chunk) = h.get(i..i + 8) {
-        let other = non_seg_bytes(u64::from_le_bytes(chunk.try_into().unwrap()));
-        if other != 0 {
-            return i + (other.trailing_zeros() / 8) as usize;
-        }
-        i += 8;
-    }
-    while i < h.len() && matches!(h[i], b'a'..=b'z' | b'0'..=b'9') {
-        i += 1;
-    }
-    i
-}
-
-/// For the 64 bytes of `h` from `i`: bit `k` of the first mask is set if byte `i + k` is a
-/// segment byte (`is_seg_byte`), of the second if it is not ASCII or is a capital letter.
-#[cfg(target_arch = "x86_64")]
-#[inline]
-fn block_masks(h: &[u8], i: usize) -> (u64, u64) {
-    let block: &[u8; 64] = h[i..i + 64].try_into().expect("64 bytes");
-    let [seg, special] = crate::simd::masks64(block, |b| {
-        [
-            (b.within(b'a', b'z') | b.within(b'0', b'9')).bits(),
-            b.non_ascii() | b.within(b'A', b'Z').bits(),
-        ]
-    });
-    (seg, special)
-}
-
 /// Whether the bytes of the 64-byte block of `h` at `base` flagged in `special` (see
-/// `block_masks`) are all in whole UTF-8 sequences of general punctuation, U+2000..=U+203F
+/// `Kernels::seg_masks`) are all in whole UTF-8 sequences of general punctuation, U+2000..=U+203F
 /// (`E2 80 xx`: dashes, bullets, ellipses), inside the block. None of those is a word
-/// character, so for the scan they are just bytes outside segments, as `block_masks`
+/// character, so for the scan they are just bytes outside segments, as `Kernels::seg_masks`
 /// already has them.
 #[inline]
 fn only_general_punctuation(h: &[u8], base: usize, mut special: u64) -> bool {
@@ -518,68 +483,6 @@ fn only_general_punctuation(h: &[u8], base: usize, mut special: u64) -> bool {
     }
     true
 }
-
-/// Whether `h` continues at `i` with `bytes[lo..lo + len]`, where `bytes` has at least 8
-/// bytes after `lo + len` (no call to `memcmp` for these short strings).
-#[inline(always)]
-fn text_has(h: &[u8], i: usize, bytes: &[u8], lo: usize, len: usize) -> bool {
-    let load = |b: &[u8], k: usize| {
-        b.get(k..k + 8)
-            .map(|c| u64::from_le_bytes(c.try_into().unwrap()))
-    };
-    // Most labels and tails are short: one compare of the first eight bytes, the bytes
-    // past `len` shifted out.
-    if let (1..=8, Some(x), Some(y)) = (len, load(h, i), load(bytes, lo)) {
-        return (x ^ y) << (64 - 8 * len) == 0;
-    }
-    let mut k = 0;
-    loop {
-        let (Some(x), Some(y)) = (load(h, i + k), load(bytes, lo + k)) else {
-            return h.get(i + k..i + len) == bytes.get(lo + k..lo + len);
-        };
-        if len - k <= 8 {
-            let mask = u64::MAX.checked_shr(64 - 8 * (len - k) as u32).unwrap_or(0);
-            return (x ^ y) & mask == 0;
-        }
-        if x != y {
-            return false;
-        }
-        k += 8;
-    }
-}
-
-/// `block_masks` with portable bit tricks on `u64`.
-#[cfg(any(test, not(target_arch = "x86_64")))]
-#[cfg_attr(not(target_arch = "x86_64"), inline)]
-fn block_masks_swar(h: &[u8], i: usize) -> (u64, u64) {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    #[inline]
-    fn in_range(low7: u64, lo: u8, hi: u8) -> u64 {
-        let ge = low7 + ONES * (0x80 - lo as u64);
-        let gt = low7 + ONES * (0x7f - hi as u64);
-        ge & !gt & HIGH
-    }
-    /// The high bit of each byte, packed into the low 8 bits (byte k to bit k).
-    #[inline]
-    fn pack(m: u64) -> u64 {
-        (m >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56
-    }
-    let mut seg = 0;
-    let mut special = 0;
-    for (k, chunk) in h[i..i + 64].chunks_exact(8).enumerate() {
-        let x = u64::from_le_bytes(chunk.try_into().unwrap());
-        let low7 = x & !HIGH;
-        let s = (in_range(low7, b'a', b'z') | in_range(low7, b'0', b'9')) & !x;
-        let x_special = (in_range(low7, b'A', b'Z') & !x) | (x & HIGH);
-        seg |= pack(s) << (8 * k);
-        special |= pack(x_special) << (8 * k);
-    }
-    (seg, special)
-}
-
-#[cfg(not(target_arch = "x86_64"))]
-use block_masks_swar as block_masks;
 
 /// Set on a trie transition whose target state ends a form.
 const TERMINAL: u32 = 1 << 31;
@@ -681,7 +584,7 @@ fn word_hash(w: u64) -> usize {
 }
 
 /// A `FILTER_BITS`-wide hash of a key of two segments joined by the byte `sep`, from the
-/// first one's `seg_word` and the second one's first seven bytes (`seg_prefix`): a
+/// first one's `seg_word` and the second one's first seven bytes (`Kernels::seg_prefix`): a
 /// longer second segment that starts like a form's passes the filter, and the trie turns
 /// it away.
 #[inline(always)]
@@ -817,7 +720,8 @@ impl Trie {
                 } else {
                     let after = load8(f, first);
                     pair_starts.insert(pair_start_hash(w1, after));
-                    pairs.insert(pair_hash(w1, f[first], seg_prefix(after >> 8)));
+                    // The filter is built with the reference kernel, not a hot path.
+                    pairs.insert(pair_hash(w1, f[first], Plain::seg_prefix(after >> 8)));
                 }
             }
         }
@@ -828,7 +732,7 @@ impl Trie {
             trans,
             tails,
             tail_bytes: {
-                // Padding for the eight-byte loads of `text_has`.
+                // Padding for the eight-byte loads of `Kernels::has_at`.
                 tail_bytes.extend_from_slice(&[0; 8]);
                 tail_bytes
             },
@@ -845,32 +749,32 @@ impl Trie {
     /// eight bytes are `x` (as `load8` reads them; false positives only): the text's key
     /// there (`key_len`) must be some form's key.
     #[inline(always)]
-    fn may_start_at(&self, h: &[u8], i: usize, l: usize, x: u64) -> bool {
-        self.may_start(x, l, || load8(h, i + l))
+    fn may_start_at<K: Kernels>(&self, h: &[u8], i: usize, l: usize, x: u64) -> bool {
+        self.may_start::<K>(x, l, || load8(h, i + l))
     }
 
     /// [`Trie::may_start_at`] for the segment of length `l` whose first eight bytes are
     /// `x`; `after` reads the eight bytes after it, only when a pair must be checked.
     #[inline(always)]
-    fn may_start(&self, x: u64, l: usize, after: impl FnOnce() -> u64) -> bool {
+    fn may_start<K: Kernels>(&self, x: u64, l: usize, after: impl FnOnce() -> u64) -> bool {
         let w = seg_word(x, l);
         let k = word_hash(w);
-        self.firsts.contains(k) && (self.words.contains(k) || self.pair_follows(w, after()))
+        self.firsts.contains(k) && (self.words.contains(k) || self.pair_follows::<K>(w, after()))
     }
 
     /// Whether a segment of `seg_word` `w` that passed `firsts` but not `words` (so the
     /// first segment of some key of two) makes some form's key with what follows it, whose
     /// first eight bytes are `after` (its first byte is not a segment byte).
     #[inline(always)]
-    fn pair_follows(&self, w: u64, after: u64) -> bool {
-        self.pair_starts.contains(pair_start_hash(w, after)) && self.pair_at(w, after)
+    fn pair_follows<K: Kernels>(&self, w: u64, after: u64) -> bool {
+        self.pair_starts.contains(pair_start_hash(w, after)) && self.pair_at::<K>(w, after)
     }
 
     /// `pair_follows` once the next two bytes may go on with a key of two.
     #[inline(never)]
-    fn pair_at(&self, w: u64, after: u64) -> bool {
+    fn pair_at<K: Kernels>(&self, w: u64, after: u64) -> bool {
         let sep = after as u8;
-        let second = seg_prefix(after >> 8);
+        let second = K::seg_prefix(after >> 8);
         sep < 0x80 && second != 0 && self.pairs.contains(pair_hash(w, sep, second))
     }
 
@@ -879,7 +783,7 @@ impl Trie {
     /// pass the filter (`may_start_at`), and where the run of segment bytes at the end of
     /// the block ends (`base + 64` if there is none).
     #[inline(always)]
-    fn block_candidates(
+    fn block_candidates<K: Kernels>(
         &self,
         h: &[u8],
         ext: &[u8; 72],
@@ -890,13 +794,13 @@ impl Trie {
         let mut candidates = 0;
         let mut run_end = base + 64;
         if seg >> 63 != 0 {
-            run_end = skip_ascii_word(h, base + 64);
+            run_end = K::skip_seg(h, base + 64);
             // The start of the run that crosses the block's end, if it is in the block:
             // the last start.
             if starts != 0 {
                 let j = 63 - starts.leading_zeros() as usize;
                 starts &= !(1 << j);
-                if self.may_start_at(h, base + j, run_end - (base + j), load8(ext, j)) {
+                if self.may_start_at::<K>(h, base + j, run_end - (base + j), load8(ext, j)) {
                     candidates |= 1 << j;
                 }
             }
@@ -909,22 +813,12 @@ impl Trie {
             let l = (notseg >> j).trailing_zeros() as usize;
             // With the bytes read from `ext`, which holds them without a bounds check.
             let x = u64::from_le_bytes(ext[j..j + 8].try_into().unwrap());
-            if self.may_start(x, l, || load8(ext, j + l)) {
+            if self.may_start::<K>(x, l, || load8(ext, j + l)) {
                 candidates |= 1 << j;
             }
         }
         (candidates, run_end)
     }
-}
-
-/// The leading segment bytes of the eight bytes `x` (little-endian), the rest zeroed.
-#[inline(always)]
-fn seg_prefix(x: u64) -> u64 {
-    let other = non_seg_bytes(x);
-    // The high bit of the first other byte, `8k + 7`, gives the mask of bytes `0..k`
-    // (all of them when there is none).
-    let first = other & other.wrapping_neg();
-    x & (first >> 7).wrapping_sub(1)
 }
 
 /// ASCII lowercase letters and digits: the bytes of segments (`Trie::firsts`).
@@ -1077,6 +971,7 @@ pub fn reference_find(lexicon: &Lexicon, original: &str) -> Vec<(usize, usize, u
 mod tests {
     use super::*;
     use crate::lexicon::{Lexicon, Limits};
+    use crate::scan::Swar;
 
     fn lex(concepts: &str) -> Lexicon {
         let yaml = format!(
@@ -1325,7 +1220,12 @@ mod tests {
             let i = rng.below(h.len() + 1);
             let want = h.get(i..i + len) == Some(&bytes[lo..lo + len]);
             assert_eq!(
-                text_has(&h, i, &bytes, lo, len),
+                Fast::has_at(&h, i, &bytes, lo, len),
+                want,
+                "{h:?} {i} {bytes:?} {lo} {len}"
+            );
+            assert_eq!(
+                Plain::has_at(&h, i, &bytes, lo, len),
                 want,
                 "{h:?} {i} {bytes:?} {lo} {len}"
             );
@@ -1343,7 +1243,8 @@ mod tests {
             let k = bytes.iter().position(|&b| !is_seg_byte(b)).unwrap_or(8);
             let mut want = [0u8; 8];
             want[..k].copy_from_slice(&bytes[..k]);
-            assert_eq!(seg_prefix(x), u64::from_le_bytes(want), "{bytes:?}");
+            assert_eq!(Fast::seg_prefix(x), u64::from_le_bytes(want), "{bytes:?}");
+            assert_eq!(Plain::seg_prefix(x), u64::from_le_bytes(want), "{bytes:?}");
         }
         let h: Vec<u8> = (1..=20).collect();
         for i in 0..=h.len() + 2 {
@@ -1373,13 +1274,15 @@ mod tests {
                 })
                 .collect();
             for i in [0, 5, 16] {
-                let (seg, special) = block_masks(&h, i);
+                let block: &[u8; 64] = h[i..i + 64].try_into().unwrap();
+                let (seg, special) = Fast::seg_masks(block);
                 for k in 0..64 {
                     let b = h[i + k];
                     assert_eq!(seg >> k & 1 != 0, is_seg_byte(b), "{b:#x}");
                     assert_eq!(special >> k & 1 != 0, b >= 0x80 || b.is_ascii_uppercase());
                 }
-                assert_eq!(block_masks_swar(&h, i), (seg, special));
+                assert_eq!(Swar::seg_masks(block), (seg, special));
+                assert_eq!(Plain::seg_masks(block), (seg, special));
             }
         }
     }

@@ -23,7 +23,8 @@ use slant::article::{derive_title, Article};
 use slant::lexicon::validate::term_forms;
 use slant::lexicon::{Lexicon, Limits};
 use slant::matcher::reference_find;
-use slant::normalize::{normalize_term, LineIndex, Normalized};
+use slant::text::lines::LineIndex;
+use slant::text::normalize::{normalize_term, Normalized};
 
 /// Cases per property, unless PROPTEST_CASES says otherwise.
 fn cases(default: u32) -> u32 {

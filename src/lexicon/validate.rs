@@ -17,7 +17,7 @@ use serde_yaml::{Mapping, Value};
 
 use super::schema::{ConceptDef, FieldType, LexiconFile, Shape, ALL_SHAPES, FILE_SHAPE};
 use super::{Actor, Concept, Lexicon, Limits, ScareQuoted, Scoring, Side, SideRef, Variant};
-use crate::normalize::normalize_term;
+use crate::text::normalize::normalize_term;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Severity {
@@ -749,7 +749,7 @@ pub fn parse_color(s: &str) -> Option<(u8, u8, u8)> {
 fn changed_by_normalization(c: char) -> bool {
     c != ' ' && c != '\t' && c != '\n' && {
         let s = c.to_string();
-        let n = crate::normalize::Normalized::new(&s).text;
+        let n = crate::text::normalize::Normalized::new(&s).text;
         n != s && n != s.to_lowercase()
     }
 }
@@ -1060,7 +1060,7 @@ pub fn build(
                     );
                     continue;
                 }
-                if !forms[0].chars().any(crate::normalize::is_word_char) {
+                if !forms[0].chars().any(crate::text::words::is_word_char) {
                     let (org, path) = tat();
                     diags.push(
                         Diagnostic::error(

@@ -33,13 +33,13 @@ use sha2::{Digest, Sha256};
 use crate::analysis::{Analysis, Engine};
 use crate::attribute::{TermHit, Voice};
 use crate::lexicon::SideRef;
-use crate::normalize::LineIndex;
 use crate::quotes::{Quote, QuoteKind};
 use crate::report::cards;
 use crate::report::chart::{mix, CardData, ComparisonData};
 use crate::report::ledger::{self, num, signed};
 use crate::report::table::ellipsize;
 use crate::score::QuoteSide;
+use crate::text::lines::LineIndex;
 
 /// Escape text for HTML element content and (double- or single-quoted) attribute values.
 /// The only escaping function of the report: every piece of article and lexicon text goes

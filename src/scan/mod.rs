@@ -27,7 +27,7 @@
 //! `sse2.rs` that appends a block to such a string.
 
 #[cfg(target_arch = "x86_64")]
-pub(crate) mod block;
+mod block;
 pub(crate) mod classes;
 mod plain;
 #[cfg(target_arch = "x86_64")]

@@ -429,3 +429,122 @@ impl Kernels for Sse2 {
         (clause, (cues & region) >> start_bit)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::scan::Plain;
+
+    /// Mostly-ASCII text with every byte class the fast path distinguishes.
+    fn ascii_heavy(rng: &mut crate::corpus::Rng, len: usize) -> String {
+        let alphabet = [
+            "a", "Z", "m", "0", "9", "'", "-", " ", " ", "\n", "\t", "\r", "\u{0B}", "\u{0C}", ".",
+            "\"", "@", "[", "`", "{", "/", ":", "é", "’", "—",
+        ];
+        (0..len)
+            .map(|_| {
+                // Long plain runs, so that many 16-byte blocks are whole.
+                if rng.below(3) > 0 {
+                    ["word", "Job-killing", "it's", "A1", "x  y"][rng.below(5)]
+                } else {
+                    alphabet[rng.below(alphabet.len())]
+                }
+            })
+            .collect()
+    }
+
+    #[test]
+    fn block_copy_equals_the_byte_at_a_time_copy() {
+        let mut rng = crate::corpus::Rng::new(7);
+        // Long clean stretches too: one break (non-ASCII, doubled space) at each offset
+        // of a few steps of plain words.
+        let plain = "The quick-brown fox's den 42 Jumps\tover\nlazy dogs; ".repeat(5);
+        let breaks = (0..200).flat_map(|at| {
+            ["é", "  ", "’", " \n"].map(|b| format!("{}{b}{}", &plain[..at], &plain[at..]))
+        });
+        let texts: Vec<String> = (0..3000)
+            .map(|round| ascii_heavy(&mut rng, round % 90))
+            .chain(breaks)
+            .collect();
+        for text in texts {
+            let bytes = text.as_bytes();
+            let start = WordCounter {
+                count: rng.below(5) as u32,
+                last: rng.below(3) as u8,
+                before_last: rng.below(3) as u8,
+            };
+            let after_space = rng.below(2) == 1;
+            let from = rng.below(bytes.len().max(1)).min(bytes.len());
+            let (mut a, mut b) = (start, start);
+            let (mut out_a, mut out_b) = (TextBuf::default(), TextBuf::default());
+            out_a.push_ascii(b'x');
+            out_b.push_ascii(b'x');
+            let ka = Sse2::copy_ascii(&mut a, &bytes[from..], after_space, &mut out_a);
+            let kb = Plain::copy_ascii(&mut b, &bytes[from..], after_space, &mut out_b);
+            let what = format!("{:?} after_space={after_space}", &text[..]);
+            assert_eq!(ka, kb, "{what}");
+            assert_eq!(out_a.into_string(), out_b.into_string(), "{what}");
+            assert_eq!(
+                (a.count, a.last, a.before_last),
+                (b.count, b.last, b.before_last),
+                "{what}"
+            );
+        }
+    }
+
+    #[test]
+    fn sixteen_byte_line_counts_equal_the_byte_loop() {
+        assert!((0..=0xFFFF).all(|m| ones16(m) == m.count_ones()));
+        let pieces = [
+            "a",
+            "Z",
+            " ",
+            "\n",
+            "\r\n",
+            "\n\n",
+            "é",
+            "€",
+            "“",
+            "𝄞",
+            "\u{0301}",
+            "word ",
+            "line\n",
+            "x€ y “z” ",
+        ];
+        let mut rng = crate::corpus::Rng::new(13);
+        let mut texts: Vec<String> = (0..300)
+            .map(|n| {
+                (0..n % 70)
+                    .map(|_| pieces[rng.below(pieces.len())])
+                    .collect()
+            })
+            .collect();
+        // Lines longer than 255 blocks (the per-lane counters are summed before they
+        // wrap), with and without line feeds between them.
+        texts.push("aé“€𝄞".repeat(2000));
+        texts.push(format!("{}\n{}", "€".repeat(3000), "ab\n".repeat(2000)));
+        texts.push("x".repeat(255 * 16 * 2 + 5));
+        for text in &texts {
+            let b = text.as_bytes();
+            let n = b.len();
+            let mut pairs: Vec<(usize, usize)> = vec![(0, 0), (0, n), (n, n)];
+            if n <= 40 {
+                pairs.extend((0..=n).flat_map(|f| (f..=n).map(move |t| (f, t))));
+            } else {
+                for _ in 0..200 {
+                    let (x, y) = (rng.below(n + 1), rng.below(n + 1));
+                    pairs.push((x.min(y), x.max(y)));
+                }
+                pairs.extend([(0, 1), (0, 15), (0, 16), (0, 17), (n - 17, n), (1, n)]);
+            }
+            for (from, to) in pairs {
+                assert_eq!(
+                    Sse2::feeds_and_tail_chars(b, from, to),
+                    Plain::feeds_and_tail_chars(b, from, to),
+                    "{from}..{to} of {:?}",
+                    &text[..text.len().min(80)]
+                );
+            }
+        }
+    }
+}

@@ -1,4 +1,9 @@
-//! Text as the pipeline reads it. [`words`]: the definitions of a word. Built on the
-//! kernels of [`crate::scan`]; knows nothing of lexicons, quotes or reports.
+//! Text as the pipeline reads it: the normalized copy that matching runs on
+//! ([`normalize`]) with its map back to the original bytes ([`offsets`]), line and column
+//! positions ([`lines`]), and what a word is ([`words`]). Built on the kernels of
+//! [`crate::scan`]; knows nothing of lexicons, quotes or reports.
 
+pub mod lines;
+pub mod normalize;
+mod offsets;
 pub mod words;

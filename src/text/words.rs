@@ -1,35 +1,86 @@
-//! What a word is. The crate counts words in three ways, written down here side by side so
-//! their differences are on record; each caller uses its own on purpose, and outputs
-//! depend on them, so none may change without changing what slant prints.
+//! What a word is. slant counts words in three ways, written down here side by side so
+//! their differences are on record. Each caller keeps its own because outputs depend on
+//! them: none may change without changing what slant prints.
 //!
-//! - [`count_words`] (an article's and a quote's words in the JSON and the tables:
-//!   `Normalized::words`): runs of word characters ([`is_word_char`]: letters and digits
-//!   of any script, and combining marks), where a single apostrophe or hyphen between two
-//!   of them joins ("it's", "job-killing" are one word) and anything else separates,
-//!   em dashes included ("request—it's" is two words, "a--b" too). Joiners: `'`, `-`,
-//!   U+2019, U+2010 and U+2011. Counted on the normalized text, so a soft hyphen inside a
-//!   word does not split it.
-//! - [`count_spaced_words`] (a quotation's length, which decides whether it can be a
+//! - [`count_words`], as [`Normalized::words`](super::normalize::Normalized::words) counts
+//!   it on the normalized text (an article's `words` in every report): runs of word
+//!   characters ([`is_word_char`]: letters and digits of any script, and combining marks)
+//!   where one joiner between two word characters joins ("it's", "job-killing" are one
+//!   word) and anything else separates, em dashes and a second joiner included
+//!   ("request—it's" and "a--b" are two words each). Joiners are `'` and `-`; on raw text
+//!   also U+2019, U+2010 and U+2011. Normalization has already made every curly single
+//!   quote, prime and modifier apostrophe a `'` and every Unicode hyphen a `-` (so all of
+//!   them join), and removed soft hyphens and zero-width characters (so they split
+//!   nothing).
+//! - [`count_spaced_words`] (a quotation's `words`, which also decides whether it can be a
 //!   term quote): tokens separated by whitespace or by em and en dashes that hold at least
 //!   one letter or digit ([`is_alnum`]). Punctuation never separates ("U.S.-based" is one
-//!   word, "well -- no" two), and a token of punctuation alone is no word. ASCII
-//!   separators are the five bytes of `u8::is_ascii_whitespace` (not vertical tab);
-//!   non-ASCII ones are `char::is_whitespace` and U+2014, U+2013.
-//! - [`clause_words`] (coverage's phrase suggestions): the same runs as [`count_words`]
-//!   (word characters joined by one apostrophe or hyphen) but read on the original text,
-//!   and with U+2018 also joining; each word knows its clause, cut by `. ! ? ; : " ( ) [ ]`,
-//!   curly double quotes, em and en dashes, bullets and line feeds.
+//!   word, "well -- no" two, a lone "&" none). ASCII separators are the five bytes of
+//!   `u8::is_ascii_whitespace` (vertical tab is not one); non-ASCII ones are
+//!   `char::is_whitespace` and U+2014, U+2013. Combining marks alone make no word.
+//! - [`clause_words`] (coverage's phrase suggestions): the segmentation of [`count_words`]
+//!   on the original text (joiners `'`, U+2019, `-`, U+2010, U+2011; so U+2018 and the
+//!   primes split here where the normalized count joins, and a soft hyphen splits), with
+//!   each word's span and clause number; clauses are cut by `. ! ? ; : " ( ) [ ]`, curly
+//!   double quotes, em and en dashes, bullets and line feeds between two words.
 //!
-//! Note for later: the three differ in their joiners (U+2018), their separators (dashes,
-//! punctuation) and whether a word needs a letter. They could become one definition once
-//! outputs may change.
+//! Note for later: the three differ in their joiners, their separators (dashes and
+//! punctuation) and in whether a word needs a letter or digit; they could become one
+//! definition once outputs may change.
 //!
-//! The fast paths behind them are kernels in [`crate::scan`]: the ASCII part of
-//! [`count_words`] runs inside normalization's copy kernel ([`Kernels::copy_ascii`]), and
-//! [`count_spaced_words`] is [`Kernels::count_tokens`] with the non-ASCII classes given
-//! here.
+//! The fast paths behind them are kernels of [`crate::scan`]: the ASCII part of the
+//! normalized count runs inside normalization's copy kernel ([`Kernels::copy_ascii`],
+//! with the [`WordCounter`] state machine), and [`count_spaced_words`] is
+//! [`Kernels::count_tokens`] with the non-ASCII classes given here.
 
+use crate::scan::classes::CLASS;
 use crate::scan::{CharClass, Kernels};
+
+/// The state machine [`count_words`] and normalization count with: word characters,
+/// joiners and separators fed one at a time (classes 0, 1 and 2).
+pub(crate) use crate::scan::WordCounter;
+
+/// True for characters that make up words: letters and digits in any script, and the
+/// combining marks that belong to the letter before them ("cafe\u{301}" is "café", and
+/// "İ" lowercases to "i\u{307}"), so a match never ends between a letter and its accent.
+#[inline]
+pub fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || is_combining_mark(c)
+}
+
+/// Combining diacritical marks (the blocks used by Latin, Greek and Cyrillic text; marks
+/// of other scripts are mostly alphabetic already).
+#[inline]
+fn is_combining_mark(c: char) -> bool {
+    matches!(c, '\u{0300}'..='\u{036F}' | '\u{1AB0}'..='\u{1AFF}' | '\u{1DC0}'..='\u{1DFF}' | '\u{20D0}'..='\u{20FF}' | '\u{FE20}'..='\u{FE2F}')
+}
+
+/// Count words: runs of letters and digits, where an apostrophe or hyphen between two
+/// letters joins ("it’s", "job-killing" are one word) and anything else, including em
+/// dashes, separates ("request—it’s" is two). See the module docs.
+pub fn count_words(text: &str) -> u32 {
+    let mut wc = WordCounter::default();
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b < 0x80 {
+            wc.feed(CLASS[b as usize].min(2));
+            i += 1;
+        } else {
+            let c = text[i..].chars().next().expect("char boundary");
+            wc.feed(if is_word_char(c) {
+                0
+            } else if matches!(c, '\u{2019}' | '\u{2010}' | '\u{2011}') {
+                1
+            } else {
+                2
+            });
+            i += c.len_utf8();
+        }
+    }
+    wc.count()
+}
 
 /// `c.is_alphanumeric()`, without the Unicode table search for ASCII and
 /// for General Punctuation (U+2000–U+206F: quotes, dashes, spaces), which
@@ -57,6 +108,114 @@ pub(crate) fn count_spaced_words<K: Kernels>(s: &str) -> u32 {
             CharClass::Other
         }
     })
+}
+
+/// A word of [`clause_words`]: its bytes in the text and the number of its clause.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct ClauseWord {
+    pub start: usize,
+    pub end: usize,
+    /// Clauses are numbered from 0; see [`breaks_clause`].
+    pub clause: usize,
+}
+
+/// Whether `c`, between two words, starts a new clause for [`clause_words`].
+fn breaks_clause(c: char) -> bool {
+    matches!(
+        c,
+        '.' | '!'
+            | '?'
+            | ';'
+            | ':'
+            | '"'
+            | '('
+            | ')'
+            | '['
+            | ']'
+            | '\u{201C}'
+            | '\u{201D}'
+            | '\u{2014}'
+            | '\u{2013}'
+            | '\u{2022}'
+            | '\n'
+    )
+}
+
+/// The words of `text` with their clauses (see the module docs): runs of
+/// [`is_word_char`] characters, where one apostrophe (`'`, U+2019) or hyphen (`-`,
+/// U+2010, U+2011) between two of them joins; a clause break between two words
+/// ([`breaks_clause`]) gives the second the next clause number.
+pub(crate) fn clause_words(text: &str) -> ClauseWords<'_> {
+    ClauseWords {
+        chars: text.char_indices(),
+        clause: 0,
+        cur: None,
+        joiner: None,
+        gap_breaks: false,
+    }
+}
+
+/// The iterator of [`clause_words`].
+pub(crate) struct ClauseWords<'a> {
+    chars: std::str::CharIndices<'a>,
+    clause: usize,
+    /// (start, end) of the word being read.
+    cur: Option<(usize, usize)>,
+    /// Byte offset of a pending joiner.
+    joiner: Option<usize>,
+    /// A clause break since the last word.
+    gap_breaks: bool,
+}
+
+impl Iterator for ClauseWords<'_> {
+    type Item = ClauseWord;
+
+    fn next(&mut self) -> Option<ClauseWord> {
+        for (i, c) in self.chars.by_ref() {
+            if is_word_char(c) {
+                match self.cur {
+                    Some((s, _)) => self.cur = Some((s, i + c.len_utf8())),
+                    None => {
+                        if self.gap_breaks {
+                            self.clause += 1;
+                            self.gap_breaks = false;
+                        }
+                        self.cur = Some((i, i + c.len_utf8()));
+                    }
+                }
+                self.joiner = None;
+                continue;
+            }
+            let mut done = None;
+            if let Some((s, e)) = self.cur {
+                if self.joiner.is_none()
+                    && matches!(c, '\'' | '\u{2019}' | '-' | '\u{2010}' | '\u{2011}')
+                {
+                    self.joiner = Some(i);
+                    continue;
+                }
+                done = Some(ClauseWord {
+                    start: s,
+                    end: e,
+                    clause: self.clause,
+                });
+                self.cur = None;
+                // "word-" followed by a non-word: the joiner was punctuation after all.
+                self.joiner = None;
+            }
+            if breaks_clause(c) {
+                self.gap_breaks = true;
+            }
+            if done.is_some() {
+                return done;
+            }
+        }
+        self.cur.take().map(|(s, e)| ClauseWord {
+            start: s,
+            end: e,
+            clause: self.clause,
+        })
+    }
 }
 
 #[cfg(test)]
@@ -173,5 +332,44 @@ mod tests {
         for c in (0..0x3_0000).filter_map(char::from_u32) {
             assert_eq!(is_alnum(c), c.is_alphanumeric(), "{c:?}");
         }
+    }
+
+    #[test]
+    fn combining_marks_belong_to_their_letter() {
+        // Decomposed "naïve" is one word, and no match can end before an accent.
+        assert_eq!(count_words("nai\u{0308}ve cafe\u{0301}"), 2);
+        assert!(is_word_char('\u{0301}') && is_word_char('\u{0307}'));
+        assert!(!is_word_char('—') && !is_word_char('\u{00AD}'));
+    }
+
+    #[test]
+    fn words_are_counted_by_tokens_with_letters() {
+        assert_eq!(
+            count_words("This is not a request—it’s a demand, — • 92"),
+            9
+        );
+        assert_eq!(count_words("job-killing rules -- don't"), 3);
+        assert_eq!(count_words("'90s agency’s"), 2);
+        assert_eq!(count_words("   "), 0);
+    }
+
+    #[test]
+    fn clause_words_join_once_and_number_clauses() {
+        let t = "Job-killing rules; it’s here--now. x- ‘y’";
+        let got: Vec<(&str, usize)> = clause_words(t)
+            .map(|w| (&t[w.start..w.end], w.clause))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("Job-killing", 0),
+                ("rules", 0),
+                ("it’s", 1),
+                ("here", 1),
+                ("now", 1),
+                ("x", 2),
+                ("y", 2)
+            ]
+        );
     }
 }
