@@ -93,6 +93,12 @@ impl Engine {
         quotes::extract(text, &self.roster)
     }
 
+    /// [`Engine::quotes`] with the kernels `K` (`tests/scan_equivalence.rs`).
+    #[doc(hidden)]
+    pub fn quotes_with<K: crate::scan::Kernels>(&self, text: &str) -> Vec<Quote> {
+        quotes::extract_with::<K>(text, &self.roster)
+    }
+
     /// Run the whole pipeline on one article.
     pub fn analyze(&self, article: Article) -> Analysis {
         let text = article.text.as_str();
