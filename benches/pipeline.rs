@@ -5,8 +5,8 @@
 use divan::counter::BytesCount;
 use divan::{black_box, Bencher};
 use slant::analysis::Engine;
-use slant::article::Article;
 use slant::corpus::Generator;
+use slant::input::Article;
 use slant::lexicon::Lexicon;
 use slant::text::normalize::Normalized;
 

@@ -4,8 +4,8 @@
 //! roster) and is shared across threads; [`Engine::analyze`] turns one [`Article`] into an
 //! [`Analysis`], the domain result every renderer reads.
 
-use crate::article::Article;
 use crate::attribute::{self, TermHit, Voice};
+use crate::input::Article;
 use crate::lexicon::{Lexicon, SideRef};
 use crate::matcher::{Matcher, MatcherError};
 use crate::quotes::{self, Quote, QuoteKind, Roster, RosterActor};

@@ -13,9 +13,9 @@ use anyhow::{bail, Context, Result};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::analysis::{Analysis, Engine};
-use crate::article::{self, Input, LoadError, LoadOptions};
 use crate::batch;
 use crate::commands;
+use crate::input::{self, Input, LoadError, LoadOptions};
 use crate::lexicon::{self, Lexicon, Limits};
 
 #[derive(Debug, Parser)]
@@ -295,7 +295,7 @@ pub fn load_all(
 ) -> Result<Vec<Analysis>> {
     let pool = batch::pool(threads);
     let mut analyses = Vec::new();
-    let articles = article::load(inputs, opts);
+    let articles = input::load(inputs, opts);
     let progress = crate::report::progress::Progress::auto("analyzing", &articles);
     batch::run_ordered(
         &pool,

@@ -685,7 +685,7 @@ pub fn coverage(engine: &Engine, analyses: &[Analysis], opts: Options) -> Covera
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::article::Article;
+    use crate::input::Article;
     use crate::lexicon::Limits;
 
     #[test]

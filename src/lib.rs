@@ -11,7 +11,6 @@
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod analysis;
-pub mod article;
 pub mod attribute;
 pub mod batch;
 pub mod cli;
@@ -20,10 +19,10 @@ pub mod corpus;
 pub mod coverage;
 pub mod delta;
 pub mod examples;
+pub mod input;
 pub mod lexicon;
 pub mod matcher;
 pub mod quotes;
-pub mod record;
 pub mod report;
 #[doc(hidden)]
 pub mod scan;

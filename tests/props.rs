@@ -19,7 +19,7 @@ use std::sync::OnceLock;
 use proptest::prelude::*;
 use proptest::test_runner::Config;
 use slant::analysis::{Analysis, Engine};
-use slant::article::{derive_title, Article};
+use slant::input::{derive_title, Article};
 use slant::lexicon::validate::term_forms;
 use slant::lexicon::{Lexicon, Limits};
 use slant::matcher::reference_find;

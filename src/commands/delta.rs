@@ -8,10 +8,10 @@ use std::time::{Duration, SystemTime};
 use anyhow::{bail, Context, Result};
 
 use crate::analysis::Engine;
-use crate::article::{self, Input};
 use crate::batch;
 use crate::cli::{inputs, load_opts, Format, Problems, ScoreArgs, Terminal};
 use crate::delta::{self, ArticleDelta, Comparison, LexiconRef};
+use crate::input::{self, Input};
 use crate::lexicon::{Lexicon, LexiconError};
 use crate::report;
 
@@ -188,7 +188,7 @@ fn compare(
     }
     batch::run_ordered(
         &pool,
-        article::load(inputs, load_opts(&a.input)),
+        input::load(inputs, load_opts(&a.input)),
         |art| {
             let warnings = art.warnings.clone();
             let before = baseline.analyze(art.clone());

@@ -5,8 +5,8 @@ use std::io::Write;
 use anyhow::{bail, Result};
 
 use crate::analysis::Analysis;
-use crate::article::{Input, LoadOptions};
 use crate::cli::{engine, load_all, ExplainArgs, Problems};
+use crate::input::{Input, LoadOptions};
 use crate::report;
 
 pub fn run(a: ExplainArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<u8> {

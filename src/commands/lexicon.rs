@@ -125,7 +125,7 @@ pub fn coverage(
     let eng = &engine;
     crate::batch::run_ordered(
         &pool,
-        crate::article::load(&inputs, load_opts(&a.input)),
+        crate::input::load(&inputs, load_opts(&a.input)),
         move |art| {
             let warnings = art.warnings.clone();
             let an = eng.analyze(art);

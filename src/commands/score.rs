@@ -5,9 +5,9 @@ use std::io::Write;
 
 use anyhow::Result;
 
-use crate::article;
 use crate::batch;
 use crate::cli::{engine, inputs, load_opts, ColorChoice, Format, Problems, ScoreArgs, Terminal};
+use crate::input;
 use crate::report;
 
 pub fn run(a: ScoreArgs, out: &mut dyn Write, err: &mut dyn Write, term: Terminal) -> Result<u8> {
@@ -16,7 +16,7 @@ pub fn run(a: ScoreArgs, out: &mut dyn Write, err: &mut dyn Write, term: Termina
     }
     let engine = engine(&a.lexicon)?;
     let inputs = inputs(&a.input, term)?;
-    let articles = article::load(&inputs, load_opts(&a.input));
+    let articles = input::load(&inputs, load_opts(&a.input));
     let progress = report::progress::Progress::auto("scoring", &articles);
     let pool = batch::pool(a.threads);
     let color = match a.color {
@@ -37,7 +37,7 @@ pub fn run(a: ScoreArgs, out: &mut dyn Write, err: &mut dyn Write, term: Termina
     let eng = &engine;
     let jsonl = report::json::JsonlWriter::new(&engine);
     let jsonl = &jsonl;
-    let render = move |art: article::Article| -> (Vec<u8>, Vec<String>, u64) {
+    let render = move |art: input::Article| -> (Vec<u8>, Vec<String>, u64) {
         let warnings = art.warnings.clone();
         let size = art.text.len() as u64;
         let an = eng.analyze(art);

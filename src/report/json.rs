@@ -1152,7 +1152,7 @@ fn contract_fields(a: ArticleJson, t: TermJson, m: ModifierJson, s: ScoresJson, 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::article::Article;
+    use crate::input::Article;
     use crate::lexicon::Lexicon;
 
     fn serde_bytes(a: &ArticleJson) -> Vec<u8> {
