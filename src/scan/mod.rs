@@ -91,7 +91,7 @@ pub trait Kernels: Copy + Default + Send + Sync + std::fmt::Debug + 'static {
     /// Copy, lowercased and with each ASCII whitespace byte made a space, the longest
     /// prefix of `bytes` that normalizes byte for byte: ASCII, and no whitespace byte right
     /// after whitespace (`after_space`: the text so far ends in a space). Feeds the
-    /// [`classes::CLASS`] of each copied byte (whitespace as a separator) to `words`.
+    /// `classes::CLASS` of each copied byte (whitespace as a separator) to `words`.
     /// Returns the prefix length.
     fn copy_ascii(
         words: &mut WordCounter,
@@ -127,7 +127,7 @@ pub trait Kernels: Copy + Default + Send + Sync + std::fmt::Debug + 'static {
     // ------------------------------------------------------------------ attribution
 
     /// The clause of `h[from..at]` before a hit at `at` (`from` a character boundary at
-    /// most 64 bytes back): the text after the last of `. ; : ! ? , ( )`, em dash (E2 80
+    /// most 60 bytes back): the text after the last of `. ; : ! ? , ( )`, em dash (E2 80
     /// 94) or en dash (E2 80 93) whose bytes all lie in the stretch, else all of it. And
     /// where in that clause a negation cue could start (bit `i`: byte `i` of the clause):
     /// an `n` followed by `o`, `e` or `'t`, or a `w` followed by `i` (the pair inside the

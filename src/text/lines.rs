@@ -7,7 +7,7 @@ use crate::scan::{Fast, Kernels};
 
 /// 1-based line and column (in characters) for byte offsets of one text.
 ///
-/// Columns are counted from character-count checkpoints every [`CHECKPOINT_BYTES`] bytes,
+/// Columns are counted from character-count checkpoints every `CHECKPOINT_BYTES` bytes,
 /// so a lookup costs at most a few kilobytes of counting even on a single 50 MB line
 /// (counting from the line start made a long one-line article quadratic in its hits).
 #[derive(Debug, Clone)]

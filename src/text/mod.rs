@@ -1,5 +1,5 @@
 //! Text as the pipeline reads it: the normalized copy that matching runs on
-//! ([`normalize`]) with its map back to the original bytes ([`offsets`]), line and column
+//! ([`normalize`]) with its map back to the original bytes (`offsets.rs`), line and column
 //! positions ([`lines`]), and what a word is ([`words`]). Built on the kernels of
 //! [`crate::scan`]; knows nothing of lexicons, quotes or reports.
 

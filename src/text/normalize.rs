@@ -5,7 +5,7 @@
 //! non-breaking spaces and line breaks) folded to one space, and invisible characters (soft
 //! hyphens, zero-width spaces, byte-order marks) removed. Em and en dashes are left alone:
 //! "job—killing" is not "job-killing". Every normalized byte remembers which original byte
-//! produced it ([`super::offsets`]), so a hit found in the copy is reported at its exact
+//! produced it (`offsets.rs`), so a hit found in the copy is reported at its exact
 //! place in the input. The words of the text ([`super::words::count_words`]) are counted in
 //! the same pass.
 //!

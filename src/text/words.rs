@@ -12,13 +12,13 @@
 //!   quote, prime and modifier apostrophe a `'` and every Unicode hyphen a `-` (so all of
 //!   them join), and removed soft hyphens and zero-width characters (so they split
 //!   nothing).
-//! - [`count_spaced_words`] (a quotation's `words`, which also decides whether it can be a
+//! - `count_spaced_words` (a quotation's `words`, which also decides whether it can be a
 //!   term quote): tokens separated by whitespace or by em and en dashes that hold at least
-//!   one letter or digit ([`is_alnum`]). Punctuation never separates ("U.S.-based" is one
+//!   one letter or digit (`is_alnum`). Punctuation never separates ("U.S.-based" is one
 //!   word, "well -- no" two, a lone "&" none). ASCII separators are the five bytes of
 //!   `u8::is_ascii_whitespace` (vertical tab is not one); non-ASCII ones are
 //!   `char::is_whitespace` and U+2014, U+2013. Combining marks alone make no word.
-//! - [`clause_words`] (coverage's phrase suggestions): the segmentation of [`count_words`]
+//! - `clause_words` (coverage's phrase suggestions): the segmentation of [`count_words`]
 //!   on the original text (joiners `'`, U+2019, `-`, U+2010, U+2011; so U+2018 and the
 //!   primes split here where the normalized count joins, and a soft hyphen splits), with
 //!   each word's span and clause number; clauses are cut by `. ! ? ; : " ( ) [ ]`, curly
@@ -30,7 +30,7 @@
 //!
 //! The fast paths behind them are kernels of [`crate::scan`]: the ASCII part of the
 //! normalized count runs inside normalization's copy kernel ([`Kernels::copy_ascii`],
-//! with the [`WordCounter`] state machine), and [`count_spaced_words`] is
+//! with the [`WordCounter`] state machine), and `count_spaced_words` is
 //! [`Kernels::count_tokens`] with the non-ASCII classes given here.
 
 use crate::scan::classes::CLASS;
