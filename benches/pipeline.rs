@@ -5,9 +5,9 @@
 use divan::counter::BytesCount;
 use divan::{black_box, Bencher};
 use slant::analysis::Engine;
-use slant::article::Article;
+use slant::input::Article;
 use slant::lexicon::Lexicon;
-use slant::normalize::Normalized;
+use slant::text::normalize::Normalized;
 
 #[path = "../tests/support/corpus.rs"]
 mod corpus;

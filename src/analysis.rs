@@ -4,13 +4,13 @@
 //! roster) and is shared across threads; [`Engine::analyze`] turns one [`Article`] into an
 //! [`Analysis`], the domain result every renderer reads.
 
-use crate::article::Article;
 use crate::attribute::{self, TermHit, Voice};
+use crate::input::Article;
 use crate::lexicon::{Lexicon, SideRef};
 use crate::matcher::{Matcher, MatcherError};
-use crate::normalize::Normalized;
 use crate::quotes::{self, Quote, QuoteKind, Roster, RosterActor};
 use crate::score::{self, QuoteInput, QuoteSide, Scores, TermInput};
+use crate::text::normalize::Normalized;
 
 /// Compiled lexicon: reusable for any number of articles, on any thread.
 pub struct Engine {
@@ -91,6 +91,12 @@ impl Engine {
     /// Quotations of a text, attributed with this lexicon's roster.
     pub fn quotes(&self, text: &str) -> Vec<Quote> {
         quotes::extract(text, &self.roster)
+    }
+
+    /// [`Engine::quotes`] with the kernels `K` (`tests/scan_equivalence.rs`).
+    #[doc(hidden)]
+    pub fn quotes_with<K: crate::scan::Kernels>(&self, text: &str) -> Vec<Quote> {
+        quotes::extract_with::<K>(text, &self.roster)
     }
 
     /// Run the whole pipeline on one article.

@@ -15,8 +15,11 @@ use regex::Regex;
 
 use crate::lexicon::{Lexicon, ScareQuoted, SideRef};
 use crate::matcher::RawHit;
-use crate::normalize::Normalized;
 use crate::quotes::{Quote, QuoteKind};
+use crate::scan::classes::is_ascii_space;
+use crate::scan::{Fast, Kernels};
+use crate::text::lines::line_cols_with;
+use crate::text::normalize::Normalized;
 
 /// Whose words a term is in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -132,7 +135,7 @@ fn find_negation(before: &str, mut starts: u64) -> Option<&str> {
 /// a lone `'`, which a group takes as well.
 fn negation_tail(rest: &[u8]) -> bool {
     // ASCII whitespace as Unicode's `\s` has it (vertical tab included).
-    let space = crate::normalize::is_ascii_space;
+    let space = is_ascii_space;
     let word = |c: u8| c.is_ascii_alphanumeric() || matches!(c, b'_' | b'\'' | b'-');
     let mut i = 0;
     for _ in 0..2 {
@@ -224,7 +227,7 @@ fn could_be_distanced(before: &str) -> bool {
 fn trim_end(s: &str) -> &str {
     let b = s.as_bytes();
     let mut n = b.len();
-    while n > 0 && crate::normalize::is_ascii_space(b[n - 1]) {
+    while n > 0 && is_ascii_space(b[n - 1]) {
         n -= 1;
     }
     if n > 0 && b[n - 1] >= 0x80 {
@@ -241,168 +244,12 @@ fn trim_end(s: &str) -> &str {
 /// searches. None means no negation; both are found in the same pass since both are
 /// needed for every hit.
 #[inline]
-fn clause_scan(h: &str, at: usize) -> (&str, u64) {
+fn clause_scan<K: Kernels>(h: &str, at: usize) -> (&str, u64) {
     let mut from = at.saturating_sub(60);
     while !h.is_char_boundary(from) {
         from += 1;
     }
-    #[cfg(target_arch = "x86_64")]
-    {
-        clause_scan_sse2(h, from, at)
-    }
-    #[cfg(not(target_arch = "x86_64"))]
-    {
-        clause_scan_scalar(h, from, at)
-    }
-}
-
-/// [`clause_scan`] over the 64 bytes before `at` as bit masks (bit `k` is byte
-/// `at - 64 + k`): the clause starts after the highest delimiter bit, the negation region
-/// at the fourth-last start of a non-space run. Dashes and cue pairs are tested in the
-/// vector registers, each byte against its neighbours (the blocks shifted by one or two
-/// bytes, with zeros beyond the window), so the window yields two masks, not one per byte
-/// class; the whitespace mask is only made when a cue pair is in the clause.
-#[cfg(target_arch = "x86_64")]
-fn clause_scan_sse2(h: &str, from: usize, at: usize) -> (&str, u64) {
-    use crate::simd::Block;
-    if from == at {
-        return ("", 0);
-    }
-    let b = h.as_bytes();
-    let mut pad = [0; 64];
-    let window = crate::normalize::window_ending(b, at, &mut pad);
-    let blocks: [Block; 4] = std::array::from_fn(|k| {
-        Block::load(window[16 * k..16 * k + 16].try_into().expect("16 bytes"))
-    });
-    // Bit of byte `from` (at most 60 bytes back, so it is in the window).
-    let first = 64 - (at - from);
-    let valid = u64::MAX << first;
-    // Blocks from the one ending at `at` backwards, until one holds a delimiter (the
-    // clause starts in it) or `from`: most clauses end in fewer than four.
-    let (mut stops, mut cues) = (0u64, 0u64);
-    let mut k = 4;
-    while k > 0 {
-        k -= 1;
-        let x = blocks[k];
-        let before = if k > 0 { blocks[k - 1] } else { Block::zero() };
-        let after = if k < 3 { blocks[k + 1] } else { Block::zero() };
-        // A dash is E2 80 93 or E2 80 94, found at its last byte. (Its first byte is
-        // at or after `from` whenever its last is: `from` is a character boundary.)
-        let dash =
-            x.any_of(&[0x93, 0x94]) & x.back(before, 1).eq(0x80) & x.back(before, 2).eq(0xE2);
-        let stop = x.any_of(b".;:!?,()") | dash;
-        let next = x.ahead(after, 1);
-        let cue = (x.eq(b'n')
-            & (next.any_of(b"oe") | (next.eq(b'\'') & x.ahead(after, 2).eq(b't'))))
-            | (x.eq(b'w') & next.eq(b'i'));
-        stops |= u64::from(stop.bits()) << (16 * k);
-        cues |= u64::from(cue.bits()) << (16 * k);
-        if stops & valid != 0 || 16 * k <= first {
-            break;
-        }
-    }
-    let stops = stops & valid;
-    let start_bit = if stops == 0 {
-        first
-    } else {
-        64 - stops.leading_zeros() as usize
-    };
-    let clause = &h[at - (64 - start_bit)..at];
-    let in_clause = if start_bit == 64 {
-        0
-    } else {
-        u64::MAX << start_bit
-    };
-    if cues & in_clause == 0 {
-        return (clause, 0);
-    }
-    // (Blocks before `k` are before the clause.)
-    let mut space = 0u64;
-    for (j, x) in blocks.iter().enumerate().skip(k) {
-        space |= u64::from(x.any_of(b" \t\n\x0C\r").bits()) << (16 * j);
-    }
-    let word = !space & in_clause;
-    let mut run_starts = word & !(word << 1);
-    let mut region = in_clause;
-    for _ in 0..4 {
-        if run_starts == 0 {
-            break;
-        }
-        let top = 63 - run_starts.leading_zeros();
-        region = u64::MAX << top;
-        run_starts &= !(1u64 << top);
-    }
-    if run_starts == 0 {
-        region = in_clause;
-    }
-    // `start_bit` is below 64 here: the clause holds a cue.
-    (clause, (cues & region) >> start_bit)
-}
-
-/// [`clause_scan`] one byte at a time, walking back from `at`: the portable version and
-/// the reference for the SSE2 one.
-#[cfg(any(test, not(target_arch = "x86_64")))]
-fn clause_scan_scalar(h: &str, from: usize, at: usize) -> (&str, u64) {
-    const DELIM: u8 = 1; // . ; : ! ? , ( )
-    const DASH_END: u8 = 2; // last byte of — (E2 80 94) or – (E2 80 93), if preceded so
-    const SPACE: u8 = 4;
-    const N: u8 = 8;
-    const W: u8 = 16;
-    static CLASS: [u8; 256] = {
-        let mut t = [0u8; 256];
-        let ascii = b".;:!?,()";
-        let mut k = 0;
-        while k < ascii.len() {
-            t[ascii[k] as usize] = DELIM;
-            k += 1;
-        }
-        t[0x93] = DASH_END;
-        t[0x94] = DASH_END;
-        let mut b = 0;
-        while b < 128 {
-            if (b as u8).is_ascii_whitespace() {
-                t[b] = SPACE;
-            }
-            b += 1;
-        }
-        t[b'n' as usize] = N;
-        t[b'w' as usize] = W;
-        t
-    };
-    let b = h.as_bytes();
-    // Bit `i - from` for a cue starting at byte `i`.
-    let mut cues = 0u64;
-    // Non-space runs entered so far, walking backwards; a cue can only be in the first 4.
-    let mut chunks = 0;
-    let mut after_space = true;
-    let mut i = at;
-    while i > from {
-        i -= 1;
-        let class = CLASS[b[i] as usize];
-        if class == DELIM
-            || (class == DASH_END && i >= from + 2 && b[i - 2] == 0xE2 && b[i - 1] == 0x80)
-        {
-            return (&h[i + 1..at], cues >> (i + 1 - from));
-        }
-        if class == SPACE {
-            after_space = true;
-            continue;
-        }
-        if after_space {
-            chunks += 1;
-            after_space = false;
-        }
-        if chunks <= 4 && class & (N | W) != 0 {
-            let next = if i + 1 < at { b[i + 1] } else { 0 };
-            let cue = match (class, next) {
-                (N, b'o' | b'e') | (W, b'i') => true,
-                (N, b'\'') => i + 2 < at && b[i + 2] == b't',
-                _ => false,
-            };
-            cues |= u64::from(cue) << (i - from);
-        }
-    }
-    (&h[from..at], cues)
+    K::clause_scan(h, from, at)
 }
 
 /// The quote whose marks enclose a hit starting at `start` (quotes are sorted by offset
@@ -428,8 +275,20 @@ pub fn attribute(
     raw: &[RawHit],
     quotes: &[Quote],
 ) -> Vec<TermHit> {
+    attribute_with::<Fast>(lexicon, original, norm, raw, quotes)
+}
+
+/// [`attribute`] with the kernels `K`.
+#[doc(hidden)]
+pub fn attribute_with<K: Kernels>(
+    lexicon: &Lexicon,
+    original: &str,
+    norm: &Normalized,
+    raw: &[RawHit],
+    quotes: &[Quote],
+) -> Vec<TermHit> {
     let sc = &lexicon.scoring;
-    let positions = crate::normalize::line_cols(original, raw.iter().map(|h| h.start));
+    let positions = line_cols_with::<K, _>(original, raw.iter().map(|h| h.start));
     raw.iter()
         .zip(positions)
         .map(|(h, (line, column))| {
@@ -441,7 +300,7 @@ pub fn attribute(
                 Some(_) => (Voice::ScareQuoted, None),
                 None => (Voice::Narrator, None),
             };
-            let (before, cue_starts) = clause_scan(&norm.text, h.norm_start);
+            let (before, cue_starts) = clause_scan::<K>(&norm.text, h.norm_start);
             let mut modifiers = Vec::new();
             if could_be_distanced(before) {
                 if let Some(m) = distance_re().find(before) {
@@ -514,6 +373,7 @@ pub fn attribute(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::scan::Plain;
 
     #[test]
     fn negation_looks_back_within_the_clause() {
@@ -522,13 +382,16 @@ mod tests {
         assert!(negation_re().is_match("there is no \""));
         assert!(!negation_re().is_match("nothing but "));
         assert!(!negation_re().is_match("they are not going to stop the "));
-        assert_eq!(clause_scan("this is not true. the ", 22).0, " the ");
-        assert_eq!(clause_scan("el salvador—who were ", 23).0, "who were ");
-        assert_eq!(clause_scan("a – b, c (d) e", 16).0, " e");
-        assert_eq!(clause_scan("a – b", 7).0, " b");
+        assert_eq!(clause_scan::<Fast>("this is not true. the ", 22).0, " the ");
+        assert_eq!(
+            clause_scan::<Fast>("el salvador—who were ", 23).0,
+            "who were "
+        );
+        assert_eq!(clause_scan::<Fast>("a – b, c (d) e", 16).0, " e");
+        assert_eq!(clause_scan::<Fast>("a – b", 7).0, " b");
         // Only a whole dash counts; a window cut inside one is not a delimiter.
         let long = format!("—{}", "x".repeat(59));
-        assert_eq!(clause_scan(&long, long.len()).0, &long[3..]);
+        assert_eq!(clause_scan::<Fast>(&long, long.len()).0, &long[3..]);
     }
 
     /// Clauses made of cue words, near misses, quotes and spacing.
@@ -618,7 +481,7 @@ mod tests {
             // Hits sit after a clause, sometimes after a delimiter or a cut dash.
             let lead = ["", "x. ", "a—", "(", "“", "\u{2014}"][rng.below(6)];
             let text = format!("{lead}{c}");
-            let (clause, starts) = clause_scan(&text, text.len());
+            let (clause, starts) = clause_scan::<Fast>(&text, text.len());
             let negation = starts != 0;
             assert_eq!(negation, could_be_negated(clause), "{text:?} -> {clause:?}");
             // Every cut of the text, against the byte-at-a-time pass.
@@ -628,8 +491,8 @@ mod tests {
                     from += 1;
                 }
                 assert_eq!(
-                    clause_scan(&text, at),
-                    clause_scan_scalar(&text, from, at),
+                    clause_scan::<Fast>(&text, at),
+                    Plain::clause_scan(&text, from, at),
                     "{text:?} at {at}"
                 );
             }
@@ -691,7 +554,7 @@ mod tests {
         let mut found = 0;
         for t in &texts {
             // As `attribute` calls it: on the clause, with the cue starts found with it.
-            let (clause, starts) = clause_scan(t, t.len());
+            let (clause, starts) = clause_scan::<Fast>(t, t.len());
             let want = negation_re().find(clause).map(|m| m.as_str());
             let got = if starts == 0 {
                 None

@@ -11,7 +11,7 @@ use std::sync::mpsc::sync_channel;
 
 use rayon::prelude::*;
 
-use crate::article::{Article, LoadError};
+use crate::input::{Article, LoadError};
 
 /// Articles per chunk: large enough to keep both cores busy, small enough to stay flat.
 pub const CHUNK: usize = 256;

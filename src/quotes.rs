@@ -67,6 +67,10 @@
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use std::collections::HashMap;
+use std::marker::PhantomData;
+
+use crate::scan::{Fast, Kernels, TokenMasks};
+use crate::text::words::{count_spaced_words, is_alnum};
 
 /// Input roster entry (the lexicon module converts its actors to this).
 #[derive(Debug, Clone)]
@@ -374,7 +378,14 @@ const MAX_FWD: usize = 600;
 /// Find and attribute every quotation in `text`. Sorted by `open`; quotes
 /// never overlap; every offset is on a char boundary of `text`.
 pub fn extract(text: &str, roster: &Roster) -> Vec<Quote> {
-    let ctx = Ctx::new(text, roster);
+    extract_with::<Fast>(text, roster)
+}
+
+/// [`extract`] with the kernels `K`: `Plain` and `Fast` give the same quotations
+/// (`tests/scan_equivalence.rs`).
+#[doc(hidden)]
+pub fn extract_with<K: Kernels>(text: &str, roster: &Roster) -> Vec<Quote> {
+    let ctx = Ctx::<K>::new_with(text, roster);
     let mut attrs: Vec<Attr> = Vec::with_capacity(ctx.raws.len());
     for i in 0..ctx.raws.len() {
         let a = ctx.attribute(i, &attrs);
@@ -413,7 +424,7 @@ struct Para {
 
 /// Byte offsets of every quote mark (double or single) and every line break
 /// in `text`, in order: the only places the extraction passes look at.
-fn marks(text: &str) -> Vec<usize> {
+fn marks<K: Kernels>(text: &str) -> Vec<usize> {
     let b = text.as_bytes();
     let mut v = Vec::with_capacity(text.len() / 16);
     // `i` is always a char boundary: only ASCII bytes are skipped unseen
@@ -421,7 +432,7 @@ fn marks(text: &str) -> Vec<usize> {
     while i + 16 <= b.len() {
         let base = i;
         let chunk: &[u8; 16] = b[base..base + 16].try_into().expect("16 bytes");
-        let mut m = mark_mask(chunk);
+        let mut m = K::quote_mark_mask(chunk);
         // visit the candidate bytes of the block in order; the bytes of a
         // multi-byte char after its first are candidates too, and skipped
         while m != 0 {
@@ -475,23 +486,6 @@ fn mark_at(b: &[u8], k: usize, v: &mut Vec<usize>) -> usize {
     }
 }
 
-/// Bit `i` set when `is_mark_byte(chunk[i])`: below `(` or not ASCII, but not a space.
-#[cfg(target_arch = "x86_64")]
-#[inline]
-fn mark_mask(chunk: &[u8; 16]) -> u32 {
-    let b = crate::simd::Block::load(chunk);
-    (b.below_signed(0x28) & !b.eq(b' ')).bits()
-}
-
-/// Bit `i` set when `is_mark_byte(chunk[i])`.
-#[cfg(not(target_arch = "x86_64"))]
-fn mark_mask(chunk: &[u8; 16]) -> u32 {
-    chunk
-        .iter()
-        .enumerate()
-        .fold(0, |m, (i, &x)| m | (u32::from(is_mark_byte(x)) << i))
-}
-
 fn paragraphs(text: &str, marks: &[usize]) -> Vec<Para> {
     // \n, \r, U+2028/U+2029 (E2 80 A8/A9) and U+0085 (C2 85) end a line.
     let b = text.as_bytes();
@@ -511,85 +505,6 @@ fn paragraphs(text: &str, marks: &[usize]) -> Vec<Para> {
     v
 }
 
-/// High bit of each byte lane of `x` that is an ASCII letter or digit.
-fn alnum_lanes(x: u64) -> u64 {
-    const L: u64 = 0x0101_0101_0101_0101;
-    const H: u64 = 0x8080_8080_8080_8080;
-    // high bit of each lane: low 7 bits >= n (no carries cross lanes)
-    let ge = |y: u64, n: u64| (y + (0x80 - n) * L) & H;
-    let y = x & !H;
-    let f = y | (0x20 * L); // ASCII letters folded to lowercase
-    let letter = ge(f, 0x61) & !ge(f, 0x7B);
-    let digit = ge(y, 0x30) & !ge(y, 0x3A);
-    (letter | digit) & !x & H
-}
-
-/// End of the run of ASCII letters and digits in `b[from..to]` starting at
-/// `from`. Eight bytes at a time: per-lane arithmetic on a `u64` (no carry
-/// crosses a byte lane), so the lowest flagged lane is the run's end.
-fn alnum_run(b: &[u8], from: usize, to: usize) -> usize {
-    let mut i = from;
-    while i + 8 <= to {
-        let x = u64::from_le_bytes(b[i..i + 8].try_into().expect("8 bytes"));
-        let other = !alnum_lanes(x) & 0x8080_8080_8080_8080;
-        if other != 0 {
-            return i + (other.trailing_zeros() / 8) as usize;
-        }
-        i += 8;
-    }
-    while i < to && crate::normalize::ASCII_WORD[usize::from(b[i])] {
-        i += 1;
-    }
-    i
-}
-
-/// Byte classes of a block, for [`block_tokens`]: bit `i` of each mask is
-/// byte `i`.
-struct TokenMasks {
-    /// ASCII letters and digits.
-    alnum: u32,
-    /// ASCII whitespace (`char::is_whitespace`: space and 0x09–0x0D).
-    blank: u32,
-    /// Bytes of non-ASCII chars.
-    high: u32,
-    /// `'`, `-`, `&` and `.`: the ASCII chars that may join two runs of
-    /// letters and digits into one word (and `.` end an abbreviation).
-    joiner: u32,
-}
-
-#[cfg(target_arch = "x86_64")]
-#[inline]
-fn token_masks(block: &[u8; 16]) -> TokenMasks {
-    let b = crate::simd::Block::load(block);
-    TokenMasks {
-        alnum: b.alnum().bits(),
-        blank: b.ascii_space().bits(),
-        high: b.non_ascii(),
-        joiner: b.any_of(b"'-&.").bits(),
-    }
-}
-
-/// [`token_masks`] a byte at a time: the portable version.
-#[cfg(any(test, not(target_arch = "x86_64")))]
-fn token_masks_plain(block: &[u8; 16]) -> TokenMasks {
-    let bits = |f: fn(&u8) -> bool| {
-        (0..16)
-            .filter(|&i| f(&block[i]))
-            .fold(0, |m, i| m | (1 << i))
-    };
-    TokenMasks {
-        alnum: bits(u8::is_ascii_alphanumeric),
-        blank: bits(|&b| crate::normalize::is_ascii_space(b)),
-        high: bits(|&b| b >= 0x80),
-        joiner: bits(|&b| matches!(b, b'\'' | b'-' | b'&' | b'.')),
-    }
-}
-
-#[cfg(not(target_arch = "x86_64"))]
-fn token_masks(block: &[u8; 16]) -> TokenMasks {
-    token_masks_plain(block)
-}
-
 /// The plain ASCII tokens of the sixteen bytes from `i` (a token start or
 /// whitespace, below `qlimit`), cut as [`Ctx::tokenize`] cuts them and
 /// pushed onto `out`: whitespace skipped, punctuation one byte each, and
@@ -601,11 +516,11 @@ fn token_masks(block: &[u8; 16]) -> TokenMasks {
 /// where it stopped: `i` when at once, or when the text has no sixteen
 /// bytes from `i`.
 #[inline]
-fn block_tokens(b: &[u8], i: usize, qlimit: usize, out: &mut Vec<Tok>) -> usize {
+fn block_tokens<K: Kernels>(b: &[u8], i: usize, qlimit: usize, out: &mut Vec<Tok>) -> usize {
     let Some(block) = b[i..].first_chunk::<16>() else {
         return i;
     };
-    let m = token_masks(block);
+    let m: TokenMasks = K::token_masks(block);
     let lim = qlimit - i;
     // the bytes before `qlimit`: only those can start or continue a token
     let valid: u32 = if lim >= 16 { 0xFFFF } else { (1 << lim) - 1 };
@@ -646,154 +561,6 @@ fn block_tokens(b: &[u8], i: usize, qlimit: usize, out: &mut Vec<Tok>) -> usize 
             k: Tk::Word,
         });
         k = end;
-    }
-}
-
-/// Position of the first `.`, `!` or `?` in `b[from..to]`, else `to`.
-#[inline]
-fn find_terminal(b: &[u8], from: usize, to: usize) -> usize {
-    #[cfg(target_arch = "x86_64")]
-    {
-        find_terminal_sse2(b, from, to)
-    }
-    #[cfg(not(target_arch = "x86_64"))]
-    {
-        find_terminal_swar(b, from, to)
-    }
-}
-
-/// Walking back from `to` (exclusive) no further than `stop`: the position
-/// just past the last `.`, `!` or `?`, else `stop`.
-#[inline]
-fn rfind_terminal(b: &[u8], stop: usize, to: usize) -> usize {
-    #[cfg(target_arch = "x86_64")]
-    {
-        rfind_terminal_sse2(b, stop, to)
-    }
-    #[cfg(not(target_arch = "x86_64"))]
-    {
-        rfind_terminal_swar(b, stop, to)
-    }
-}
-
-/// Bit `i` set when byte `i` of the block is `.`, `!` or `?`.
-#[cfg(target_arch = "x86_64")]
-#[inline]
-fn terminal_bits(block: &[u8; 16]) -> u32 {
-    crate::simd::Block::load(block).any_of(b".!?").bits()
-}
-
-/// [`find_terminal`] sixteen bytes at a time. The last, partial block is the
-/// sixteen bytes from its start when the text has them (lanes past `to`
-/// masked off), so only a stretch at the very end of the text is left to a
-/// byte loop.
-#[cfg(target_arch = "x86_64")]
-fn find_terminal_sse2(b: &[u8], from: usize, to: usize) -> usize {
-    let mut i = from;
-    while i < to {
-        let Some(block) = b[i..].first_chunk::<16>() else {
-            break;
-        };
-        let rem = to - i;
-        let mine = if rem >= 16 { 0xFFFF } else { (1 << rem) - 1 };
-        let m = terminal_bits(block) & mine;
-        if m != 0 {
-            return i + m.trailing_zeros() as usize;
-        }
-        if rem <= 16 {
-            return to;
-        }
-        i += 16;
-    }
-    while i < to && !matches!(b[i], b'.' | b'!' | b'?') {
-        i += 1;
-    }
-    i
-}
-
-/// [`rfind_terminal`] sixteen bytes at a time, each block ending where the
-/// previous began; the last one, partial, is the sixteen bytes ending there
-/// with the lanes before `stop` masked off.
-#[cfg(target_arch = "x86_64")]
-fn rfind_terminal_sse2(b: &[u8], stop: usize, to: usize) -> usize {
-    let mut k = to;
-    while k > stop && k >= 16 {
-        let block: &[u8; 16] = b[k - 16..k].try_into().expect("16 bytes");
-        let rem = k - stop;
-        let mine = if rem >= 16 {
-            0xFFFF
-        } else {
-            0xFFFF << (16 - rem) & 0xFFFF
-        };
-        let m = terminal_bits(block) & mine;
-        if m != 0 {
-            return k - 16 + (31 - m.leading_zeros() as usize) + 1;
-        }
-        if rem <= 16 {
-            return stop;
-        }
-        k -= 16;
-    }
-    while k > stop && !matches!(b[k - 1], b'.' | b'!' | b'?') {
-        k -= 1;
-    }
-    k
-}
-
-/// High bit of each lane of `x` that holds `.`, `!` or `?` (exact per lane).
-#[cfg(any(test, not(target_arch = "x86_64")))]
-fn terminal_lanes(x: u64) -> u64 {
-    const L: u64 = 0x0101_0101_0101_0101;
-    const H: u64 = 0x8080_8080_8080_8080;
-    let zero = |t: u64| !(((t & !H) + !H) | t) & H;
-    zero(x ^ (b'.' as u64 * L)) | zero(x ^ (b'!' as u64 * L)) | zero(x ^ (b'?' as u64 * L))
-}
-
-/// [`find_terminal`] eight bytes at a time (per-lane arithmetic on a `u64`):
-/// the portable version.
-#[cfg(any(test, not(target_arch = "x86_64")))]
-fn find_terminal_swar(b: &[u8], from: usize, to: usize) -> usize {
-    let mut i = from;
-    while i + 8 <= to {
-        let m = terminal_lanes(u64::from_le_bytes(b[i..i + 8].try_into().expect("8 bytes")));
-        if m != 0 {
-            return i + (m.trailing_zeros() / 8) as usize;
-        }
-        i += 8;
-    }
-    while i < to && !matches!(b[i], b'.' | b'!' | b'?') {
-        i += 1;
-    }
-    i
-}
-
-/// [`rfind_terminal`] eight bytes at a time: the portable version.
-#[cfg(any(test, not(target_arch = "x86_64")))]
-fn rfind_terminal_swar(b: &[u8], stop: usize, to: usize) -> usize {
-    let mut k = to;
-    while k >= stop + 8 {
-        let m = terminal_lanes(u64::from_le_bytes(b[k - 8..k].try_into().expect("8 bytes")));
-        if m != 0 {
-            return k - 8 + (63 - m.leading_zeros() as usize) / 8 + 1;
-        }
-        k -= 8;
-    }
-    while k > stop && !matches!(b[k - 1], b'.' | b'!' | b'?') {
-        k -= 1;
-    }
-    k
-}
-
-/// `c.is_alphanumeric()`, without the Unicode table search for ASCII and
-/// for General Punctuation (U+2000–U+206F: quotes, dashes, spaces), which
-/// holds no letters or digits.
-fn is_alnum(c: char) -> bool {
-    if c.is_ascii() {
-        c.is_ascii_alphanumeric()
-    } else if ('\u{2000}'..='\u{206F}').contains(&c) {
-        false
-    } else {
-        c.is_alphanumeric()
     }
 }
 
@@ -1174,134 +941,6 @@ fn single_close(text: &str, from: usize, limit: usize) -> Option<(usize, usize)>
     None
 }
 
-/// Tokens separated by whitespace or em/en dashes that contain a letter or digit.
-#[cfg(not(target_arch = "x86_64"))]
-fn count_words(s: &str) -> u32 {
-    count_words_plain(s)
-}
-
-/// Tokens separated by whitespace or em/en dashes that contain a letter or
-/// digit (ASCII separators: the five of `u8::is_ascii_whitespace`).
-///
-/// Sixty-four bytes at a time: bit masks of the separator and the
-/// letter/digit bytes (a multi-byte char counts at its first byte, as its
-/// char's class), then a word is a letter/digit bit with no earlier
-/// letter/digit bit since the last separator. `fill` marks every position
-/// whose token so far holds a letter or digit (propagated upward through
-/// non-separators by doubling), so the words are the letter/digit bits
-/// whose previous position is unmarked.
-#[cfg(target_arch = "x86_64")]
-fn count_words(s: &str) -> u32 {
-    let b = s.as_bytes();
-    let mut n: u32 = 0;
-    // the token before the current block holds a letter or digit
-    let mut carry = 0u64;
-    let mut i = 0;
-    while i < b.len() {
-        // padding bytes are 0: neither separator nor letter, so `fill`
-        // carries the last real byte's state to bit 63
-        let mut pad = [0; 64];
-        let block = crate::normalize::window_from(b, i, &mut pad);
-        let (mut word, mut sep, high, cont) = word_masks(block);
-        let mut lead = high & !cont;
-        while lead != 0 {
-            let k = lead.trailing_zeros() as usize;
-            lead &= lead - 1;
-            let c = s[i + k..].chars().next().expect("char boundary");
-            if c.is_whitespace() || matches!(c, '—' | '–') {
-                sep |= 1 << k;
-            } else if is_alnum(c) {
-                word |= 1 << k;
-            }
-        }
-        let mut fill = word | (carry & !sep & 1);
-        let mut pass = !sep;
-        for shift in [1, 2, 4, 8, 16, 32] {
-            fill |= (fill << shift) & pass;
-            pass &= pass << shift;
-        }
-        let before = (fill << 1) | carry;
-        n += (word & !before).count_ones();
-        carry = fill >> 63;
-        i += 64;
-    }
-    n
-}
-
-/// For 64 bytes: masks of ASCII letters and digits, ASCII whitespace (tab,
-/// line feed, form feed, carriage return, space), non-ASCII bytes and UTF-8
-/// continuation bytes.
-#[cfg(target_arch = "x86_64")]
-#[inline]
-fn word_masks(block: &[u8; 64]) -> (u64, u64, u64, u64) {
-    let [word, sep, high, cont] = crate::simd::masks64(block, |b| {
-        [
-            b.alnum().bits(),
-            (b.any_of(b" \t\n") | b.within(0x0C, 0x0D)).bits(),
-            b.non_ascii(),
-            b.below_signed(0xC0).bits(),
-        ]
-    });
-    (word, sep, high, cont)
-}
-
-/// [`count_words`], a byte (or char) at a time: the reference.
-#[cfg(any(test, not(target_arch = "x86_64")))]
-fn count_words_plain(s: &str) -> u32 {
-    // ASCII byte → 1 if a separator, 2 if a letter or digit, else 0
-    const CLASS: [u8; 128] = {
-        let mut t = [0u8; 128];
-        let mut i = 0;
-        while i < 128 {
-            let b = i as u8;
-            t[i] = if b.is_ascii_whitespace() {
-                1
-            } else if b.is_ascii_alphanumeric() {
-                2
-            } else {
-                0
-            };
-            i += 1;
-        }
-        t
-    };
-    let mut n: u32 = 0;
-    let mut has_alnum = false;
-    let b = s.as_bytes();
-    let mut i = 0;
-    while i < b.len() {
-        // runs of ASCII, branch-free
-        let mut has = u8::from(has_alnum);
-        while let Some(&x) = b.get(i).filter(|x| x.is_ascii()) {
-            let c = CLASS[usize::from(x)];
-            let sep = c & 1;
-            n += u32::from(sep & has);
-            has = (has | (c >> 1)) & (sep ^ 1);
-            i += 1;
-        }
-        has_alnum = has != 0;
-        if i >= b.len() {
-            break;
-        }
-        let (sep, alnum, len) = {
-            let c = s[i..].chars().next().expect("char boundary");
-            (
-                c.is_whitespace() || matches!(c, '—' | '–'),
-                is_alnum(c),
-                c.len_utf8(),
-            )
-        };
-        if sep {
-            n += u32::from(has_alnum);
-            has_alnum = false;
-        } else {
-            has_alnum |= alnum;
-        }
-        i += len;
-    }
-    n.saturating_add(u32::from(has_alnum))
-}
-
 /// The text ends a sentence: trailing . ! ? … (ignoring closing marks), not
 /// an abbreviation like "U.S.".
 fn ends_terminal(s: &str) -> bool {
@@ -1597,7 +1236,8 @@ fn word_key(w: &[u8], lower: bool) -> Option<u128> {
         return None;
     }
     let x = pack(w);
-    Some(if lower { ascii_lower_lanes(x) } else { x })
+    // The table is shared by every kernel type: lookups lowercase with `Fast`.
+    Some(if lower { Fast::lower_ascii_lanes(x) } else { x })
 }
 
 /// The up to 16 bytes of `w` in the low lanes of a `u128`, the rest zero:
@@ -1617,19 +1257,6 @@ fn pack(w: &[u8]) -> u128 {
     w.iter()
         .enumerate()
         .fold(0, |x, (i, &c)| x | u128::from(c) << (8 * i))
-}
-
-/// Every byte of `x` ASCII-lowercased: per-lane arithmetic (no carry
-/// crosses a byte lane), so bytes outside `A..=Z` are left as they are.
-fn ascii_lower_lanes(x: u128) -> u128 {
-    const L: u128 = u128::from_le_bytes([1; 16]);
-    const H: u128 = L * 0x80;
-    let y = x & !H;
-    // high bit of each lane: low 7 bits >= 'A', then >= 'Z' + 1
-    let ge_a = y + (0x80 - 0x41) * L;
-    let past_z = y + (0x80 - 0x5B) * L;
-    let upper = ge_a & !past_z & !x & H;
-    x | (upper >> 2)
 }
 
 /// Bits in a [`WordTable`] slot number.
@@ -1868,18 +1495,21 @@ struct Attr<'a> {
     after_end: usize,
 }
 
-struct Ctx<'a> {
+/// One article's quotations under analysis, scanned with the kernels `K` (see
+/// [`crate::scan`]).
+struct Ctx<'a, K = Fast> {
     text: &'a str,
     roster: &'a Roster,
     paras: Vec<Para>,
     raws: Vec<Raw>,
-    /// [`count_words`] of each raw quote's inner text.
+    /// [`count_spaced_words`] of each raw quote's inner text.
     words: Vec<u32>,
     /// The last few [`Roster::raw_mentions`] searches.
     ment_cache: std::cell::RefCell<Vec<Searched>>,
     /// Surname → full name introduced earlier in the article ("Reyes" →
     /// "Tom Reyes"); bounded in size so adversarial input stays linear.
     full_names: std::cell::RefCell<HashMap<String, Option<String>>>,
+    kernels: PhantomData<K>,
 }
 
 /// `(lo, hi, matches)` of one [`Roster::raw_mentions`] search.
@@ -1888,10 +1518,17 @@ type Searched = (usize, usize, Vec<(Mention, bool)>);
 const MAX_SURNAMES: usize = 256;
 const SURNAME_WINDOW: usize = 30_000;
 
+#[cfg(test)]
 impl<'a> Ctx<'a> {
-    /// Find the quotations of `text` (attribution is left to the caller).
     fn new(text: &'a str, roster: &'a Roster) -> Ctx<'a> {
-        let marks = marks(text);
+        Ctx::new_with(text, roster)
+    }
+}
+
+impl<'a, K: Kernels> Ctx<'a, K> {
+    /// Find the quotations of `text` (attribution is left to the caller).
+    fn new_with(text: &'a str, roster: &'a Roster) -> Ctx<'a, K> {
+        let marks = marks::<K>(text);
         let paras = paragraphs(text, &marks);
         let mut raws = find_doubles(text, &paras, &marks);
         let singles = find_singles(text, &paras, &raws, &marks);
@@ -1899,7 +1536,7 @@ impl<'a> Ctx<'a> {
         raws.sort_by_key(|r| r.open);
         let words = raws
             .iter()
-            .map(|r| count_words(&text[r.start..r.end]))
+            .map(|r| count_spaced_words::<K>(&text[r.start..r.end]))
             .collect();
         Ctx {
             text,
@@ -1909,6 +1546,7 @@ impl<'a> Ctx<'a> {
             words,
             ment_cache: std::cell::RefCell::new(Vec::new()),
             full_names: std::cell::RefCell::new(HashMap::new()),
+            kernels: PhantomData,
         }
     }
 
@@ -2010,7 +1648,7 @@ impl<'a> Ctx<'a> {
                     0 => floor,
                     _ => self.raws[qi - 1].close.clamp(floor, j),
                 };
-                let k = rfind_terminal(self.text.as_bytes(), stop, j);
+                let k = K::rfind_terminal(self.text.as_bytes(), stop, j);
                 if k < j {
                     j = k;
                     continue;
@@ -2093,7 +1731,7 @@ impl<'a> Ctx<'a> {
         }
         let mut k = pos;
         loop {
-            k = find_terminal(self.text.as_bytes(), k, limit);
+            k = K::find_terminal(self.text.as_bytes(), k, limit);
             if k >= limit {
                 return limit;
             }
@@ -2156,7 +1794,7 @@ impl<'a> Ctx<'a> {
             // Most tokens are plain ASCII: let a block read them sixteen
             // bytes at a time, and take the others (and whatever the block
             // could not finish) one at a time below.
-            let j = block_tokens(t.as_bytes(), i, qlimit, &mut out);
+            let j = block_tokens::<K>(t.as_bytes(), i, qlimit, &mut out);
             if j > i {
                 i = j;
                 continue;
@@ -2189,7 +1827,7 @@ impl<'a> Ctx<'a> {
                 let mut seg_digit = c.is_numeric();
                 while j < qlimit {
                     // runs of ASCII letters and digits: the common case
-                    let run = alnum_run(t.as_bytes(), j, qlimit) - j;
+                    let run = K::alnum_run(t.as_bytes(), j, qlimit) - j;
                     if run > 0 {
                         seg_digit =
                             seg_digit && t.as_bytes()[j..j + run].iter().all(u8::is_ascii_digit);
@@ -3389,6 +3027,7 @@ fn fits(p: Pron, r: &Resolved<'_>) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::scan::Plain;
 
     fn actor(name: &str, aliases: &[&str], side: &str, kind: ActorKind) -> RosterActor {
         RosterActor {
@@ -3588,7 +3227,8 @@ mod tests {
                     .filter(|&i| is_mark_byte(b[i]))
                     .map(|i| 1 << i)
                     .sum();
-                assert_eq!(mark_mask(&b), want, "{v} {at}");
+                assert_eq!(Fast::quote_mark_mask(&b), want, "{v} {at}");
+                assert_eq!(Plain::quote_mark_mask(&b), want, "{v} {at}");
             }
         }
     }
@@ -3599,7 +3239,7 @@ mod tests {
             for at in 0..16 {
                 let mut b = *b"ab -,x'&.Z9\t\x01zz!";
                 b[at] = v;
-                let (got, want) = (token_masks(&b), token_masks_plain(&b));
+                let (got, want) = (Fast::token_masks(&b), Plain::token_masks(&b));
                 assert_eq!(got.alnum, want.alnum, "{v} {at}");
                 assert_eq!(got.blank, want.blank, "{v} {at}");
                 assert_eq!(got.high, want.high, "{v} {at}");
@@ -3632,7 +3272,8 @@ mod tests {
         for c in (0..0x3000u32).filter_map(char::from_u32) {
             for pad in 0..18 {
                 let t = format!("{}{c}{}", "a".repeat(pad), "b ".repeat(9));
-                assert_eq!(marks(&t), plain(&t), "{c:?} {pad}");
+                assert_eq!(marks::<Fast>(&t), plain(&t), "{c:?} {pad}");
+                assert_eq!(marks::<Plain>(&t), plain(&t), "{c:?} {pad}");
             }
         }
         let pieces = [
@@ -3644,7 +3285,8 @@ mod tests {
         for _ in 0..3000 {
             let n = r.below(80);
             let t = random_text(&mut r, &pieces, n);
-            assert_eq!(marks(&t), plain(&t), "{t:?}");
+            assert_eq!(marks::<Fast>(&t), plain(&t), "{t:?}");
+            assert_eq!(marks::<Plain>(&t), plain(&t), "{t:?}");
         }
     }
 
@@ -3867,53 +3509,6 @@ mod tests {
         assert_send_sync::<Roster>();
         assert!(extract("", &roster()).is_empty());
         assert!(extract("“no roster at all here,” he said.", &Roster::new(&[])).len() == 1);
-    }
-
-    #[test]
-    fn terminal_search_matches_a_plain_byte_scan() {
-        let fwd = |b: &[u8], from: usize, to: usize| {
-            (from..to)
-                .find(|&i| matches!(b[i], b'.' | b'!' | b'?'))
-                .unwrap_or(to)
-        };
-        let back = |b: &[u8], stop: usize, to: usize| {
-            (stop..to)
-                .rev()
-                .find(|&i| matches!(b[i], b'.' | b'!' | b'?'))
-                .map_or(stop, |i| i + 1)
-        };
-        for v in 0..=255u8 {
-            for at in 0..40 {
-                for other in [None, Some(3), Some(12), Some(30)] {
-                    let mut b = b"aZ09 zA9,bcdef\xe2\x80\x9dhijklmnopqrstuvwxyz ABCDEFGHI".to_vec();
-                    b[at] = v;
-                    if let Some(o) = other {
-                        b[o] = b'.';
-                    }
-                    for from in [0, 1, 2, 3, 15, 17, 20] {
-                        for to in [from, 9, 15, 16, 17, 22, 23, 31, 32, 33, 40, 44] {
-                            let to = to.max(from);
-                            let (f, r) = (fwd(&b, from, to), back(&b, from, to));
-                            assert_eq!(find_terminal_swar(&b, from, to), f);
-                            assert_eq!(rfind_terminal_swar(&b, from, to), r);
-                            #[cfg(target_arch = "x86_64")]
-                            {
-                                assert_eq!(
-                                    find_terminal_sse2(&b, from, to),
-                                    f,
-                                    "{v} {at} {from} {to}"
-                                );
-                                assert_eq!(
-                                    rfind_terminal_sse2(&b, from, to),
-                                    r,
-                                    "{v} {at} {from} {to}"
-                                );
-                            }
-                        }
-                    }
-                }
-            }
-        }
     }
 
     #[test]
@@ -4183,34 +3778,6 @@ mod tests {
     }
 
     #[test]
-    fn is_alnum_is_is_alphanumeric() {
-        for c in (0..0x3_0000).filter_map(char::from_u32) {
-            assert_eq!(is_alnum(c), c.is_alphanumeric(), "{c:?}");
-        }
-    }
-
-    #[test]
-    fn alnum_run_matches_a_plain_byte_scan() {
-        let plain = |b: &[u8], from: usize, to: usize| {
-            (from..to)
-                .find(|&i| !b[i].is_ascii_alphanumeric())
-                .unwrap_or(to)
-        };
-        for v in 0..=255u8 {
-            for at in 0..20 {
-                let mut b = b"aZ09zA9bcdefghijklmnopq".to_vec();
-                b[at] = v;
-                for from in 0..4 {
-                    for to in [from, 9, 17, 22, 23] {
-                        let to = to.max(from);
-                        assert_eq!(alnum_run(&b, from, to), plain(&b, from, to), "{v} {at}");
-                    }
-                }
-            }
-        }
-    }
-
-    #[test]
     fn marks_are_every_quote_mark_and_line_break() {
         let alphabet: Vec<char> =
             "a Z.\"'“”„‟«»‘’‛\n\r\u{85}\u{2028}\u{2029}\u{2027}\u{201a}é—#&!\t"
@@ -4235,66 +3802,8 @@ mod tests {
                 })
                 .map(|(i, _)| i)
                 .collect();
-            assert_eq!(marks(t), want, "{t:?}");
-        }
-    }
-
-    #[test]
-    fn count_words_matches_splitting_on_separators() {
-        let sep = |c: char| {
-            if c.is_ascii() {
-                (c as u8).is_ascii_whitespace()
-            } else {
-                c.is_whitespace() || matches!(c, '—' | '–')
-            }
-        };
-        let reference = |s: &str| {
-            s.split(sep)
-                .filter(|w| w.chars().any(char::is_alphanumeric))
-                .count() as u32
-        };
-        let alphabet: Vec<char> = "ab Z9 ,.\t\n\u{b}\u{c}\r—–-’é中\u{a0}\u{2028}\u{3000}!"
-            .chars()
-            .collect();
-        let mut rng = crate::corpus::Rng::new(3);
-        for _ in 0..20_000 {
-            let x = rng.next_u64();
-            let n = (x % 24) as usize;
-            let s: String = (0..n)
-                .map(|k| alphabet[((x >> (k * 2 % 50)) as usize + k * 7) % alphabet.len()])
-                .collect();
-            assert_eq!(count_words(&s), reference(&s), "{s:?}");
-            assert_eq!(count_words_plain(&s), reference(&s), "{s:?}");
-        }
-        assert_eq!(count_words(S000), reference(S000));
-        // long runs of words and spaces (eight bytes at a time) between
-        // punctuation and non-ASCII
-        let words = [
-            "ab", "said", "ICE", "x9", " ", "  ", "\n", "\t", "\u{c}", "\r", "\u{b}", ",", "—",
-            "é", "a-b", "12345678", "", "’",
-        ];
-        for _ in 0..20_000 {
-            let x = rng.next_u64();
-            let n = (x % 40) as usize;
-            let s: String = (0..n)
-                .map(|k| words[((x >> (k % 60)) as usize + k * 5) % words.len()])
-                .collect::<Vec<_>>()
-                .join(if x.is_multiple_of(3) { "" } else { " " });
-            assert_eq!(count_words(&s), reference(&s), "{s:?}");
-        }
-        for t in [S001, S002, S003, S004] {
-            assert_eq!(count_words(t), reference(t));
-        }
-        // long texts: states carried across 64-byte blocks, chars split by them
-        let pieces = [
-            "ab", "x", "9", " ", "  ", "\n", "\t", "\u{b}", "\u{c}", "\r", ",", "—", "–", "é",
-            "中", "😀", "’", "\u{a0}", "\u{2028}", "\u{3000}", "\u{85}", "-", "a-b", "\u{0}",
-        ];
-        let mut r = Rng(77);
-        for _ in 0..5000 {
-            let n = r.below(300);
-            let s = random_text(&mut r, &pieces, n);
-            assert_eq!(count_words(&s), reference(&s), "{s:?}");
+            assert_eq!(marks::<Fast>(t), want, "{t:?}");
+            assert_eq!(marks::<Plain>(t), want, "{t:?}");
         }
     }
 
@@ -4309,7 +3818,7 @@ mod tests {
                 assert_eq!(pack(w), u128::from_le_bytes(want), "{w:?}");
                 let lower = want.map(|c| c.to_ascii_lowercase());
                 assert_eq!(
-                    ascii_lower_lanes(pack(w)),
+                    Fast::lower_ascii_lanes(pack(w)),
                     u128::from_le_bytes(lower),
                     "{w:?}"
                 );
@@ -4322,7 +3831,7 @@ mod tests {
                 b[at] = v;
                 let want = b.map(|c| c.to_ascii_lowercase());
                 assert_eq!(
-                    ascii_lower_lanes(u128::from_le_bytes(b)),
+                    Fast::lower_ascii_lanes(u128::from_le_bytes(b)),
                     u128::from_le_bytes(want),
                     "{v} {at}"
                 );

@@ -4,7 +4,7 @@
 use std::path::Path;
 
 use slant::analysis::{Analysis, Engine};
-use slant::article::Article;
+use slant::input::Article;
 use slant::lexicon::{self, Lexicon, Limits, Severity};
 
 fn engine(path: &str) -> Engine {

@@ -19,11 +19,12 @@ use std::sync::OnceLock;
 use proptest::prelude::*;
 use proptest::test_runner::Config;
 use slant::analysis::{Analysis, Engine};
-use slant::article::{derive_title, Article};
+use slant::input::{derive_title, Article};
 use slant::lexicon::term_forms;
 use slant::lexicon::{Lexicon, Limits};
 use slant::matcher::reference_find;
-use slant::normalize::{normalize_term, LineIndex, Normalized};
+use slant::text::lines::LineIndex;
+use slant::text::normalize::{normalize_term, Normalized};
 
 /// Cases per property, unless PROPTEST_CASES says otherwise.
 fn cases(default: u32) -> u32 {

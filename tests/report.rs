@@ -9,7 +9,7 @@ use common::{run_ok, slant, SEEDS};
 use std::path::{Path, PathBuf};
 
 use slant::analysis::{Analysis, Engine};
-use slant::article::Article;
+use slant::input::Article;
 use slant::lexicon::{Lexicon, Limits};
 use slant::quotes::{Quote, QuoteKind};
 use slant::report::{cards, html};

@@ -14,7 +14,7 @@ use crate::analysis::{Analysis, Engine};
 use crate::attribute::Voice;
 use crate::lexicon::term_forms;
 use crate::lexicon::Lexicon;
-use crate::normalize::normalize_term;
+use crate::text::normalize::normalize_term;
 
 /// Settings for coverage.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -267,7 +267,7 @@ pub fn coverage(engine: &Engine, analyses: &[Analysis], opts: Options) -> Covera
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::article::Article;
+    use crate::input::Article;
     use crate::lexicon::Limits;
 
     fn engine() -> Engine {

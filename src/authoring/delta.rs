@@ -432,7 +432,7 @@ impl LexiconRef {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::article::Article;
+    use crate::input::Article;
     use crate::lexicon::Limits;
 
     fn lex(weight: f64, extra: &str) -> Engine {

@@ -4,7 +4,7 @@
 
 use crate::lexicon::Lexicon;
 use crate::matcher::Matcher;
-use crate::normalize::Normalized;
+use crate::text::normalize::Normalized;
 
 /// The outcome of one example sentence.
 #[derive(Debug, Clone, PartialEq)]

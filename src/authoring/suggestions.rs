@@ -15,7 +15,7 @@ use serde::Serialize;
 
 use crate::analysis::Analysis;
 use crate::lexicon::Lexicon;
-use crate::normalize::is_word_char;
+use crate::text::words::{clause_words, ClauseWord};
 
 /// The label every rendering of suggestions carries.
 pub const SUGGESTIONS_LABEL: &str = "Suggestions to consider, not findings";
@@ -49,35 +49,16 @@ struct Token {
     name: bool,
 }
 
-fn breaks_clause(c: char) -> bool {
-    matches!(
-        c,
-        '.' | '!'
-            | '?'
-            | ';'
-            | ':'
-            | '"'
-            | '('
-            | ')'
-            | '['
-            | ']'
-            | '\u{201C}'
-            | '\u{201D}'
-            | '\u{2014}'
-            | '\u{2013}'
-            | '\u{2022}'
-            | '\n'
-    )
-}
-
-/// Words (letters and digits, joined by one apostrophe or hyphen) with clause numbers.
+/// Words (letters and digits, joined by one apostrophe or hyphen) with clause numbers: the
+/// words of [`clause_words`], lowercased.
 fn tokens(text: &str) -> Vec<Token> {
     let mut out: Vec<Token> = Vec::new();
-    let mut clause = 0;
-    let mut cur: Option<(usize, usize)> = None; // (start, end) of the word being read
-    let mut joiner: Option<usize> = None; // byte offset of a pending joiner
-    let mut gap_breaks = false;
-    let push = |out: &mut Vec<Token>, s: usize, e: usize, clause: usize| {
+    for ClauseWord {
+        start: s,
+        end: e,
+        clause,
+    } in clause_words(text)
+    {
         let word = text[s..e]
             .to_lowercase()
             .replace(['\u{2019}', '\u{2018}'], "'");
@@ -90,39 +71,6 @@ fn tokens(text: &str) -> Vec<Token> {
             clause,
             name,
         });
-    };
-    for (i, c) in text.char_indices() {
-        if is_word_char(c) {
-            match cur {
-                Some((s, _)) => cur = Some((s, i + c.len_utf8())),
-                None => {
-                    if gap_breaks {
-                        clause += 1;
-                        gap_breaks = false;
-                    }
-                    cur = Some((i, i + c.len_utf8()));
-                }
-            }
-            joiner = None;
-            continue;
-        }
-        if let Some((s, e)) = cur {
-            if joiner.is_none() && matches!(c, '\'' | '\u{2019}' | '-' | '\u{2010}' | '\u{2011}') {
-                joiner = Some(i);
-                continue;
-            }
-            push(&mut out, s, e, clause);
-            cur = None;
-            if joiner.take().is_some() {
-                // "word-" followed by a non-word: the joiner was punctuation after all.
-            }
-        }
-        if breaks_clause(c) {
-            gap_breaks = true;
-        }
-    }
-    if let Some((s, e)) = cur {
-        push(&mut out, s, e, clause);
     }
     out
 }

@@ -9,7 +9,7 @@ use crate::cli::shared::args::LexiconArgs;
 use crate::cli::shared::load::load_all;
 use crate::cli::shared::problems::Problems;
 use slant::analysis::Analysis;
-use slant::article::{Input, LoadOptions};
+use slant::input::{Input, LoadOptions};
 use slant::report;
 
 #[derive(Debug, Args)]

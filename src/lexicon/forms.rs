@@ -5,7 +5,7 @@
 //! The lexicon owns this rule: the matcher compiles these forms, validation warns when two
 //! terms share one, and coverage maps a hit back to the term that produced it.
 
-use crate::normalize::normalize_term;
+use crate::text::normalize::normalize_term;
 
 /// Expand a term into the forms it matches: a hyphen inside a term also matches a space.
 pub fn term_forms(term: &str) -> Vec<String> {

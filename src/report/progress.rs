@@ -13,7 +13,7 @@ use std::time::Duration;
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
-use crate::article::Articles;
+use crate::input::Articles;
 use crate::report::format::plural;
 
 /// Whether progress may be drawn: stderr is a terminal and `SLANT_NO_PROGRESS` is unset.
@@ -157,7 +157,7 @@ impl Drop for Progress {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::article::{load, Input, LoadOptions};
+    use crate::input::{load, Input, LoadOptions};
 
     #[test]
     fn a_file_input_gets_a_bar_over_its_bytes_and_stdin_a_spinner() {

@@ -10,7 +10,7 @@ use crate::cli::shared::args::{InputArgs, LexiconArgs};
 use crate::cli::shared::problems::Problems;
 use crate::cli::shared::terminal::Terminal;
 use slant::authoring::coverage::{self, CoverageBuilder};
-use slant::{article, batch, report};
+use slant::{batch, input, report};
 
 /// Output formats of `slant lexicon coverage`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -57,7 +57,7 @@ pub fn run(
     let eng = &engine;
     batch::run_ordered(
         &pool,
-        article::load(&inputs, a.input.load_opts()),
+        input::load(&inputs, a.input.load_opts()),
         move |art| {
             let warnings = art.warnings.clone();
             let an = eng.analyze(art);

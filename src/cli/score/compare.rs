@@ -15,9 +15,9 @@ use crate::cli::shared::args::{InputArgs, LexiconArgs};
 use crate::cli::shared::problems::Problems;
 use crate::cli::shared::terminal::Terminal;
 use slant::analysis::Engine;
-use slant::article::{self, Input};
 use slant::authoring::delta::{self, ArticleDelta, Comparison, LexiconRef};
 use slant::batch;
+use slant::input::{self, Input};
 use slant::lexicon::{Lexicon, LexiconError, Limits};
 use slant::report;
 
@@ -212,7 +212,7 @@ fn compare(
     }
     batch::run_ordered(
         &pool,
-        article::load(inputs, a.input.load_opts()),
+        input::load(inputs, a.input.load_opts()),
         |art| {
             let warnings = art.warnings.clone();
             let before = baseline.analyze(art.clone());

@@ -13,8 +13,8 @@ use clap::{Args, ValueEnum};
 use crate::cli::shared::args::{InputArgs, LexiconArgs};
 use crate::cli::shared::problems::Problems;
 use crate::cli::shared::terminal::Terminal;
-use slant::article;
 use slant::batch;
+use slant::input;
 use slant::report;
 
 /// Output formats of `slant score`.
@@ -79,7 +79,7 @@ pub fn run(a: ScoreArgs, out: &mut dyn Write, err: &mut dyn Write, term: Termina
     }
     let engine = a.lexicon.engine()?;
     let inputs = a.input.inputs(term)?;
-    let articles = article::load(&inputs, a.input.load_opts());
+    let articles = input::load(&inputs, a.input.load_opts());
     let progress = report::progress::Progress::auto("scoring", &articles);
     let pool = batch::pool(a.threads);
     let color = match a.color {
@@ -100,7 +100,7 @@ pub fn run(a: ScoreArgs, out: &mut dyn Write, err: &mut dyn Write, term: Termina
     let eng = &engine;
     let jsonl = report::json::JsonlWriter::new(&engine);
     let jsonl = &jsonl;
-    let render = move |art: article::Article| -> (Vec<u8>, Vec<String>, u64) {
+    let render = move |art: input::Article| -> (Vec<u8>, Vec<String>, u64) {
         let warnings = art.warnings.clone();
         let size = art.text.len() as u64;
         let an = eng.analyze(art);

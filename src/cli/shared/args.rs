@@ -10,7 +10,7 @@ use clap::Args;
 
 use super::terminal::Terminal;
 use slant::analysis::Engine;
-use slant::article::{Input, LoadOptions};
+use slant::input::{Input, LoadOptions};
 use slant::lexicon::{self, Lexicon, Limits};
 
 #[derive(Debug, Args, Clone)]

@@ -10,8 +10,8 @@ use super::args::InputArgs;
 use super::problems::Problems;
 use super::terminal::Terminal;
 use slant::analysis::{Analysis, Engine};
-use slant::article::{self, Input, LoadOptions};
 use slant::batch;
+use slant::input::{self, Input, LoadOptions};
 use slant::report::progress::Progress;
 
 /// Load every article of the inputs (for commands that need the whole set).
@@ -25,7 +25,7 @@ pub fn load_all(
 ) -> Result<Vec<Analysis>> {
     let pool = batch::pool(threads);
     let mut analyses = Vec::new();
-    let articles = article::load(inputs, opts);
+    let articles = input::load(inputs, opts);
     let progress = Progress::auto("analyzing", &articles);
     batch::run_ordered(
         &pool,

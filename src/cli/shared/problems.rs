@@ -4,7 +4,7 @@
 
 use std::io::Write;
 
-use slant::article::LoadError;
+use slant::input::LoadError;
 
 /// Problems met along the way that did not stop the run.
 #[derive(Debug, Default)]

@@ -62,7 +62,7 @@ pub(super) fn check_patterns(
 fn changed_by_normalization(c: char) -> bool {
     c != ' ' && c != '\t' && c != '\n' && {
         let s = c.to_string();
-        let n = crate::normalize::Normalized::new(&s).text;
+        let n = crate::text::normalize::Normalized::new(&s).text;
         n != s && n != s.to_lowercase()
     }
 }

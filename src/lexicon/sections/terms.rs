@@ -50,7 +50,7 @@ impl SeenForms {
                 );
                 continue;
             }
-            if !forms[0].chars().any(crate::normalize::is_word_char) {
+            if !forms[0].chars().any(crate::text::words::is_word_char) {
                 let (org, path) = tat();
                 diags.push(
                     Diagnostic::error(

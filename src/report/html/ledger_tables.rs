@@ -9,10 +9,10 @@ use super::escape::escape;
 use super::sides::{quote_side_class, quote_side_label, side_class, side_label};
 use crate::analysis::{Analysis, Engine};
 use crate::attribute::Voice;
-use crate::normalize::LineIndex;
 use crate::quotes::QuoteKind;
 use crate::report::format::{ellipsize, num, signed};
 use crate::report::ledger;
+use crate::text::lines::LineIndex;
 
 pub(super) fn terms_table(engine: &Engine, a: &Analysis, prefix: &str) -> String {
     let l = &engine.lexicon;

@@ -516,7 +516,7 @@ fn contract_fields(a: ArticleJson, t: TermJson, m: ModifierJson, s: ScoresJson, 
 mod tests {
     use super::super::schema::article_json;
     use super::*;
-    use crate::article::Article;
+    use crate::input::Article;
     use crate::lexicon::Lexicon;
 
     fn serde_bytes(a: &ArticleJson) -> Vec<u8> {

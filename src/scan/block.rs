@@ -1,10 +1,9 @@
-//! Byte classes of 16-byte blocks as bit masks, for the scanning hot paths: normalization,
-//! the quote module's word counts, the matcher's word starts and the clause before each
-//! hit; and per-lane byte counters ([`Tally`]) for the line and column of each hit. Each
-//! test is one or two SSE2 instructions over the whole block; SSE2 is part of the x86_64
-//! baseline, so the instructions are always there, and this module is the one place
-//! those paths use `unsafe`. Other targets do not compile it: their callers keep
-//! byte-at-a-time loops, which are also the references the callers' tests compare with.
+//! SSE2 building blocks: sixteen bytes in a vector register ([`Block`]), the bytes of a
+//! block that pass a test as a mask ([`Lanes`]), per-lane byte counters ([`Tally`]) and the
+//! same tests over 64 bytes ([`masks64`]). Each test is one or two SSE2 instructions over
+//! the whole block; SSE2 is part of the x86_64 baseline, so the instructions are always
+//! there. This file and [`super::text_buf`] are the crate's only `unsafe` code; the
+//! kernels of [`super::sse2`] are built from these blocks and nothing else here is used.
 
 use std::arch::x86_64::*;
 use std::ops::{BitAnd, BitOr, Not};
@@ -74,7 +73,7 @@ impl Block {
             .fold(self.eq(cs[0]), |acc, &c| acc | self.eq(c))
     }
 
-    /// The bytes of `normalize::is_ascii_space`: space, tab, line feed, vertical tab, form
+    /// The bytes of [`is_ascii_space`](super::classes::is_ascii_space): space, tab, line feed, vertical tab, form
     /// feed, carriage return.
     #[inline]
     pub fn ascii_space(self) -> Lanes {
@@ -226,7 +225,7 @@ mod tests {
             assert_eq!(b.alnum().bits(), bit(&|c| c.is_ascii_alphanumeric()));
             assert_eq!(
                 b.ascii_space().bits(),
-                bit(&|c| crate::normalize::is_ascii_space(c))
+                bit(&|c| crate::scan::classes::is_ascii_space(c))
             );
             assert_eq!(
                 b.below_signed(0xC0).bits(),
