@@ -22,6 +22,7 @@ pub mod analysis;
 pub mod attribute;
 pub mod authoring;
 pub mod batch;
+pub mod eval;
 pub mod input;
 pub mod lexicon;
 pub mod matcher;
@@ -30,6 +31,7 @@ pub mod report;
 #[doc(hidden)]
 pub mod scan;
 pub mod score;
+pub mod stats;
 pub mod text;
 
 // The synthetic corpus generator, for unit tests only (tests and benches include it too).
