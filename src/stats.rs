@@ -116,8 +116,7 @@ pub fn beta_cdf(x: f64, a: f64, b: f64) -> f64 {
     if x >= 1.0 {
         return 1.0;
     }
-    let ln_front =
-        ln_gamma(a + b) - ln_gamma(a) - ln_gamma(b) + a * x.ln() + b * (1.0 - x).ln();
+    let ln_front = ln_gamma(a + b) - ln_gamma(a) - ln_gamma(b) + a * x.ln() + b * (1.0 - x).ln();
     let front = ln_front.exp();
     if x < (a + 1.0) / (a + b + 2.0) {
         front * beta_cf(a, b, x) / a
@@ -175,7 +174,13 @@ pub fn auc(pos: &[f64], neg: &[f64]) -> Option<f64> {
 /// A percentile bootstrap interval of the AUC: `rounds` resamples of each group with
 /// replacement (stratified, so both groups keep their sizes), the `(1 − level)/2` and
 /// `(1 + level)/2` quantiles of the resampled AUCs.
-pub fn auc_interval(pos: &[f64], neg: &[f64], rounds: usize, level: f64, seed: u64) -> Option<(f64, f64)> {
+pub fn auc_interval(
+    pos: &[f64],
+    neg: &[f64],
+    rounds: usize,
+    level: f64,
+    seed: u64,
+) -> Option<(f64, f64)> {
     auc(pos, neg)?;
     let mut rng = SplitMix::new(seed);
     let mut p = vec![0.0; pos.len()];
@@ -231,7 +236,11 @@ mod tests {
             f *= f64::from(n);
         }
         // Γ(1/2) = √π
-        assert!(close(ln_gamma(0.5), std::f64::consts::PI.sqrt().ln(), 1e-12));
+        assert!(close(
+            ln_gamma(0.5),
+            std::f64::consts::PI.sqrt().ln(),
+            1e-12
+        ));
     }
 
     #[test]
@@ -243,7 +252,11 @@ mod tests {
             assert!(close(beta_cdf(x, 1.0, 3.0), 1.0 - (1.0 - x).powi(3), 1e-12));
         }
         // Symmetry: I_x(a, b) = 1 − I_{1−x}(b, a).
-        assert!(close(beta_cdf(0.3, 4.5, 2.25), 1.0 - beta_cdf(0.7, 2.25, 4.5), 1e-12));
+        assert!(close(
+            beta_cdf(0.3, 4.5, 2.25),
+            1.0 - beta_cdf(0.7, 2.25, 4.5),
+            1e-12
+        ));
     }
 
     #[test]

@@ -195,7 +195,13 @@ impl LeanEval {
     }
 
     /// The figures, for `lexicon`'s variants (every variant, used or not).
-    pub fn finish(self, lexicon: &Lexicon, positive: &str, negative: &str, seed: u64) -> LeanReport {
+    pub fn finish(
+        self,
+        lexicon: &Lexicon,
+        positive: &str,
+        negative: &str,
+        seed: u64,
+    ) -> LeanReport {
         let components = Component::ALL
             .iter()
             .enumerate()
@@ -208,7 +214,13 @@ impl LeanEval {
                 }
             })
             .collect();
-        let share = |a: u32, n: u32| if n == 0 { 0.0 } else { f64::from(a) / f64::from(n) };
+        let share = |a: u32, n: u32| {
+            if n == 0 {
+                0.0
+            } else {
+                f64::from(a) / f64::from(n)
+            }
+        };
         let all: u32 = self.counts.iter().sum();
         let enough = [
             share(self.enough.iter().sum(), all),

@@ -16,6 +16,9 @@ pub struct Article {
     pub date: Option<String>,
     pub url: Option<String>,
     pub text: String,
+    /// The value of the JSONL field named by [`LoadOptions::label_field`] (a string, or a
+    /// number or boolean as written), for `eval` and `lexicon suggest`.
+    pub label: Option<String>,
     /// Non-fatal problems (e.g. invalid UTF-8 replaced).
     pub warnings: Vec<String>,
 }
@@ -54,12 +57,14 @@ impl Input {
     }
 }
 
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct LoadOptions {
     /// Treat every file (and stdin) as JSONL regardless of extension.
     pub jsonl: bool,
     /// Refuse articles larger than this many bytes.
     pub max_article_bytes: usize,
+    /// A JSONL field to keep as each article's [`Article::label`] (e.g. `lean`).
+    pub label_field: Option<std::sync::Arc<str>>,
 }
 
 impl Default for LoadOptions {
@@ -67,6 +72,7 @@ impl Default for LoadOptions {
         LoadOptions {
             jsonl: false,
             max_article_bytes: 32 * 1024 * 1024,
+            label_field: None,
         }
     }
 }

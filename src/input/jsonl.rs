@@ -39,7 +39,10 @@ impl JsonlReader {
     }
 
     /// The next article or error, `None` at the end.
-    pub(super) fn next_article(&mut self, opts: LoadOptions) -> Option<Result<Article, LoadError>> {
+    pub(super) fn next_article(
+        &mut self,
+        opts: &LoadOptions,
+    ) -> Option<Result<Article, LoadError>> {
         loop {
             self.buf.clear();
             self.line += 1;
@@ -114,6 +117,9 @@ impl JsonlReader {
                 a.date = rec.date;
             }
             a.url = rec.url;
+            if let Some(field) = &opts.label_field {
+                a.label = label_of(line, field);
+            }
             if let Some(e) = bad_utf8 {
                 a.warnings.push(format!(
                     "{where_}: invalid UTF-8 at byte {} of the line; bad bytes were replaced with U+FFFD (save the file as UTF-8 to avoid this)",
@@ -163,6 +169,18 @@ fn read_line(
     }
 }
 
+/// The value of `field` in a JSON object line, as text: a string as is, a number or a
+/// boolean as written; absent, null or anything else is no label.
+fn label_of(line: &str, field: &str) -> Option<String> {
+    let v: serde_json::Value = serde_json::from_str(line).ok()?;
+    match v.get(field)? {
+        serde_json::Value::String(s) => Some(s.clone()),
+        serde_json::Value::Number(n) => Some(n.to_string()),
+        serde_json::Value::Bool(b) => Some(b.to_string()),
+        _ => None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -177,7 +195,7 @@ mod tests {
             ..LoadOptions::default()
         };
         assert_eq!(opts.article_limit(), MAX_SUPPORTED_ARTICLE_BYTES);
-        assert!(text_article("a", "a.txt", b"fine".to_vec(), opts, false).is_ok());
+        assert!(text_article("a", "a.txt", b"fine".to_vec(), &opts, false).is_ok());
         let mut r = JsonlReader {
             name: "x.jsonl".into(),
             stem: "x".into(),
@@ -186,7 +204,7 @@ mod tests {
             buf: Vec::new(),
             read: Arc::default(),
         };
-        assert!(r.next_article(opts).unwrap().is_ok());
+        assert!(r.next_article(&opts).unwrap().is_ok());
     }
 
     #[test]
@@ -207,10 +225,10 @@ mod tests {
             buf: Vec::new(),
             read: Arc::default(),
         };
-        let e = r.next_article(opts).unwrap().unwrap_err();
+        let e = r.next_article(&opts).unwrap().unwrap_err();
         assert_eq!(e.source_name, "x.jsonl:1");
         assert!(e.message.contains("--max-article-bytes"), "{e}");
-        let a = r.next_article(opts).unwrap().unwrap();
+        let a = r.next_article(&opts).unwrap().unwrap();
         assert_eq!((a.id.as_str(), a.source.as_str()), ("b", "x.jsonl:2"));
         assert_eq!(a.text, "ok \u{FFFD}");
         assert!(
@@ -218,7 +236,7 @@ mod tests {
             "{:?}",
             a.warnings
         );
-        assert!(r.next_article(opts).is_none());
+        assert!(r.next_article(&opts).is_none());
     }
 
     #[test]
@@ -262,10 +280,13 @@ mod tests {
             read: Arc::default(),
         };
         for line in 1..=2 {
-            let e = r.next_article(LoadOptions::default()).unwrap().unwrap_err();
+            let e = r
+                .next_article(&LoadOptions::default())
+                .unwrap()
+                .unwrap_err();
             assert_eq!(e.source_name, format!("x.jsonl:{line}"));
             assert!(e.message.contains("not a JSON object"), "{e}");
         }
-        assert!(r.next_article(LoadOptions::default()).unwrap().is_ok());
+        assert!(r.next_article(&LoadOptions::default()).unwrap().is_ok());
     }
 }

@@ -71,7 +71,7 @@ impl Iterator for Articles {
     fn next(&mut self) -> Option<Self::Item> {
         loop {
             if let Some(reader) = &mut self.jsonl {
-                match reader.next_article(self.opts) {
+                match reader.next_article(&self.opts) {
                     Some(item) => return Some(item),
                     None => self.jsonl = None,
                 }
@@ -95,7 +95,7 @@ impl Iterator for Articles {
                         return Some(Err(LoadError::new("-", io_message(&e))));
                     }
                     self.read.fetch_add(bytes.len() as u64, Ordering::Relaxed);
-                    return Some(text_article("stdin", "-", bytes, self.opts, false));
+                    return Some(text_article("stdin", "-", bytes, &self.opts, false));
                 }
                 Pending::Path(path, explicit) => {
                     let name = path.display().to_string();
@@ -113,7 +113,7 @@ impl Iterator for Articles {
                             Err(e) => return Some(Err(LoadError::new(name, io_message(&e)))),
                         }
                     }
-                    return Some(read_file(&path, &name, self.opts, explicit, &self.read));
+                    return Some(read_file(&path, &name, &self.opts, explicit, &self.read));
                 }
             }
         }

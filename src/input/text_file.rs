@@ -20,7 +20,7 @@ pub(super) fn stem(path: &Path) -> String {
 pub(super) fn read_file(
     path: &Path,
     name: &str,
-    opts: LoadOptions,
+    opts: &LoadOptions,
     explicit: bool,
     read: &AtomicU64,
 ) -> Result<Article, LoadError> {
@@ -38,7 +38,7 @@ pub(super) fn text_article(
     id: &str,
     name: &str,
     bytes: Vec<u8>,
-    opts: LoadOptions,
+    opts: &LoadOptions,
     in_folder: bool,
 ) -> Result<Article, LoadError> {
     if bytes.len() > opts.article_limit() {
@@ -84,11 +84,11 @@ mod tests {
             max_article_bytes: 10,
             ..LoadOptions::default()
         };
-        let e = text_article("a", "a.txt", b"   \n ".to_vec(), opts, false).unwrap_err();
+        let e = text_article("a", "a.txt", b"   \n ".to_vec(), &opts, false).unwrap_err();
         assert!(e.message.contains("empty"));
-        let e = text_article("a", "a.txt", b"ab\0c".to_vec(), opts, true).unwrap_err();
+        let e = text_article("a", "a.txt", b"ab\0c".to_vec(), &opts, true).unwrap_err();
         assert!(e.skipped && e.message.contains("binary"));
-        let e = text_article("a", "a.txt", vec![b'a'; 11], opts, false).unwrap_err();
+        let e = text_article("a", "a.txt", vec![b'a'; 11], &opts, false).unwrap_err();
         assert!(e.message.contains("--max-article-bytes"));
     }
 
@@ -98,7 +98,7 @@ mod tests {
             "a",
             "a.txt",
             b"ok \xff bad".to_vec(),
-            LoadOptions::default(),
+            &LoadOptions::default(),
             false,
         )
         .unwrap();

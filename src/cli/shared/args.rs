@@ -43,6 +43,7 @@ impl InputArgs {
         LoadOptions {
             jsonl: self.jsonl,
             max_article_bytes: self.max_article_bytes,
+            label_field: None,
         }
     }
 }
