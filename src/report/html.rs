@@ -34,12 +34,11 @@ use crate::analysis::{Analysis, Engine};
 use crate::attribute::{TermHit, Voice};
 use crate::lexicon::SideRef;
 use crate::normalize::LineIndex;
-use crate::quotes::{Quote, QuoteKind};
+use crate::quotes::{Quote, QuoteKind, QuoteSide};
 use crate::report::cards;
 use crate::report::chart::{mix, CardData, ComparisonData};
 use crate::report::ledger::{self, num, signed};
 use crate::report::table::ellipsize;
-use crate::score::QuoteSide;
 
 /// Escape text for HTML element content and (double- or single-quoted) attribute values.
 /// The only escaping function of the report: every piece of article and lexicon text goes
@@ -376,13 +375,13 @@ fn top_terms(engine: &Engine, a: &Analysis, n: usize) -> Vec<(String, usize, u32
 }
 
 /// Speakers of speech quotations by quoted words: `(name, side, words)`.
-fn top_speakers(engine: &Engine, a: &Analysis, n: usize) -> Vec<(String, QuoteSide, u32)> {
+fn top_speakers(a: &Analysis, n: usize) -> Vec<(String, QuoteSide, u32)> {
     let mut all: Vec<(String, QuoteSide, u32)> = Vec::new();
     for q in a.quotes.iter().filter(|q| q.kind == QuoteKind::Speech) {
         let Some(sp) = &q.speaker else { continue };
         match all.iter_mut().find(|x| &x.0 == sp) {
             Some(x) => x.2 += q.words,
-            None => all.push((sp.clone(), engine.quote_side(q), q.words)),
+            None => all.push((sp.clone(), q.side, q.words)),
         }
     }
     all.sort_by(|a, b| b.2.cmp(&a.2).then(a.0.cmp(&b.0)));
@@ -679,7 +678,7 @@ fn quote_who(engine: &Engine, q: &Quote) -> (String, String) {
     match q.kind {
         QuoteKind::Term => ("scare".to_string(), "scare quotes".to_string()),
         QuoteKind::Speech => {
-            let qs = engine.quote_side(q);
+            let qs = q.side;
             let cls = quote_side_class(&qs);
             let label = match &q.speaker {
                 Some(sp) => format!("{sp} · {}", quote_side_label(engine, &qs)),
@@ -697,7 +696,7 @@ fn quote_title(engine: &Engine, q: &Quote, n: usize) -> String {
         ),
         QuoteKind::Speech => {
             let who = match &q.speaker {
-                Some(sp) => format!("{sp} ({})", quote_side_label(engine, &engine.quote_side(q))),
+                Some(sp) => format!("{sp} ({})", quote_side_label(engine, &q.side)),
                 None => "unattributed".to_string(),
             };
             format!("Quotation Q{n}: {who}, {} words", q.words)
@@ -940,7 +939,7 @@ fn quotes_table(engine: &Engine, a: &Analysis, prefix: &str) -> String {
                 "—".to_string(),
             ),
             QuoteKind::Speech => {
-                let qs = engine.quote_side(q);
+                let qs = q.side;
                 (
                     "speech".to_string(),
                     quote_side_class(&qs),
@@ -953,7 +952,7 @@ fn quotes_table(engine: &Engine, a: &Analysis, prefix: &str) -> String {
             "<tr id=\"{prefix}q-{n}\"><th scope=\"row\"><a href=\"#{prefix}qt-{n}\" aria-label=\"back to quotation {n} in the text\">Q{n}</a></th><td class=\"num\">{line}</td><td>{kind}</td><td>{}</td><td class=\"{cls}\"><span class=\"side-name\">{side}</span></td><td class=\"num\">{}</td><td>{}</td><td>{}</td><td>“{}”{}</td></tr>",
             q.speaker.as_deref().map(escape).unwrap_or_else(|| "—".to_string()),
             q.words,
-            escape(q.rule),
+            escape(q.rule.as_str()),
             q.cue.as_deref().map(escape).unwrap_or_else(|| "—".to_string()),
             escape(&inner),
             if q.unclosed { " <span class=\"lbl\">unclosed: bounded to its paragraph</span>" } else { "" }
@@ -1312,7 +1311,7 @@ fn set_table(engine: &Engine, analyses: &[Analysis], link: &dyn Fn(usize) -> Str
                 .collect::<Vec<_>>()
                 .join(" ")
         };
-        let speakers = top_speakers(engine, a, 3);
+        let speakers = top_speakers(a, 3);
         let speakers_html = if speakers.is_empty() {
             "—".to_string()
         } else {

@@ -226,7 +226,7 @@ pub fn term_json<'a>(engine: &'a Engine, text: &'a str, t: &'a TermHit) -> TermJ
     }
 }
 
-pub fn quote_json<'a>(text: &'a str, q: &'a Quote) -> QuoteJson<'a> {
+pub fn quote_json<'a>(engine: &'a Engine, text: &'a str, q: &'a Quote) -> QuoteJson<'a> {
     QuoteJson {
         text: &text[q.start..q.end],
         start: q.start,
@@ -238,9 +238,9 @@ pub fn quote_json<'a>(text: &'a str, q: &'a Quote) -> QuoteJson<'a> {
             QuoteKind::Term => "term",
         },
         speaker: q.speaker.as_deref(),
-        side: q.side.as_deref(),
+        side: q.side.id(&engine.lexicon),
         cue: q.cue.as_deref(),
-        rule: q.rule,
+        rule: q.rule.as_str(),
         words: q.words,
         unclosed: q.unclosed,
     }
@@ -287,7 +287,7 @@ pub fn article_json<'a>(engine: &'a Engine, a: &'a Analysis) -> ArticleJson<'a> 
         quotes: a
             .quotes
             .iter()
-            .map(|q| quote_json(&a.article.text, q))
+            .map(|q| quote_json(engine, &a.article.text, q))
             .collect(),
         scores: ScoresJson {
             sides: Ordered(
@@ -934,7 +934,7 @@ impl<'e> JsonlWriter<'e> {
             if i > 0 {
                 o.push(b',');
             }
-            quote_json(&art.text, q).write(o);
+            quote_json(self.engine, &art.text, q).write(o);
         }
         o.extend_from_slice(b"],\"scores\":");
         self.scores(&a.scores, o);
