@@ -30,11 +30,13 @@ pub(super) struct Tok {
 
 impl<'a, K: Kernels> Ctx<'a, K> {
     /// The text of a token.
+    #[inline]
     pub(super) fn w(&self, t: &Tok) -> &str {
         &self.text[t.s..t.e]
     }
 
     /// Token `i` when it is a word.
+    #[inline]
     pub(super) fn word(&self, toks: &[Tok], i: usize) -> Option<&str> {
         toks.get(i).filter(|t| t.k == Tk::Word).map(|t| self.w(t))
     }

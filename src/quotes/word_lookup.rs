@@ -25,6 +25,7 @@ struct WordTable {
 }
 
 /// Whether `w` has the [`shape`] of a word in the set.
+#[inline]
 fn shape_in(shapes: &[u64], w: &[u8], lower: bool) -> bool {
     let (Some(&first), Some(&last)) = (w.first(), w.last()) else {
         return false;
@@ -109,6 +110,7 @@ fn slot(key: u128) -> usize {
 }
 
 /// The table of every list word, built on first use.
+#[inline]
 fn word_table() -> &'static WordTable {
     static LEX: std::sync::OnceLock<WordTable> = std::sync::OnceLock::new();
     LEX.get_or_init(|| {
