@@ -96,12 +96,14 @@ impl<'a, K: Kernels> Ctx<'a, K> {
 
     /// Try the rules in order (see the module docs).
     fn find(&self, site: &Site, attrs: &[Attr<'a>]) -> Credit<'a> {
+        // 1. `“…,” Albence said`
         if let Some(f) = self.verb_after(site) {
             return Credit {
                 via_after: true,
                 ..self.credit(&f, attrs)
             };
         }
+        // 2. inside a sentence: `“Stop,” Lucero said, “or …”`, `Goldstein said that “…”`
         if !site.stands_alone {
             if let Some(sp) = self.same_sentence_continuation(site, attrs) {
                 return Credit::continuation(sp);
@@ -111,6 +113,7 @@ impl<'a, K: Kernels> Ctx<'a, K> {
                 None => Credit::unattributed(),
             };
         }
+        // 3. opening its sentence: more of the previous quote, else the sentence before
         if let Some(sp) = self.continuation(site, attrs) {
             return Credit::continuation(sp);
         }
