@@ -6,10 +6,10 @@
 
 use crate::attribute::{self, TermHit, Voice};
 use crate::input::Article;
-use crate::lexicon::{Lexicon, SideRef};
+use crate::lexicon::Lexicon;
 use crate::matcher::{Matcher, MatcherError};
-use crate::quotes::{self, Quote, QuoteKind, Roster, RosterActor};
-use crate::score::{self, QuoteInput, QuoteSide, Scores, TermInput};
+use crate::quotes::{self, Quote, QuoteKind, QuoteSide, Roster, RosterActor};
+use crate::score::{self, QuoteInput, Scores, TermInput};
 use crate::text::normalize::Normalized;
 
 /// Compiled lexicon: reusable for any number of articles, on any thread.
@@ -67,13 +67,8 @@ impl Engine {
             .map(|a| RosterActor {
                 name: a.name.clone(),
                 aliases: a.aliases.clone(),
-                side: lexicon.side_id(a.side).to_string(),
-                kind: match a.kind {
-                    crate::lexicon::ActorKind::Person => quotes::ActorKind::Person,
-                    crate::lexicon::ActorKind::Organization => quotes::ActorKind::Organization,
-                    crate::lexicon::ActorKind::Role => quotes::ActorKind::Role,
-                    crate::lexicon::ActorKind::Document => quotes::ActorKind::Document,
-                },
+                side: QuoteSide::of_actor(a.side),
+                kind: a.kind,
             })
             .collect();
         let roster = Roster::new(&actors);
@@ -121,7 +116,7 @@ impl Engine {
             .map(|q| QuoteInput {
                 offset: q.open,
                 words: q.words,
-                side: self.quote_side(q),
+                side: q.side,
                 speaker: q.speaker.as_deref(),
             })
             .collect();
@@ -140,27 +135,6 @@ impl Engine {
             quotes,
             scores,
             concepts,
-        }
-    }
-
-    /// The scoring side of a quotation.
-    pub fn quote_side(&self, q: &Quote) -> QuoteSide {
-        match (&q.speaker, q.side.as_deref()) {
-            (None, _) => QuoteSide::Unattributed,
-            (Some(_), None) | (Some(_), Some("unaligned")) => QuoteSide::Unaligned,
-            (Some(_), Some("neutral")) => QuoteSide::Neutral,
-            (Some(_), Some(id)) => match self.lexicon.sides.iter().position(|s| s.id == id) {
-                Some(i) => QuoteSide::Side(i),
-                None => QuoteSide::Unaligned,
-            },
-        }
-    }
-
-    /// Side reference of a quotation's speaker, if aligned.
-    pub fn quote_side_ref(&self, q: &Quote) -> SideRef {
-        match self.quote_side(q) {
-            QuoteSide::Side(i) => Some(i),
-            _ => None,
         }
     }
 }

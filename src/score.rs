@@ -19,15 +19,7 @@
 //!   lexicon's stance weights, using only the halves that have enough evidence.
 
 use crate::lexicon::{Lexicon, SideRef};
-
-/// Who a quotation counts for.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum QuoteSide {
-    Side(usize),
-    Neutral,
-    Unaligned,
-    Unattributed,
-}
+use crate::quotes::QuoteSide;
 
 /// What scoring needs to know about a speech quotation. The speaker is borrowed from
 /// the quotation: only the distinct speakers of each side are copied into [`Scores`].

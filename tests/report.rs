@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 use slant::analysis::{Analysis, Engine};
 use slant::input::Article;
 use slant::lexicon::{Lexicon, Limits};
-use slant::quotes::{Quote, QuoteKind};
+use slant::quotes::{Quote, QuoteKind, QuoteSide, Rule};
 use slant::report::{cards, html};
 
 /// A tiny lexicon: two sides, two concepts, one known speaker.
@@ -240,7 +240,7 @@ fn quote(
     inner: &str,
     kind: QuoteKind,
     speaker: Option<&str>,
-    side: Option<&str>,
+    side: QuoteSide,
 ) -> Quote {
     let start = text.find(inner).unwrap();
     let end = start + inner.len();
@@ -251,9 +251,9 @@ fn quote(
         end,
         kind,
         speaker: speaker.map(String::from),
-        side: side.map(String::from),
+        side,
         cue: speaker.map(|_| "said".to_string()),
-        rule: "test",
+        rule: Rule::VerbAfter,
         words: inner.split_whitespace().count() as u32,
         unclosed: false,
         nested: Vec::new(),
@@ -272,10 +272,22 @@ fn quotes_are_shaded_by_speaker_side_and_terms_nest_inside() {
             "This war must end,",
             QuoteKind::Speech,
             Some("Ana Ruiz"),
-            Some("doves"),
+            QuoteSide::Side(0),
         ),
-        quote(text, "heroes", QuoteKind::Term, None, None),
-        quote(text, "The dispute goes on,", QuoteKind::Speech, None, None),
+        quote(
+            text,
+            "heroes",
+            QuoteKind::Term,
+            None,
+            QuoteSide::Unattributed,
+        ),
+        quote(
+            text,
+            "The dispute goes on,",
+            QuoteKind::Speech,
+            None,
+            QuoteSide::Unattributed,
+        ),
     ];
     let page = html::article_page(&engine, &a, "talks");
     assert_nesting(&page, "quotes page");
@@ -318,9 +330,9 @@ fn quotes_across_paragraphs_are_closed_and_reopened() {
         end: close - '”'.len_utf8(),
         kind: QuoteKind::Speech,
         speaker: Some("Ana Ruiz".into()),
-        side: Some("doves".into()),
+        side: QuoteSide::Side(0),
         cue: Some("said".into()),
-        rule: "test",
+        rule: Rule::VerbAfter,
         words: 8,
         unclosed: false,
         nested: Vec::new(),

@@ -188,7 +188,7 @@ pub fn render(engine: &Engine, a: &Analysis) -> String {
                 );
             }
             QuoteKind::Speech => {
-                let who = match (&q.speaker, &q.side) {
+                let who = match (&q.speaker, q.side.id(l)) {
                     (Some(sp), Some(side)) => format!("{sp} ({side})"),
                     (Some(sp), None) => format!("{sp} (unaligned)"),
                     (None, _) => "unattributed".to_string(),

@@ -5,9 +5,9 @@
 
 use crate::analysis::{Analysis, Engine};
 use crate::quotes::QuoteKind;
+use crate::quotes::QuoteSide;
 use crate::report::chart::MatrixCell;
 use crate::report::format::ellipsize;
-use crate::score::QuoteSide;
 
 /// The `n` loaded (non-neutral) variants used most, as `(label, side, count)`, by count then
 /// label.
@@ -29,17 +29,13 @@ pub(crate) fn top_terms(engine: &Engine, a: &Analysis, n: usize) -> Vec<(String,
 
 /// The `n` speakers of speech quotations with the most quoted words, as
 /// `(name, side, words)`, by words then name.
-pub(crate) fn top_speakers(
-    engine: &Engine,
-    a: &Analysis,
-    n: usize,
-) -> Vec<(String, QuoteSide, u32)> {
+pub(crate) fn top_speakers(a: &Analysis, n: usize) -> Vec<(String, QuoteSide, u32)> {
     let mut all: Vec<(String, QuoteSide, u32)> = Vec::new();
     for q in a.quotes.iter().filter(|q| q.kind == QuoteKind::Speech) {
         let Some(sp) = &q.speaker else { continue };
         match all.iter_mut().find(|x| &x.0 == sp) {
             Some(x) => x.2 += q.words,
-            None => all.push((sp.clone(), engine.quote_side(q), q.words)),
+            None => all.push((sp.clone(), q.side, q.words)),
         }
     }
     all.sort_by(|a, b| b.2.cmp(&a.2).then(a.0.cmp(&b.0)));

@@ -128,7 +128,7 @@ fn quote_who(engine: &Engine, q: &Quote) -> (String, String) {
     match q.kind {
         QuoteKind::Term => ("scare".to_string(), "scare quotes".to_string()),
         QuoteKind::Speech => {
-            let qs = engine.quote_side(q);
+            let qs = q.side;
             let cls = quote_side_class(&qs);
             let label = match &q.speaker {
                 Some(sp) => format!("{sp} · {}", quote_side_label(engine, &qs)),
@@ -146,7 +146,7 @@ fn quote_title(engine: &Engine, q: &Quote, n: usize) -> String {
         ),
         QuoteKind::Speech => {
             let who = match &q.speaker {
-                Some(sp) => format!("{sp} ({})", quote_side_label(engine, &engine.quote_side(q))),
+                Some(sp) => format!("{sp} ({})", quote_side_label(engine, &q.side)),
                 None => "unattributed".to_string(),
             };
             format!("Quotation Q{n}: {who}, {} words", q.words)

@@ -99,7 +99,7 @@ pub(super) fn quotes_table(engine: &Engine, a: &Analysis, prefix: &str) -> Strin
                 "—".to_string(),
             ),
             QuoteKind::Speech => {
-                let qs = engine.quote_side(q);
+                let qs = q.side;
                 (
                     "speech".to_string(),
                     quote_side_class(&qs),
@@ -112,7 +112,7 @@ pub(super) fn quotes_table(engine: &Engine, a: &Analysis, prefix: &str) -> Strin
             "<tr id=\"{prefix}q-{n}\"><th scope=\"row\"><a href=\"#{prefix}qt-{n}\" aria-label=\"back to quotation {n} in the text\">Q{n}</a></th><td class=\"num\">{line}</td><td>{kind}</td><td>{}</td><td class=\"{cls}\"><span class=\"side-name\">{side}</span></td><td class=\"num\">{}</td><td>{}</td><td>{}</td><td>“{}”{}</td></tr>",
             q.speaker.as_deref().map(escape).unwrap_or_else(|| "—".to_string()),
             q.words,
-            escape(q.rule),
+            escape(q.rule.as_str()),
             q.cue.as_deref().map(escape).unwrap_or_else(|| "—".to_string()),
             escape(&inner),
             if q.unclosed { " <span class=\"lbl\">unclosed: bounded to its paragraph</span>" } else { "" }

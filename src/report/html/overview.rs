@@ -144,7 +144,7 @@ fn set_table(engine: &Engine, analyses: &[Analysis], link: &dyn Fn(usize) -> Str
                 .collect::<Vec<_>>()
                 .join(" ")
         };
-        let speakers = top_speakers(engine, a, 3);
+        let speakers = top_speakers(a, 3);
         let speakers_html = if speakers.is_empty() {
             "—".to_string()
         } else {

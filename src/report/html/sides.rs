@@ -7,8 +7,8 @@ use std::fmt::Write;
 use super::escape::escape;
 use crate::analysis::Engine;
 use crate::lexicon::SideRef;
+use crate::quotes::QuoteSide;
 use crate::report::color::{hex, text_shade_wcag, tint};
-use crate::score::QuoteSide;
 
 /// Underline patterns, one per side (cycled), so sides differ without color.
 const PATTERNS: [&str; 4] = ["solid", "dashed", "wavy", "double"];

@@ -297,7 +297,7 @@ impl<'e> JsonlWriter<'e> {
             if i > 0 {
                 o.push(b',');
             }
-            quote_json(&art.text, q).write(o);
+            quote_json(self.engine, &art.text, q).write(o);
         }
         o.extend_from_slice(b"],\"scores\":");
         self.scores(&a.scores, o);

@@ -187,7 +187,7 @@ pub fn term_json<'a>(engine: &'a Engine, text: &'a str, t: &'a TermHit) -> TermJ
     }
 }
 
-pub fn quote_json<'a>(text: &'a str, q: &'a Quote) -> QuoteJson<'a> {
+pub fn quote_json<'a>(engine: &'a Engine, text: &'a str, q: &'a Quote) -> QuoteJson<'a> {
     QuoteJson {
         text: &text[q.start..q.end],
         start: q.start,
@@ -199,9 +199,9 @@ pub fn quote_json<'a>(text: &'a str, q: &'a Quote) -> QuoteJson<'a> {
             QuoteKind::Term => "term",
         },
         speaker: q.speaker.as_deref(),
-        side: q.side.as_deref(),
+        side: q.side.id(&engine.lexicon),
         cue: q.cue.as_deref(),
-        rule: q.rule,
+        rule: q.rule.as_str(),
         words: q.words,
         unclosed: q.unclosed,
     }
@@ -248,7 +248,7 @@ pub fn article_json<'a>(engine: &'a Engine, a: &'a Analysis) -> ArticleJson<'a> 
         quotes: a
             .quotes
             .iter()
-            .map(|q| quote_json(&a.article.text, q))
+            .map(|q| quote_json(engine, &a.article.text, q))
             .collect(),
         scores: ScoresJson {
             sides: Ordered(

@@ -1,0 +1,109 @@
+//! Quote extraction and speaker attribution.
+//!
+//! This module owns the step from raw article text to "who is allowed to speak, and with
+//! which words". It finds every quotation, decides whether each one is a
+//! [`QuoteKind::Speech`] quote (somebody's words) or a [`QuoteKind::Term`] quote (scare
+//! quotes, coined labels, idioms), and attributes speech to a speaker with small,
+//! explainable rules whose ids end up in [`Quote::rule`]. Speakers are canonicalised
+//! against a compiled [`Roster`], and each carries the [`QuoteSide`] it counts for.
+//!
+//! Everything works on byte offsets into the original text, runs in roughly linear time
+//! (every look-around window is bounded) and never panics. It never prints, and knows
+//! nothing of scoring or rendering.
+//!
+//! # Layout
+//!
+//! In the order the work is done:
+//!
+//! - `roster.rs`: the lexicon's actors compiled into one automaton;
+//! - `marks.rs`: where the quote marks and the paragraphs are (one pass over the text);
+//! - `pairing.rs`: pairing the marks into quotations (nested, multi-paragraph, unclosed);
+//! - `context.rs`: one article under analysis (text, paragraphs, quotations, caches);
+//! - `sentences.rs`: the sentence and paragraph index around a quotation;
+//! - `tokens.rs`: the tokenizer, a quotation being one token;
+//! - `word_lists.rs` (the word tables: titles, org words, speech verbs…) and
+//!   `word_lookup.rs` (the table that looks words up in them);
+//! - `cues.rs`: speech cues (said, saying, according to, quoting);
+//! - `np.rs`: what a noun phrase names;
+//! - `subject.rs`: which phrase speaks for a cue, with `appositive.rs` choosing between a
+//!   name and its description;
+//! - `speaker.rs`: from a phrase to a speaker (roster name or name as written, and side);
+//! - `rules/`: the attribution rules, one file each, and the driver that tries them in
+//!   order (see its docs); `rule.rs`: their ids ([`Rule`]);
+//! - `classify.rs`: speech or term;
+//! - `quote.rs`: what comes out ([`Quote`], [`QuoteKind`], [`QuoteSide`]).
+//!
+//! The fast scanning (sixteen bytes at a time) comes from [`crate::scan`]'s kernels;
+//! `extract_with` takes them as a type parameter so that the plain reference kernels give
+//! the same quotations.
+
+mod appositive;
+mod chars;
+mod classify;
+mod context;
+mod cues;
+mod marks;
+mod np;
+mod pairing;
+mod quote;
+mod roster;
+mod rule;
+mod rules;
+mod sentences;
+mod speaker;
+mod subject;
+mod tokens;
+mod word_lists;
+mod word_lookup;
+
+#[cfg(test)]
+mod tests;
+
+pub use quote::{Quote, QuoteKind, QuoteSide};
+pub use roster::{Roster, RosterActor};
+pub use rule::Rule;
+
+use context::Ctx;
+use rules::finding::Attr;
+
+use crate::scan::{Fast, Kernels};
+
+/// Find and attribute every quotation in `text`. Sorted by `open`; quotes
+/// never overlap; every offset is on a char boundary of `text`.
+pub fn extract(text: &str, roster: &Roster) -> Vec<Quote> {
+    extract_with::<Fast>(text, roster)
+}
+
+/// [`extract`] with the kernels `K`: `Plain` and `Fast` give the same quotations
+/// (`tests/scan_equivalence.rs`).
+#[doc(hidden)]
+pub fn extract_with<K: Kernels>(text: &str, roster: &Roster) -> Vec<Quote> {
+    let ctx = Ctx::<K>::new_with(text, roster);
+    let mut attrs: Vec<Attr> = Vec::with_capacity(ctx.raws.len());
+    for i in 0..ctx.raws.len() {
+        let a = ctx.attribute(i, &attrs);
+        attrs.push(a);
+    }
+    ctx.raws
+        .into_iter()
+        .zip(ctx.words)
+        .zip(attrs)
+        .map(|((r, words), a)| Quote {
+            open: r.open,
+            close: r.close,
+            start: r.start,
+            end: r.end,
+            kind: a.kind,
+            side: a
+                .speaker
+                .as_ref()
+                .map_or(QuoteSide::Unattributed, |s| s.side),
+            speaker: a.speaker.map(|s| s.name.into_owned()),
+            cue: a.cue.map(|(s, e)| text[s..e].to_string()),
+            rule: a.rule,
+            words,
+            unclosed: r.unclosed,
+            nested: r.nested,
+        })
+        .collect()
+}

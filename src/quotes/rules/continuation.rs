@@ -1,0 +1,86 @@
+//! `continuation`: a quotation that goes on from the previous attributed speech quotation
+//! takes its speaker. Two shapes: in the same sentence, right after the previous quote's
+//! after-words (`“Stop,” Lucero said, “or we leave.”`); and standing alone, with nothing
+//! but the previous quote's attribution in between, in the same or the next paragraph
+//! (`“…,” Reyes said. “And more.”`). A narrator sentence in between breaks the chain.
+
+use super::finding::{Attr, Site};
+use crate::quotes::context::Ctx;
+use crate::quotes::quote::QuoteKind;
+use crate::quotes::speaker::Resolved;
+use crate::scan::Kernels;
+use crate::text::words::is_alnum;
+
+impl<'a, K: Kernels> Ctx<'a, K> {
+    /// `“A,” X said, “B”`: the quotation's sentence starts where the previous quote's
+    /// after-words attributed it, and they end at its opening mark.
+    pub(super) fn same_sentence_continuation(
+        &self,
+        site: &Site,
+        attrs: &[Attr<'a>],
+    ) -> Option<Resolved<'a>> {
+        if site.i == 0 || site.before != site.prev_close {
+            return None;
+        }
+        let pa = &attrs[site.i - 1];
+        if pa.via_after && pa.after_end == self.raws[site.i].open {
+            return pa.speaker.clone();
+        }
+        None
+    }
+
+    /// A stand-alone quotation after the previous speech quote, with nothing alphanumeric
+    /// between the end of that quote's attribution and this opening mark (at most 2,000
+    /// bytes).
+    pub(super) fn continuation(&self, site: &Site, attrs: &[Attr<'a>]) -> Option<Resolved<'a>> {
+        let i = site.i;
+        if i == 0 {
+            return None;
+        }
+        let p = &self.raws[i - 1];
+        let pa = &attrs[i - 1];
+        if pa.kind != QuoteKind::Speech {
+            return None;
+        }
+        let sp = pa.speaker.clone()?;
+        let q = &self.raws[i];
+        let from = pa.after_end.max(p.close).min(q.open);
+        if q.open - from > 2000 || self.text[from..q.open].chars().any(is_alnum) {
+            return None;
+        }
+        Some(sp)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::quotes::tests::fixtures::{run, speaker};
+
+    #[test]
+    fn rule_continuation() {
+        let t = "“The first part is said here,” Tom Reyes said. “The second part follows without a cue.”\n“And a third paragraph keeps going.”";
+        let qs = run(t);
+        assert_eq!(qs.len(), 3);
+        for q in &qs[1..] {
+            assert_eq!(
+                (speaker(q), q.rule.as_str()),
+                (Some("Tom Reyes"), "continuation")
+            );
+            assert_eq!(q.cue, None);
+        }
+        // same sentence: “A,” X said, “B”
+        let t = "“Stop,” Tom Reyes said, “or we will leave this city for good.”";
+        let qs = run(t);
+        assert_eq!(
+            (speaker(&qs[1]), qs[1].rule.as_str()),
+            (Some("Tom Reyes"), "continuation")
+        );
+        // a narrator sentence in between breaks the chain
+        let t = "“The first part is said here,” Tom Reyes said. The council voted later. “This should not be his.”";
+        let qs = run(t);
+        assert_eq!(
+            (speaker(&qs[1]), qs[1].rule.as_str()),
+            (None, "unattributed")
+        );
+    }
+}

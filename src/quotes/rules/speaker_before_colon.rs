@@ -1,0 +1,78 @@
+//! `speaker_before_colon`: words ending in a colon introduce the quotation that follows,
+//! in its sentence (`Albence told reporters: “…”`) or as the sentence before a stand-alone
+//! quote (`Governor Ellen Park said:` + a new paragraph). The speaker is read as
+//! `verb_before` reads it, and labelled `speaker_before_colon`; with no cue, a short
+//! proper name right before the colon is a transcript-style speaker (`Albence: “…”`). A
+//! colon followed by unquoted text (`The Daily Wire reported:`) attributes nothing.
+
+use super::finding::Found;
+use crate::quotes::context::Ctx;
+use crate::quotes::rule::Rule;
+use crate::quotes::tokens::{Tk, Tok};
+use crate::scan::Kernels;
+
+/// The words end in a colon.
+pub(super) fn ends_with_colon(toks: &[Tok]) -> bool {
+    matches!(
+        toks.last(),
+        Some(Tok {
+            k: Tk::Punct(':'),
+            ..
+        })
+    )
+}
+
+impl<'a, K: Kernels> Ctx<'a, K> {
+    /// Transcript style "Albence: “…”": a proper name of at most six words right before
+    /// the colon ending `toks`.
+    pub(super) fn transcript_speaker(&self, toks: &[Tok]) -> Option<Found> {
+        let end = toks.len() - 1;
+        let st = toks[..end]
+            .iter()
+            .rposition(|t| !matches!(t.k, Tk::Word))
+            .map_or(0, |p| p + 1);
+        if end - st <= 6 {
+            let np = self.classify(&toks[st..end])?;
+            if np.proper {
+                return Some(Found {
+                    anchor: np.s,
+                    np,
+                    appos: false,
+                    cue: None,
+                    rule: Rule::SpeakerBeforeColon,
+                });
+            }
+        }
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::quotes::tests::fixtures::{run, speaker};
+
+    #[test]
+    fn rule_speaker_before_colon() {
+        let t = "Governor Ellen Park told reporters: “We are not backing down from this fight.”";
+        let q = &run(t)[0];
+        assert_eq!(
+            (speaker(q), q.rule.as_str()),
+            (Some("Ellen Park"), "speaker_before_colon")
+        );
+        let t = "Governor Ellen Park said:\n\n“We are not backing down from this fight.”";
+        let q = &run(t)[0];
+        assert_eq!(
+            (speaker(q), q.rule.as_str()),
+            (Some("Ellen Park"), "speaker_before_colon")
+        );
+        let t = "Park: “We are ready for the storm, whatever happens.”";
+        let q = &run(t)[0];
+        assert_eq!(
+            (speaker(q), q.rule.as_str()),
+            (Some("Ellen Park"), "speaker_before_colon")
+        );
+        // a colon paragraph followed by plain (unquoted) text yields nothing
+        let t = "The Daily Wire reported:\n\nThe city has refused to comply with the order.";
+        assert!(run(t).is_empty());
+    }
+}

@@ -1,0 +1,136 @@
+//! `verb_after`: the words after a quotation, up to the end of its sentence, name its
+//! speaker: `“…,” Albence said`, `“…,” said Albence`, `“…,” Lucero, a senior official,
+//! told AP`, `“…,” according to ICE`. After a quote that ended its own sentence, a
+//! capitalized word starts a new one, which attributes the quote only when it is a bare
+//! attribution (`“Stop.” Albence said.`); the addressee of "told" is never the speaker.
+//! Tried first.
+
+use super::finding::{Found, Site};
+use crate::quotes::context::Ctx;
+use crate::quotes::cues::Form;
+use crate::quotes::rule::Rule;
+use crate::quotes::sentences::ends_terminal;
+use crate::quotes::subject::Subj;
+use crate::quotes::tokens::{is_cap, Tk};
+use crate::scan::Kernels;
+
+impl<'a, K: Kernels> Ctx<'a, K> {
+    /// Attribution from the words after a quote ("…,” Albence said).
+    pub(super) fn verb_after(&self, site: &Site) -> Option<Found> {
+        let (q, ae) = (&self.raws[site.i], site.after_end);
+        let toks = self.tokenize(q.close, ae);
+        let mut k = 0;
+        while k < toks.len() && matches!(toks[k].k, Tk::Punct(_)) {
+            k += 1;
+        }
+        let first = self.word(&toks, k)?;
+        // After a quote that ended its own sentence, a capitalized word
+        // starts a new sentence; it attributes the quote only when it is a
+        // bare attribution ("“Stop.” Albence said." / "… Lucero told AP.").
+        let new_sentence = ends_terminal(&self.text[q.start..q.end]) && is_cap(first);
+        let bare = |c: usize, len: usize| {
+            let tail = toks[c + len..].iter().filter(|t| t.k == Tk::Word).count();
+            let ended = self.text[..ae].trim_end().ends_with(['.', '!', '?']);
+            !new_sentence || (ended && tail <= 3 && c - k <= 4)
+        };
+        if let Some(cue) = self.cue_at(&toks, k) {
+            if !matches!(cue.form, Form::Finite | Form::According) || !bare(k, cue.len) {
+                return None;
+            }
+            let (np, appos) = self.np_forward(&toks, k + cue.len)?;
+            return Some(Found {
+                np,
+                appos,
+                cue: Some((toks[k].s, toks[k + cue.len - 1].e)),
+                rule: Rule::VerbAfter,
+                anchor: q.open,
+            });
+        }
+        let lim = toks.len().min(k + 40);
+        for c in k..lim {
+            if let Tk::Quote(_) = toks[c].k {
+                return None;
+            }
+            if let Some(cue) = self.cue_at(&toks, c) {
+                if cue.form != Form::Finite || !bare(c, cue.len) {
+                    return None;
+                }
+                return match self.subject_before(&toks, c, Some(k)) {
+                    Subj::Found(np, appos) => Some(Found {
+                        np,
+                        appos,
+                        cue: Some((toks[c].s, toks[c + cue.len - 1].e)),
+                        rule: Rule::VerbAfter,
+                        anchor: q.open,
+                    }),
+                    _ => None,
+                };
+            }
+        }
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::quotes::tests::fixtures::{run, side_of, speaker};
+    use crate::quotes::QuoteKind;
+
+    #[test]
+    fn rule_verb_after() {
+        let t = "“We will keep the shelter open all winter,” Maria Ortiz said.";
+        let q = &run(t)[0];
+        assert_eq!(speaker(q), Some("Maria Ortiz"));
+        assert_eq!(side_of(q), Some("unaligned"));
+        assert_eq!(
+            (q.rule.as_str(), q.cue.as_deref()),
+            ("verb_after", Some("said"))
+        );
+        assert_eq!(q.kind, QuoteKind::Speech);
+        // inverted order
+        let t = "“We will keep the shelter open all winter,” said Maria Ortiz.";
+        let q = &run(t)[0];
+        assert_eq!(
+            (speaker(q), q.rule.as_str()),
+            (Some("Maria Ortiz"), "verb_after")
+        );
+        // roster surname → canonical name and side
+        let t = "“The budget is a fair one,” Park said on Tuesday.";
+        let q = &run(t)[0];
+        assert_eq!(speaker(q), Some("Ellen Park"));
+        assert_eq!(side_of(q), Some("state"));
+        // according to
+        let t = "“Rents will rise by ten percent next year,” according to the tenants union.";
+        let q = &run(t)[0];
+        assert_eq!(speaker(q), Some("Riverside Tenants Union"));
+        assert_eq!(q.cue.as_deref(), Some("according to"));
+    }
+
+    #[test]
+    fn addressee_is_never_the_speaker() {
+        let t = "“We will not comply with this order,” Lucero told The Associated Press.";
+        let q = &run(t)[0];
+        assert_eq!(speaker(q), Some("Henry Lucero"));
+        let t = "“We will not comply with this order,” he told AP.";
+        let q = &run(t)[0];
+        assert_eq!(speaker(q), None);
+    }
+
+    #[test]
+    fn finished_quote_needs_a_bare_attribution_after_it() {
+        let t = "Critics, including Sen. Chuck Schumer, have called the policy “un-American.” Schumer said the administration was “playing politics with people’s lives.”";
+        let qs = run(t);
+        assert_eq!((qs[0].kind, speaker(&qs[0])), (QuoteKind::Term, None));
+        assert_eq!(
+            (speaker(&qs[1]), qs[1].rule.as_str()),
+            (Some("Chuck Schumer"), "verb_before")
+        );
+        let t = "“Stop right there and put it down.” Lucero said. “Now.”";
+        let qs = run(t);
+        assert_eq!(speaker(&qs[0]), Some("Henry Lucero"));
+        assert_eq!(qs[1].rule.as_str(), "continuation");
+        // titles before the name are dropped, up to the last one
+        let t = "Police Commissioner Dermot Shea said Friday that the department “does not and will not” enforce it.";
+        assert_eq!(speaker(&run(t)[0]), Some("Dermot Shea"));
+    }
+}

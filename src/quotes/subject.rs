@@ -1,0 +1,215 @@
+//! Which phrase speaks for a cue. Before a finite cue, the subject of its clause: past
+//! auxiliaries and adverbs ("has repeatedly said"), back to the clause boundary, through
+//! a relative clause to its antecedent ("Lucero, who said"), choosing between a name and
+//! its appositive (see [`super::appositive`]), dropping adverbial segments ("In an
+//! email on Jan. 18,"); a coordinated subject ("Park and Lucero said") is not guessed.
+//! After an inverted cue or "according to"/"quoting", the phrase that follows it. A
+//! participle takes the subject of the finite cue before it, else the sentence subject.
+//! What a phrase names is [`super::np`]'s business.
+
+use super::appositive;
+use super::context::Ctx;
+use super::cues::Form;
+use super::np::Np;
+use super::tokens::{is_lower, Tk, Tok};
+use super::word_lists::{AUX_ADV, CLAUSE_BOUNDARY, LEAD_ADV, PREPS};
+use super::word_lookup::{in_list, lc_is};
+use crate::scan::Kernels;
+
+/// The subject found for a cue.
+pub(super) enum Subj {
+    /// A phrase, and whether an appositive came with it.
+    Found(Np, bool),
+    /// "X and Y said": not guessed (the caller may look further back).
+    Coordinated,
+    Nothing,
+}
+
+impl<'a, K: Kernels> Ctx<'a, K> {
+    /// Speaker phrase after a cue ("said Henry Lucero, acting …",
+    /// "according to ICE", "quoting Matthew Albence"). Returns the phrase and
+    /// whether an appositive follows it.
+    pub(super) fn np_forward(&self, toks: &[Tok], mut i: usize) -> Option<(Np, bool)> {
+        while i < toks.len() && matches!(toks[i].k, Tk::Punct(',' | ':')) {
+            i += 1;
+        }
+        let st = i;
+        let mut j = i;
+        while j < toks.len() && j - st < 10 && toks[j].k == Tk::Word {
+            let w = self.w(&toks[j]);
+            if j > st
+                && (self.is_cue_word(toks, j)
+                    || lc_is(w, &["that", "who", "which", "whose", "whom"]))
+            {
+                break;
+            }
+            j += 1;
+        }
+        for e in (st + 1..=j).rev() {
+            if let Some(np) = self.classify(&toks[st..e]) {
+                return Some((np, self.appositive_follows(toks, e)));
+            }
+        }
+        None
+    }
+
+    /// Sentence subject, for a participle with no finite cue before it
+    /// ("U.S. Immigration and Customs Enforcement served … requesting …").
+    pub(super) fn np_initial(&self, toks: &[Tok]) -> Option<(Np, bool)> {
+        let mut i = 0;
+        if let Some(w) = self.word(toks, 0) {
+            if in_list(PREPS, w) || in_list(LEAD_ADV, w) {
+                if let Some(c) = toks.iter().take(12).position(|t| t.k == Tk::Punct(',')) {
+                    i = c + 1;
+                }
+            }
+        }
+        while self.word(toks, i).is_some_and(|w| in_list(LEAD_ADV, w)) {
+            i += 1;
+        }
+        self.np_forward(toks, i)
+    }
+
+    /// Subject of the finite cue at `c`. With `tight_from`, every token from
+    /// there to the cue must belong to the subject (used after a quote).
+    pub(super) fn subject_before(&self, toks: &[Tok], c: usize, tight_from: Option<usize>) -> Subj {
+        let lo = tight_from.unwrap_or(0);
+        let mut k = c;
+        while k > lo && self.word(toks, k - 1).is_some_and(|w| in_list(AUX_ADV, w)) {
+            k -= 1;
+        }
+        if k > lo
+            && self
+                .word(toks, k - 1)
+                .is_some_and(|w| matches!(w, "and" | "but" | "or"))
+        {
+            return Subj::Coordinated;
+        }
+        if tight_from.is_some() {
+            return self.parse_segments(&toks[lo..k], true);
+        }
+        let mut b = k;
+        while b > 0 {
+            let t = &toks[b - 1];
+            let stop = match t.k {
+                Tk::Quote(_) => true,
+                Tk::Punct(p) => matches!(p, ';' | ':' | '.' | '!' | '?'),
+                Tk::Word => {
+                    let w = self.w(t);
+                    (is_lower(w) && in_list(CLAUSE_BOUNDARY, w)) || self.is_cue_word(toks, b - 1)
+                }
+            };
+            if stop {
+                break;
+            }
+            b -= 1;
+        }
+        let rel = b > 0
+            && self
+                .word(toks, b - 1)
+                .is_some_and(|w| matches!(w, "who" | "which"));
+        let closed = k > b && toks[k - 1].k == Tk::Punct(',');
+        if rel && (closed || !toks[b..k].iter().any(|t| t.k == Tk::Word)) {
+            // "…, Lucero, who said “…”", "The NRA, which opposed it, said …":
+            // the antecedent before the relative pronoun is the subject
+            let mut end = b - 1;
+            while end > 0 && matches!(toks[end - 1].k, Tk::Punct(',')) {
+                end -= 1;
+            }
+            let st = toks[..end]
+                .iter()
+                .rposition(|t| t.k != Tk::Word)
+                .map_or(0, |p| p + 1);
+            return match self.trailing_np(&toks[st..end]) {
+                Some(np) => Subj::Found(np, false),
+                None => Subj::Nothing,
+            };
+        }
+        self.parse_segments(&toks[b..k], false)
+    }
+
+    /// Split a subject clause at commas/dashes (parentheses dropped), drop
+    /// adverbial segments ("In an email on Jan. 18", "However") and pick the
+    /// speaker: in `A, B,` + verb one of the two is an appositive, and a
+    /// proper name wins over a role or document description.
+    fn parse_segments(&self, toks: &[Tok], tight: bool) -> Subj {
+        // the words of all segments; each segment's range of them
+        let mut words: Vec<Tok> = Vec::with_capacity(toks.len());
+        // the number of segments kept, and the ranges of the last two
+        let mut n = 0;
+        let mut last: [(usize, usize); 2] = [(0, 0); 2];
+        let mut keep = |a: usize, b: usize, words: &[Tok]| {
+            let s = &words[a..b];
+            let Some(first) = s.first().map(|t| self.w(t)) else {
+                return;
+            };
+            if !(in_list(PREPS, first) || (s.len() == 1 && in_list(LEAD_ADV, first))) {
+                n += 1;
+                last = [last[1], (a, b)];
+            }
+        };
+        let mut cur = 0;
+        let mut depth = 0usize;
+        let mut trailing = false;
+        for t in toks {
+            match t.k {
+                Tk::Punct('(' | '[') => depth += 1,
+                Tk::Punct(')' | ']') => depth = depth.saturating_sub(1),
+                _ if depth > 0 => {}
+                Tk::Punct(',' | '—' | '–' | '-') => {
+                    keep(cur, words.len(), &words);
+                    cur = words.len();
+                    trailing = true;
+                }
+                Tk::Punct(_) => {
+                    if tight {
+                        return Subj::Nothing;
+                    }
+                }
+                Tk::Quote(_) => return Subj::Nothing,
+                Tk::Word => {
+                    words.push(*t);
+                    trailing = false;
+                }
+            }
+        }
+        keep(cur, words.len(), &words);
+        let seg = |k: usize| &words[last[k].0..last[k].1];
+        if n == 0 || (tight && (n > 2 || (n == 2 && !trailing))) {
+            return Subj::Nothing;
+        }
+        if trailing && n >= 2 {
+            // `A, B,` + verb: one of the two is the other's appositive
+            return match appositive::speaker(self.classify(seg(0)), self.classify(seg(1))) {
+                Some(np) => Subj::Found(np, true),
+                None => Subj::Nothing,
+            };
+        }
+        match self.classify(seg(1)) {
+            Some(np) => Subj::Found(np, false),
+            None => Subj::Nothing,
+        }
+    }
+
+    /// Subject of the closest finite cue (or quoting/according-to object)
+    /// before token `c`.
+    pub(super) fn prev_finite_subject(&self, toks: &[Tok], c: usize) -> Option<(Np, bool)> {
+        let mut k = c;
+        while k > 0 {
+            k -= 1;
+            let Some(cue) = self.cue_at(toks, k) else {
+                continue;
+            };
+            match cue.form {
+                Form::Finite => match self.subject_before(toks, k, None) {
+                    Subj::Found(np, a) => return Some((np, a)),
+                    Subj::Coordinated => continue,
+                    Subj::Nothing => return None,
+                },
+                Form::Quoting | Form::According => return self.np_forward(toks, k + cue.len),
+                Form::Participle => continue,
+            }
+        }
+        None
+    }
+}
