@@ -30,7 +30,7 @@ pub(crate) fn pad_right(s: &str, w: usize) -> String {
 }
 
 /// The plural ending of an English count: `""` for exactly one, else `"s"`.
-pub(crate) fn plural<N: PartialEq + From<u8>>(n: N) -> &'static str {
+pub fn plural<N: PartialEq + From<u8>>(n: N) -> &'static str {
     if n == N::from(1) {
         ""
     } else {

@@ -4,8 +4,8 @@
 //! Shared by the renderers: [`format`] (how numbers and short texts are written),
 //! [`color`] (colour arithmetic, both luminance formulas), [`highlights`] (what is picked
 //! out of an analysis for a reader) and [`ledger`] (the score arithmetic written out).
-//! Writing files is [`output`]'s job alone; [`progress`] draws on the terminal and
-//! [`stream`] hands finished records to a writer.
+//! Writing files is [`output`]'s job alone, and [`stream`] hands finished records to a
+//! writer. Nothing here prints: the progress line on the terminal is the command line's.
 
 pub mod cards;
 pub mod chart;
@@ -13,13 +13,12 @@ pub(crate) mod color;
 pub mod csv;
 pub mod delta;
 pub mod explain;
-pub(crate) mod format;
+pub mod format;
 pub(crate) mod highlights;
 pub mod html;
 pub mod json;
 pub mod ledger;
 pub mod lexicon;
 pub mod output;
-pub mod progress;
 pub mod stream;
 pub mod table;

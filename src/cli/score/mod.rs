@@ -80,7 +80,7 @@ pub fn run(a: ScoreArgs, out: &mut dyn Write, err: &mut dyn Write, term: Termina
     let engine = a.lexicon.engine()?;
     let inputs = a.input.inputs(term)?;
     let articles = input::load(&inputs, a.input.load_opts());
-    let progress = report::progress::Progress::auto("scoring", &articles);
+    let progress = crate::cli::shared::progress::Progress::auto("scoring", &articles);
     let pool = batch::pool(a.threads);
     let color = match a.color {
         ColorChoice::Always => true,

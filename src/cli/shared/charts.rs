@@ -9,12 +9,12 @@ use std::io::Write;
 use anyhow::{bail, Context, Result};
 use rayon::prelude::*;
 
+use super::progress::Progress;
 use slant::analysis::{Analysis, Engine};
 use slant::batch;
 use slant::report::cards;
 use slant::report::chart::{self, ChartError, ComparisonData, DEFAULT_SIZE};
 use slant::report::output::OutDir;
-use slant::report::progress::Progress;
 
 /// The comparison chart's title.
 pub fn comparison_title(engine: &Engine, analyses: &[Analysis]) -> String {

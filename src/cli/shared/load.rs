@@ -8,11 +8,11 @@ use anyhow::{bail, Result};
 
 use super::args::InputArgs;
 use super::problems::Problems;
+use super::progress::Progress;
 use super::terminal::Terminal;
 use slant::analysis::{Analysis, Engine};
 use slant::batch;
 use slant::input::{self, Input, LoadOptions};
-use slant::report::progress::Progress;
 
 /// Load every article of the inputs (for commands that need the whole set).
 pub fn load_all(

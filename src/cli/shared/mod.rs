@@ -2,11 +2,13 @@
 //! ([`args`]), the terminal they run on ([`terminal`]), problems met along a batch
 //! ([`problems`]), loading a whole set of articles ([`load`]), drawing the charts that
 //! `chart` and `report` both write ([`charts`]) and keeping an output folder from
-//! overwriting inputs ([`out_dir`]). Nothing here imports a subcommand.
+//! overwriting inputs ([`out_dir`]) and the progress line on stderr ([`progress`]). Nothing
+//! here imports a subcommand.
 
 pub mod args;
 pub mod charts;
 pub mod load;
 pub mod out_dir;
 pub mod problems;
+pub mod progress;
 pub mod terminal;

@@ -13,8 +13,8 @@ use std::time::Duration;
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
-use crate::input::Articles;
-use crate::report::format::plural;
+use slant::input::Articles;
+use slant::report::format::plural;
 
 /// Whether progress may be drawn: stderr is a terminal and `SLANT_NO_PROGRESS` is unset.
 fn visible() -> bool {
@@ -157,7 +157,7 @@ impl Drop for Progress {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::input::{load, Input, LoadOptions};
+    use slant::input::{load, Input, LoadOptions};
 
     #[test]
     fn a_file_input_gets_a_bar_over_its_bytes_and_stdin_a_spinner() {
