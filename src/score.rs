@@ -96,7 +96,8 @@ pub fn prominence(offset: usize, len: usize) -> f64 {
     1.0 - 0.5 * (offset as f64 / len as f64).clamp(0.0, 1.0)
 }
 
-fn lean(lexicon: &Lexicon, weights: &[f64]) -> (f64, f64) {
+/// The lean of per-side weights and their total: `Σ position(side) × weight / Σ weight`.
+pub fn lean(lexicon: &Lexicon, weights: &[f64]) -> (f64, f64) {
     let total: f64 = weights.iter().sum();
     if total <= 0.0 {
         return (0.0, 0.0);

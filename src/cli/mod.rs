@@ -13,6 +13,7 @@
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
 mod chart;
+mod eval;
 mod explain;
 mod lexicon;
 mod report;
@@ -52,6 +53,9 @@ pub enum Command {
     Chart(chart::ChartArgs),
     /// Write the classroom report: annotated HTML pages, charts, CSV and JSONL in one folder.
     Report(report::ReportArgs),
+    /// Measure slant on labelled data: lean separation, quote attribution.
+    #[command(subcommand)]
+    Eval(eval::EvalCommand),
 }
 
 /// Run a parsed command line. Returns the exit code.
@@ -62,5 +66,6 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write, term: Terminal) -
         Command::Lexicon(c) => lexicon::run(c, out, err, term),
         Command::Chart(a) => chart::run(a, err, term),
         Command::Report(a) => report::run(a, err, term),
+        Command::Eval(c) => eval::run(c, out, err, term),
     }
 }

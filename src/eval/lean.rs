@@ -10,6 +10,8 @@
 
 use std::collections::HashMap;
 
+use crate::analysis::Analysis;
+use crate::attribute::Voice;
 use crate::lexicon::Lexicon;
 use crate::stats;
 
@@ -80,6 +82,44 @@ pub struct Observation {
     pub words: u32,
     /// `(concept, variant)` → hits in any voice.
     pub variants: Vec<((usize, usize), u32)>,
+}
+
+impl Observation {
+    /// What `eval lean` reads of one analysed article, in group `group`.
+    pub fn of(lexicon: &Lexicon, a: &Analysis, group: Group) -> Observation {
+        let s = &a.scores;
+        // The outlet's own words only: the narrator's hits, weighted as scored.
+        let mut narrator = vec![0.0; lexicon.sides.len()];
+        for t in &a.terms {
+            if let (Voice::Narrator, Some(side)) = (t.voice, t.counted_side) {
+                narrator[side] += t.contribution;
+            }
+        }
+        let variants = a
+            .concepts
+            .iter()
+            .flat_map(|c| {
+                c.variants
+                    .iter()
+                    .map(move |v| ((c.concept, v.variant), v.count))
+            })
+            .collect();
+        Observation {
+            outlet: a.article.outlet.clone(),
+            label: a.article.label.clone(),
+            group,
+            values: [
+                s.stance,
+                s.term_lean,
+                crate::score::lean(lexicon, &narrator).0,
+                s.quote_lean,
+                0.0,
+            ],
+            enough: s.term_enough,
+            words: a.words,
+            variants,
+        }
+    }
 }
 
 /// AUC of one component, with its bootstrap interval.

@@ -159,6 +159,38 @@ fn words(s: &str) -> Vec<String> {
         .collect()
 }
 
+/// The name in a gold source: the last run of capitalized words before the first comma
+/// (parentheses such as "(D-Va.)" dropped), without titles, lowercased. `None` when there
+/// is no such run, or when the run is a possessive that other words follow ("Hillary
+/// Clinton's right-hand woman" describes someone else).
+fn gold_name(text: &str) -> Option<Vec<String>> {
+    let mut plain = String::with_capacity(text.len());
+    let mut depth = 0u32;
+    for c in text.chars() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth = depth.saturating_sub(1),
+            _ if depth == 0 => plain.push(c),
+            _ => {}
+        }
+    }
+    let clause = plain.split(',').next().unwrap_or("");
+    let raw: Vec<&str> = clause.split_whitespace().collect();
+    let cap = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    let end = raw.iter().rposition(|w| cap(w))?;
+    let mut start = end;
+    while start > 0 && cap(raw[start - 1]) {
+        start -= 1;
+    }
+    let possessive = |w: &str| w.ends_with("'s") || w.ends_with("’s");
+    if possessive(raw[end]) && end + 1 < raw.len() {
+        return None;
+    }
+    let run = raw[start..=end].join(" ");
+    let names = name_words(&run);
+    (!names.is_empty()).then_some(names)
+}
+
 /// Class a gold source's text.
 pub fn source_kind(text: &str) -> SourceKind {
     let ws = words(text);
@@ -168,17 +200,10 @@ pub fn source_kind(text: &str) -> SourceKind {
     if ws.len() == 1 && PRONOUNS.contains(&first.as_str()) {
         return SourceKind::Pronoun;
     }
-    if DETERMINERS.contains(&first.as_str()) {
+    if DETERMINERS.contains(&first.as_str()) || gold_name(text).is_none() {
         return SourceKind::Description;
     }
-    let capitalized = text
-        .split_whitespace()
-        .any(|w| w.chars().next().is_some_and(char::is_uppercase));
-    if capitalized {
-        SourceKind::Name
-    } else {
-        SourceKind::Description
-    }
+    SourceKind::Name
 }
 
 /// The name words of a person's name: its words without titles.
@@ -189,20 +214,32 @@ fn name_words(s: &str) -> Vec<String> {
         .collect()
 }
 
-/// Whether slant's `speaker` names the person of gold name `gold`.
+/// The first name of a name (surname last): the nearest word before the surname that is
+/// not an initial.
+fn first_name(names: &[String]) -> Option<&str> {
+    names[..names.len().saturating_sub(1)]
+        .iter()
+        .rev()
+        .find(|w| w.chars().count() > 1)
+        .map(String::as_str)
+}
+
+/// Whether slant's `speaker` names the person of gold source `gold`: the gold name's
+/// surname is one of the speaker's name words and, when both give a first name, the
+/// first names agree ("Eric Trump" is not "Donald Trump"; "Donald J. Trump" is).
 pub fn same_person(speaker: &str, gold: &str) -> bool {
-    let g = name_words(gold);
-    let s = name_words(speaker);
-    let Some(surname) = g.last() else {
+    let Some(g) = gold_name(gold) else {
         return false;
     };
-    if !s.contains(surname) {
+    let s = name_words(speaker);
+    let surname = g.last().expect("gold_name is never empty");
+    let Some(at) = s.iter().rposition(|w| w == surname) else {
         return false;
+    };
+    match (first_name(&g), first_name(&s[..=at])) {
+        (Some(a), Some(b)) => a == b,
+        _ => true,
     }
-    if g.len() >= 2 && s.len() >= 2 && s.last() == Some(surname) {
-        return s[0] == g[0];
-    }
-    true
 }
 
 /// A quotation slant found, as `eval quotes` needs it.
@@ -338,6 +375,11 @@ mod tests {
         assert_eq!(source_kind("the senator"), SourceKind::Description);
         assert_eq!(source_kind("The Clinton campaign"), SourceKind::Description);
         assert_eq!(source_kind("a spokesman for ICE"), SourceKind::Description);
+        assert_eq!(
+            source_kind("Hillary Clinton’s right-hand woman"),
+            SourceKind::Description
+        );
+        assert_eq!(source_kind("Rep. Bobby Scott (D-Va.)"), SourceKind::Name);
     }
 
     #[test]
@@ -348,6 +390,27 @@ mod tests {
         assert!(!same_person("Donald Trump", "Eric Trump"));
         assert!(!same_person("Ted Cruz", "Trump"));
         assert!(same_person("Trump", "Donald J. Trump"));
+        assert!(same_person("Donald Trump", "Donald J. Trump"));
+        assert!(same_person(
+            "Michael Tyler",
+            "Michael Tyler, a spokesman for the Feingold campaign,"
+        ));
+        assert!(same_person(
+            "Jeff Weaver",
+            "Sanders campaign manager Jeff Weaver"
+        ));
+        assert!(same_person(
+            "Harry M. Reid",
+            "Senate Minority Leader Harry M. Reid (D-Nev.)"
+        ));
+        assert!(same_person(
+            "Bernie Sanders",
+            "Sanders, runner-up to Hillary Clinton for the nomination"
+        ));
+        assert!(!same_person(
+            "Hillary Clinton",
+            "Sanders, runner-up to Hillary Clinton for the nomination"
+        ));
     }
 
     fn gold(src: &str, at: usize, content: (usize, usize), direct: bool) -> GoldAttribution {

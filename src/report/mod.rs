@@ -12,6 +12,7 @@ pub mod chart;
 pub(crate) mod color;
 pub mod csv;
 pub mod delta;
+pub mod eval;
 pub mod explain;
 pub mod format;
 pub(crate) mod highlights;

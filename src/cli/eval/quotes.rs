@@ -1,0 +1,119 @@
+//! `slant eval quotes CORPUS --gold ATTRIBUTIONS.jsonl`: quotations and speakers against
+//! gold attributions (the format of PolNeAR, documented in the README).
+
+use std::collections::HashMap;
+use std::io::{BufRead, BufReader, Write};
+use std::path::PathBuf;
+
+use anyhow::{bail, Context, Result};
+use clap::{Args, ValueEnum};
+
+use crate::cli::shared::args::{InputArgs, LexiconArgs};
+use crate::cli::shared::problems::Problems;
+use crate::cli::shared::terminal::Terminal;
+use slant::eval::quotes::{self, FoundQuote, GoldAttribution, QuotesReport};
+use slant::quotes::QuoteKind;
+use slant::{batch, input, report};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum QuotesFormat {
+    Table,
+    Json,
+}
+
+#[derive(Debug, Args)]
+#[command(
+    after_help = "Example:\n  slant eval quotes ../shared/corpora/attribution-dev/articles.jsonl --gold ../shared/corpora/attribution-dev/attributions.jsonl"
+)]
+pub struct QuotesArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// Gold attributions, one JSON object a line (`article_id`, `source`, `cue`, `contents`,
+    /// `direct`; spans with `start_byte`/`end_byte`).
+    #[arg(long, value_name = "FILE")]
+    pub gold: PathBuf,
+    #[command(flatten)]
+    pub lexicon: LexiconArgs,
+    /// Output format.
+    #[arg(long, short = 'f', value_enum, default_value_t = QuotesFormat::Table)]
+    pub format: QuotesFormat,
+    /// How many missed cue words to list.
+    #[arg(long, value_name = "N", default_value_t = 25)]
+    pub top_cues: usize,
+    /// Worker threads (0 = one per core).
+    #[arg(long, short = 'j', default_value_t = 0)]
+    pub threads: usize,
+}
+
+/// The gold file, by article id, in file order.
+fn read_gold(path: &PathBuf) -> Result<HashMap<String, Vec<GoldAttribution>>> {
+    let f = std::fs::File::open(path).with_context(|| format!("cannot read {}", path.display()))?;
+    let mut by_article: HashMap<String, Vec<GoldAttribution>> = HashMap::new();
+    for (i, line) in BufReader::new(f).lines().enumerate() {
+        let line = line.with_context(|| format!("cannot read {}", path.display()))?;
+        if line.trim().is_empty() {
+            continue;
+        }
+        let g: GoldAttribution = serde_json::from_str(&line)
+            .with_context(|| format!("{}:{}: not a gold attribution", path.display(), i + 1))?;
+        by_article.entry(g.article_id.clone()).or_default().push(g);
+    }
+    Ok(by_article)
+}
+
+pub fn run(a: QuotesArgs, out: &mut dyn Write, err: &mut dyn Write, term: Terminal) -> Result<u8> {
+    let gold = read_gold(&a.gold)?;
+    if gold.is_empty() {
+        bail!("{} holds no gold attribution", a.gold.display());
+    }
+    let engine = a.lexicon.engine()?;
+    let inputs = a.input.inputs(term)?;
+    let pool = batch::pool(a.threads);
+    let mut problems = Problems::default();
+    let mut rep = QuotesReport::default();
+    let mut missed = HashMap::new();
+    let mut seen_ids = std::collections::HashSet::new();
+    let mut seen = 0usize;
+    let eng = &engine;
+    batch::run_ordered(
+        &pool,
+        input::load(&inputs, a.input.load_opts()),
+        move |art| {
+            let found: Vec<FoundQuote> = eng
+                .quotes(&art.text)
+                .into_iter()
+                .map(|q| FoundQuote {
+                    start: q.start,
+                    end: q.end,
+                    speech: q.kind == QuoteKind::Speech,
+                    speaker: q.speaker,
+                })
+                .collect();
+            (art.id, found)
+        },
+        |r| -> Result<()> {
+            match r {
+                Ok((id, found)) => {
+                    seen += 1;
+                    if let Some(g) = gold.get(&id) {
+                        let refs: Vec<&GoldAttribution> = g.iter().collect();
+                        quotes::compare(&mut rep, &mut missed, &found, &refs);
+                        seen_ids.insert(id);
+                    }
+                }
+                Err(e) => problems.record(e, err)?,
+            }
+            Ok(())
+        },
+    )?;
+    if rep.articles == 0 {
+        bail!("no article of the corpus has gold attributions (are the ids the same?)");
+    }
+    rep.missing_articles = gold.keys().filter(|k| !seen_ids.contains(*k)).count() as u32;
+    rep.missed_cues = quotes::missed_cues(missed, a.top_cues);
+    match a.format {
+        QuotesFormat::Table => out.write_all(report::eval::render_quotes(&rep).as_bytes())?,
+        QuotesFormat::Json => out.write_all(&report::eval::render_quotes_json(&rep))?,
+    }
+    Ok(problems.finish(seen, err)?)
+}
