@@ -14,6 +14,7 @@
 
 mod chart;
 mod explain;
+mod extract;
 mod lexicon;
 mod report;
 mod score;
@@ -52,6 +53,8 @@ pub enum Command {
     Chart(chart::ChartArgs),
     /// Write the classroom report: annotated HTML pages, charts, CSV and JSONL in one folder.
     Report(report::ReportArgs),
+    /// Write what slant reads from pages, documents and text files (JSONL or .txt), to inspect, fix and score.
+    Extract(extract::ExtractArgs),
 }
 
 /// Run a parsed command line. Returns the exit code.
@@ -62,5 +65,6 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write, term: Terminal) -
         Command::Lexicon(c) => lexicon::run(c, out, err, term),
         Command::Chart(a) => chart::run(a, err, term),
         Command::Report(a) => report::run(a, err, term),
+        Command::Extract(a) => extract::run(a, out, err, term),
     }
 }

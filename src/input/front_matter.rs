@@ -73,12 +73,22 @@ pub fn take(name: &str, text: &mut String) -> Option<FrontMatter> {
     Some(fm)
 }
 
-/// A `"…"` or `'…'` value without its quotes (`\"` and `''` unescaped); others as written.
+/// A `"…"` or `'…'` value without its quotes (`\"` and `\\` unescaped in the first,
+/// `''` in the second); others as written.
 fn unquote(v: &str) -> String {
     if v.len() >= 2 && v.starts_with('"') && v.ends_with('"') {
-        v[1..v.len() - 1]
-            .replace("\\\"", "\"")
-            .replace("\\\\", "\\")
+        let mut out = String::with_capacity(v.len());
+        let mut chars = v[1..v.len() - 1].chars();
+        while let Some(c) = chars.next() {
+            match (c, chars.clone().next()) {
+                ('\\', Some(n @ ('"' | '\\'))) => {
+                    out.push(n);
+                    chars.next();
+                }
+                _ => out.push(c),
+            }
+        }
+        out
     } else if v.len() >= 2 && v.starts_with('\'') && v.ends_with('\'') {
         v[1..v.len() - 1].replace("''", "'")
     } else {

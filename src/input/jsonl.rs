@@ -1,5 +1,5 @@
 //! JSONL articles streamed a line at a time: one object a line with `id`, `text` and
-//! optional `title`, `outlet`, `date`, `url` (read by [`super::record`]). Oversized lines
+//! optional `title`, `outlet`, `date`, `url`, `author` (read by [`super::record`]). Oversized lines
 //! are skipped without being held in memory; a broken line is an error in its place.
 
 use std::io::BufRead;
@@ -123,6 +123,7 @@ impl JsonlReader {
                 a.date = rec.date;
             }
             a.url = rec.url;
+            a.author = rec.author;
             if let Some(field) = &opts.label_field {
                 a.label = label_of(line, field);
             }

@@ -24,6 +24,7 @@
 mod article;
 mod decode;
 mod error;
+pub mod export;
 mod file;
 mod front_matter;
 mod html;

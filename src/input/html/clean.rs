@@ -12,7 +12,9 @@
 //! that holds half of the page's text, so one odd class name cannot empty a page.
 //! Blockquotes and pull-quotes stay: they are quoted speech, which slant must see.
 
-use dom_query::{Document, NodeRef};
+use std::collections::HashMap;
+
+use dom_query::{Document, NodeId, NodeRef};
 
 /// Elements that are never article text.
 const DROP_TAGS: &str = "style, noscript, template, iframe, object, embed, svg, canvas, \
@@ -71,48 +73,78 @@ pub fn strip_boilerplate(doc: &Document) {
     doc.select(DROP_TAGS).remove();
     // Scripts go, except the JSON-LD that gives the page's metadata (publisher, author).
     for script in doc.select("script").nodes() {
-        if script
+        let ld = script
             .attr("type")
-            .is_none_or(|t| !t.trim().eq_ignore_ascii_case("application/ld+json"))
-        {
+            .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"));
+        if !ld {
             script.remove_from_parent();
         }
     }
+    let sizes = measure(doc);
+    let size = |n: &NodeRef| sizes.get(&n.id).copied().unwrap_or_default();
+    let total = size(&doc.root()).text;
+    let mut doomed = Vec::new();
     // A figure is an image with its caption, unless it holds a quotation (HTML's own
     // pattern for a quote with its source).
     for figure in doc.select("figure").nodes() {
-        if !figure
-            .descendants_it()
-            .any(|d| d.node_name().is_some_and(|n| &*n == "blockquote"))
-        {
-            figure.remove_from_parent();
+        if !size(figure).quote {
+            doomed.push(figure.clone());
         }
     }
-    let total = text_len(&doc.root());
-    let mut doomed = Vec::new();
     for node in doc
         .select("[class], [id], [role], [aria-hidden], nav, form, footer")
         .nodes()
     {
-        if is_boilerplate(node) && text_len(node) * 2 < total {
+        if is_boilerplate(node) && size(node).text * 2 < total {
             doomed.push(node.clone());
+        }
+    }
+    // Lists of links: menus, "more news", "most read".
+    for list in doc.select("ul, ol").nodes() {
+        let s = size(list);
+        if s.text > 0 && s.linked * 10 >= s.text * 8 && s.text * 2 < total {
+            doomed.push(list.clone());
         }
     }
     for node in doomed {
         node.remove_from_parent();
     }
-    // Lists of links: menus, "more news", "most read".
-    for list in doc.select("ul, ol").nodes() {
-        let all = text_len(list);
-        let linked: usize = list
-            .descendants_it()
-            .filter(|d| d.node_name().is_some_and(|n| &*n == "a"))
-            .map(|a| text_len(&a))
-            .sum();
-        if all > 0 && linked * 10 >= all * 8 && all * 2 < total {
-            list.remove_from_parent();
+}
+
+/// What a subtree holds: text bytes (trimmed text nodes), of which inside links, and
+/// whether it has a blockquote.
+#[derive(Debug, Default, Clone, Copy)]
+struct Size {
+    text: usize,
+    linked: usize,
+    quote: bool,
+}
+
+/// The [`Size`] of every node, in one pass from the leaves up (pages built to be nested
+/// deeply cost no more than flat ones).
+fn measure(doc: &Document) -> HashMap<NodeId, Size> {
+    let nodes: Vec<NodeRef> = doc.root().descendants_it().collect();
+    let mut sizes: HashMap<NodeId, Size> = HashMap::with_capacity(nodes.len() + 1);
+    // Pre-order reversed: every node comes after all of its descendants.
+    for node in nodes.iter().rev() {
+        let mut s = sizes.get(&node.id).copied().unwrap_or_default();
+        if node.is_text() {
+            s.text += node.text().trim().len();
+        }
+        match node.node_name().as_deref() {
+            Some("a") => s.linked = s.text,
+            Some("blockquote") => s.quote = true,
+            _ => {}
+        }
+        sizes.insert(node.id, s);
+        if let Some(parent) = node.parent() {
+            let p = sizes.entry(parent.id).or_default();
+            p.text += s.text;
+            p.linked += s.linked;
+            p.quote |= s.quote;
         }
     }
+    sizes
 }
 
 /// Whether the element's name, role or class/id words say it is boilerplate.
@@ -179,14 +211,6 @@ fn words(token: &str) -> Vec<String> {
         out.push(cur);
     }
     out
-}
-
-/// The length of the text under `node`, in bytes.
-fn text_len(node: &NodeRef) -> usize {
-    node.descendants_it()
-        .filter(|d| d.is_text())
-        .map(|d| d.text().trim().len())
-        .sum()
 }
 
 #[cfg(test)]
