@@ -127,7 +127,7 @@ fn utf16_files_are_decoded_not_called_binary() {
         r.stderr
     );
     let rec = &records(&r.stdout)[0];
-    assert_eq!(rec["title"], "Notepad headline");
+    assert_eq!(rec["title"], "Notepad headline about the border");
     let voices: Vec<&str> = rec["terms"]
         .as_array()
         .unwrap()
@@ -145,7 +145,10 @@ fn utf16_files_are_decoded_not_called_binary() {
     assert!(r
         .stderr
         .contains("read as UTF-16LE (guessed from its bytes)"));
-    assert_eq!(records(&r.stdout)[0]["title"], "Notepad headline");
+    assert_eq!(
+        records(&r.stdout)[0]["title"],
+        "Notepad headline about the border"
+    );
 }
 
 #[test]

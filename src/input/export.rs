@@ -126,7 +126,7 @@ mod tests {
         for b in &back {
             assert_eq!(b.id, a.id);
             assert_eq!(b.title, a.title);
-            assert_eq!(b.text.trim_start(), a.text);
+            assert_eq!(b.text.trim(), a.text);
             assert_eq!((&b.outlet, &b.date, &b.url), (&a.outlet, &a.date, &a.url));
             assert_eq!(b.author, a.author);
         }

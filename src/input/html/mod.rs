@@ -23,6 +23,11 @@ use super::meta::Metadata;
 /// built to exhaust the extractor has millions).
 const MAX_ELEMENTS: usize = 500_000;
 
+/// The deepest nesting of elements a page may have, as [`nesting_depth`] estimates it.
+/// Real pages stay in the hundreds; the HTML parser's cost grows with depth times size,
+/// so a page nested 100,000 deep would take minutes.
+const MAX_DEPTH: usize = 4_000;
+
 /// What a page yields: its main text and metadata.
 #[derive(Debug, Default, Clone, PartialEq)]
 pub struct Page {
@@ -49,6 +54,52 @@ pub fn looks_like_html(bytes: &[u8]) -> bool {
         || head.starts_with(b"<?xml") && memchr::memmem::find(&head, b"<html").is_some()
 }
 
+/// An estimate of how deeply a page's elements nest, from its tags alone: an opening tag
+/// adds one, a closing tag takes one away; void elements (`<br>`, `<img>`, …), self-closing
+/// tags and the elements HTML closes by itself (`<p>`, `<li>`, table cells, …) are not
+/// counted. The deepest point reached is the answer.
+fn nesting_depth(bytes: &[u8]) -> usize {
+    const UNCOUNTED: &[&[u8]] = &[
+        b"area", b"base", b"br", b"col", b"embed", b"hr", b"img", b"input", b"link", b"meta",
+        b"param", b"source", b"track", b"wbr", b"p", b"li", b"td", b"th", b"tr", b"dd", b"dt",
+        b"option",
+    ];
+    let (mut depth, mut deepest) = (0usize, 0usize);
+    for i in memchr::memchr_iter(b'<', bytes) {
+        let rest = &bytes[i + 1..];
+        let (closing, rest) = match rest.first() {
+            Some(b'/') => (true, &rest[1..]),
+            _ => (false, rest),
+        };
+        // Comments, doctypes and processing instructions start with `!` or `?`: no letter.
+        let n = rest
+            .iter()
+            .take_while(|b| b.is_ascii_alphanumeric())
+            .count();
+        if n == 0 || !rest[0].is_ascii_alphabetic() {
+            continue;
+        }
+        let name = rest[..n].to_ascii_lowercase();
+        if UNCOUNTED.contains(&name.as_slice()) {
+            continue;
+        }
+        if closing {
+            depth = depth.saturating_sub(1);
+        } else {
+            // (A tag's attributes fit in 4 KiB; looking further would make a page of
+            // unclosed `<a<a<a…` quadratic.)
+            let window = &rest[..rest.len().min(4096)];
+            let end = memchr::memchr(b'>', window).unwrap_or(0);
+            if end > 0 && window[end - 1] == b'/' {
+                continue;
+            }
+            depth += 1;
+            deepest = deepest.max(depth);
+        }
+    }
+    deepest
+}
+
 /// The article in the page `bytes` (shown as `name`); `in_folder`: found by walking a
 /// folder (a report page is then skipped quietly rather than refused).
 pub fn html_article(
@@ -64,6 +115,13 @@ pub fn html_article(
         } else {
             LoadError::new(name, msg)
         });
+    }
+    let depth = nesting_depth(&bytes);
+    if depth > MAX_DEPTH {
+        return Err(LoadError::new(
+            name,
+            format!("the page nests elements about {depth} deep, more than the {MAX_DEPTH} slant reads; save the article's text as a .txt file"),
+        ));
     }
     let declared = decode::html_declared(&bytes);
     let decoded = decode::decode(name, bytes, declared);
@@ -294,6 +352,23 @@ mod tests {
         )
         .unwrap_err();
         assert!(e.message.contains("no article text"), "{e}");
+    }
+
+    #[test]
+    fn a_page_nested_too_deeply_is_refused_before_parsing() {
+        assert_eq!(nesting_depth(PAGE.as_bytes()), 5);
+        let n = 50_000;
+        let deep = format!(
+            "<html><body>{}<p>x</p>{}</body></html>",
+            "<div>".repeat(n),
+            "</div>".repeat(n)
+        );
+        assert_eq!(nesting_depth(deep.as_bytes()), n + 2);
+        let e = html_article("d", "d.html", deep.into_bytes(), false).unwrap_err();
+        assert!(e.message.contains("nests elements about 50002 deep"), "{e}");
+        // Unclosed paragraphs and list items are not nesting.
+        let flat = format!("<ul>{}</ul>", "<li><p>item".repeat(10_000));
+        assert_eq!(nesting_depth(flat.as_bytes()), 1);
     }
 
     #[test]
