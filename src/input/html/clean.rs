@@ -88,7 +88,7 @@ pub fn strip_boilerplate(doc: &Document) {
     // pattern for a quote with its source).
     for figure in doc.select("figure").nodes() {
         if !size(figure).quote {
-            doomed.push(figure.clone());
+            doomed.push(*figure);
         }
     }
     for node in doc
@@ -96,14 +96,14 @@ pub fn strip_boilerplate(doc: &Document) {
         .nodes()
     {
         if is_boilerplate(node) && size(node).text * 2 < total {
-            doomed.push(node.clone());
+            doomed.push(*node);
         }
     }
     // Lists of links: menus, "more news", "most read".
     for list in doc.select("ul, ol").nodes() {
         let s = size(list);
         if s.text > 0 && s.linked * 10 >= s.text * 8 && s.text * 2 < total {
-            doomed.push(list.clone());
+            doomed.push(*list);
         }
     }
     for node in doomed {
