@@ -15,6 +15,7 @@
 mod chart;
 mod eval;
 mod explain;
+mod extract;
 mod lexicon;
 mod report;
 mod score;
@@ -56,6 +57,8 @@ pub enum Command {
     /// Measure slant on labelled data: lean separation, quote attribution.
     #[command(subcommand)]
     Eval(eval::EvalCommand),
+    /// Write what slant reads from pages, documents and text files (JSONL or .txt), to inspect, fix and score.
+    Extract(extract::ExtractArgs),
 }
 
 /// Run a parsed command line. Returns the exit code.
@@ -67,5 +70,6 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write, term: Terminal) -
         Command::Chart(a) => chart::run(a, err, term),
         Command::Report(a) => report::run(a, err, term),
         Command::Eval(c) => eval::run(c, out, err, term),
+        Command::Extract(a) => extract::run(a, out, err, term),
     }
 }
