@@ -1,6 +1,6 @@
 //! `summary.csv`: one spreadsheet-friendly row per article.
 //!
-//! Columns: identity (id, title, outlet, date, source, words), per side the term count,
+//! Columns: identity (id, title, outlet, author, date, source, text source, words), per side the term count,
 //! weight and weight per 1,000 words, the term lean and its evidence, the stance with its
 //! credible interval, then who is heard (a description, not a lean): per side the words
 //! quoted and their share, the neutral/unaligned/unattributed quoted words and the quote
@@ -13,10 +13,19 @@ use crate::report::highlights::top_terms;
 
 /// The header row.
 pub fn header(engine: &Engine) -> Vec<String> {
-    let mut h: Vec<String> = ["id", "title", "outlet", "date", "source", "words"]
-        .iter()
-        .map(|s| s.to_string())
-        .collect();
+    let mut h: Vec<String> = [
+        "id",
+        "title",
+        "outlet",
+        "author",
+        "date",
+        "source",
+        "text_source",
+        "words",
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect();
     for s in &engine.lexicon.sides {
         h.push(format!("{}_count", s.id));
         h.push(format!("{}_weight", s.id));
@@ -63,8 +72,10 @@ pub fn row(engine: &Engine, a: &Analysis) -> Vec<String> {
         a.article.id.clone(),
         a.article.title.clone(),
         a.article.outlet.clone().unwrap_or_default(),
+        a.article.author.clone().unwrap_or_default(),
         a.article.date.clone().unwrap_or_default(),
         a.article.source.clone(),
+        a.article.text_source.as_str().to_string(),
         a.words.to_string(),
     ];
     for side in &s.sides {

@@ -19,6 +19,9 @@ pub(super) fn article_meta(a: &Analysis) -> String {
     if let Some(o) = &a.article.outlet {
         parts.push(escape(o));
     }
+    if let Some(au) = &a.article.author {
+        parts.push(format!("by {}", escape(au)));
+    }
     if let Some(d) = &a.article.date {
         parts.push(escape(d));
     }
@@ -29,9 +32,20 @@ pub(super) fn article_meta(a: &Analysis) -> String {
 /// A link to the original, only for http(s) URLs; anything else is shown as text.
 pub(super) fn source_line(a: &Analysis) -> String {
     let mut o = format!(
-        "<p class=\"meta\">id <code>{}</code> · source <code>{}</code>",
+        "<p class=\"meta\">id <code>{}</code> · source <code>{}</code>{}",
         escape(&a.article.id),
-        escape(&a.article.source)
+        escape(&a.article.source),
+        match a.article.text_source {
+            crate::input::TextSource::Plain | crate::input::TextSource::Jsonl => String::new(),
+            other => format!(
+                " (the text extracted from its {})",
+                match other {
+                    crate::input::TextSource::Html => "web page",
+                    crate::input::TextSource::Docx => "Word document",
+                    _ => "OpenDocument file",
+                }
+            ),
+        }
     );
     if let Some(url) = &a.article.url {
         let lower = url.trim().to_ascii_lowercase();

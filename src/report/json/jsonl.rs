@@ -276,12 +276,16 @@ impl<'e> JsonlWriter<'e> {
             (&b",\"outlet\":"[..], &art.outlet),
             (b",\"date\":", &art.date),
             (b",\"url\":", &art.url),
+            (b",\"author\":", &art.author),
         ] {
             if let Some(v) = v {
                 o.extend_from_slice(key);
                 write_str(o, v);
             }
         }
+        o.extend_from_slice(b",\"text_source\":\"");
+        o.extend_from_slice(art.text_source.as_str().as_bytes());
+        o.push(b'"');
         o.extend_from_slice(b",\"words\":");
         a.words.write(o);
         o.extend_from_slice(&self.lexicon);
@@ -462,6 +466,8 @@ fn contract_fields(a: ArticleJson, t: TermJson, m: ModifierJson, s: ScoresJson, 
         outlet: _,
         date: _,
         url: _,
+        author: _,
+        text_source: _,
         words: _,
         lexicon: _,
         terms: _,

@@ -140,6 +140,11 @@ pub struct ArticleJson<'a> {
     pub date: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub url: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub author: Option<&'a str>,
+    /// Where the text came from: `plain`, `jsonl`, `html`, `docx` or `odt`. For `html`,
+    /// `docx` and `odt` the offsets refer to the extracted text, not the file's bytes.
+    pub text_source: &'static str,
     pub words: u32,
     pub lexicon: LexiconJson<'a>,
     pub terms: Vec<TermJson<'a>>,
@@ -240,6 +245,8 @@ pub fn article_json<'a>(engine: &'a Engine, a: &'a Analysis) -> ArticleJson<'a> 
         outlet: a.article.outlet.as_deref(),
         date: a.article.date.as_deref(),
         url: a.article.url.as_deref(),
+        author: a.article.author.as_deref(),
+        text_source: a.article.text_source.as_str(),
         words: a.words,
         lexicon: lexicon_json(engine),
         terms: a
