@@ -69,7 +69,10 @@ pub fn run(a: ExplainArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<u
         )?;
     }
     for an in chosen {
-        out.write_all(report::explain::render(&engine, an).as_bytes())?;
+        // Article and lexicon text is shown as is: no control character may reach the
+        // terminal (an `ESC [2J` in a title would clear it).
+        let ledger = report::explain::render(&engine, an);
+        out.write_all(report::sanitize::terminal_block(&ledger).as_bytes())?;
     }
     Ok(0)
 }

@@ -7,6 +7,7 @@
 
 use crate::analysis::{Analysis, Engine};
 use crate::report::format::{ellipsize, fmt_lean, pad_right};
+use crate::report::sanitize::terminal;
 
 const ID_W: usize = 20;
 const TITLE_W: usize = 34;
@@ -71,8 +72,8 @@ pub fn row(engine: &Engine, a: &Analysis, color: bool) -> String {
         .join("·");
     let mut r = format!(
         "{} {} {:>6} {:>w1$}",
-        pad_right(&ellipsize(&a.article.id, ID_W), ID_W),
-        pad_right(&ellipsize(&a.article.title, TITLE_W), TITLE_W),
+        pad_right(&terminal(&ellipsize(&a.article.id, ID_W)), ID_W),
+        pad_right(&terminal(&ellipsize(&a.article.title, TITLE_W)), TITLE_W),
         a.words,
         hits,
         w1 = HITS_W,
@@ -107,7 +108,7 @@ pub fn footer(engine: &Engine, articles: usize) -> String {
         .map(|s| s.label.as_str())
         .collect::<Vec<_>>()
         .join("·");
-    format!(
+    let text = format!(
         "\n{articles} article(s) · lexicon {} {} ({})\n\
          HITS: loaded terms per side ({sides}); EVID: their summed weight.\n\
          QUOTED: words quoted per speaker side ({sides}·other: neutral, unaligned or unattributed).\n\
@@ -118,5 +119,7 @@ pub fn footer(engine: &Engine, articles: usize) -> String {
         l.short_hash(),
         l.scoring.min_evidence,
         l.scoring.min_quote_words,
-    )
+    );
+    // Lexicon names and labels are untrusted text too (`label: "\e[2J"` is valid YAML).
+    crate::report::sanitize::terminal_block(&text).into_owned()
 }

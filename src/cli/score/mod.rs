@@ -43,8 +43,8 @@ pub struct ScoreArgs {
     /// Output format.
     #[arg(long, short = 'f', value_enum, default_value_t = Format::Table)]
     pub format: Format,
-    /// Worker threads (0 = one per core).
-    #[arg(long, short = 'j', default_value_t = 0)]
+    /// Worker threads (0 = one per core; at most 1024, and never more than 4 per core).
+    #[arg(long, short = 'j', default_value_t = 0, value_parser = crate::cli::shared::args::parse_threads)]
     pub threads: usize,
     /// Color in the table: auto (only on a terminal), always, never.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
@@ -75,7 +75,11 @@ pub fn run(a: ScoreArgs, out: &mut dyn Write, err: &mut dyn Write, term: Termina
             format,
             threads: a.threads,
         };
-        return compare::run(opts, out, err, term);
+        // Lexicon terms and article titles are shown as text; JSON escapes controls anyway.
+        let mut safe = report::sanitize::TerminalWriter::new(out);
+        let code = compare::run(opts, &mut safe, err, term)?;
+        safe.flush()?;
+        return Ok(code);
     }
     let engine = a.lexicon.engine()?;
     let inputs = a.input.inputs(term)?;
