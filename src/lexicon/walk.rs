@@ -285,7 +285,9 @@ impl Walker<'_> {
                         true
                     }
                     None => {
-                        let hint = if v.is_mapping() {
+                        let hint = if name == "extends" {
+                            "`extends` names one lexicon file (or `builtin:NAME`); to build on two, let one of them extend the other"
+                        } else if v.is_mapping() {
                             "put text that contains `: ` in quotes, e.g. `description: \"Note: …\"`"
                         } else {
                             "write a single text here; lists belong in fields such as `terms:`"
