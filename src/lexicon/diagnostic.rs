@@ -14,7 +14,7 @@ pub enum Severity {
 }
 
 /// One step of a YAML path: a mapping key or a sequence index.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Seg {
     Key(String),
     Index(usize),
