@@ -23,7 +23,7 @@ use crate::cli::shared::out_dir::{is_in_input_folder, nested_output_warning, pro
 use crate::cli::shared::problems::Problems;
 use crate::cli::shared::terminal::Terminal;
 use slant::report::output::{unique_stems, OutDir};
-use slant::report::{csv, html, json};
+use slant::report::{csv, excerpt, html, json};
 
 #[derive(Debug, Args)]
 pub struct ReportArgs {
@@ -120,28 +120,16 @@ pub fn run(a: ReportArgs, err: &mut dyn Write, term: Terminal) -> Result<u8> {
     let charts = write_charts(&engine, &analyses, &stems, &out, opts, err)?;
     let cmp = comparison(&engine, &analyses);
 
-    for (an, stem) in analyses.iter().zip(&stems) {
-        let page = if a.worksheet {
-            html::worksheet_page(&engine, an)
-        } else {
-            html::article_page(&engine, an, stem)
-        };
-        out.write(&format!("{stem}.html"), page.as_bytes())?;
-    }
     out.write("summary.csv", &csv::render(&engine, &analyses))?;
     // Streamed: the JSONL of a set (or of one article dense with terms) can be many times
     // the size of the articles.
     let mut jsonl = out.create("articles.jsonl")?;
     let writer = json::JsonlWriter::new(&engine);
     for an in &analyses {
-        jsonl.write_all(&writer.line(an))?;
+        writer.write_to(an, &mut jsonl)?;
     }
     jsonl.finish()?;
     if a.worksheet {
-        out.write(
-            "answers.html",
-            html::answers_page(&engine, &analyses, &stems, &cmp).as_bytes(),
-        )?;
         out.write(
             "index.html",
             html::worksheet_index(&engine, &analyses, &stems).as_bytes(),
@@ -150,6 +138,27 @@ pub fn run(a: ReportArgs, err: &mut dyn Write, term: Terminal) -> Result<u8> {
         out.write(
             "index.html",
             html::index_page(&engine, &analyses, &stems, &cmp).as_bytes(),
+        )?;
+    }
+    // Pages show at most the first 2,000 hits of an article (and say so): the rest of
+    // a huge article is dropped from memory here, after the charts, CSV, JSONL and index
+    // have used all of it.
+    let mut analyses = analyses;
+    for an in &mut analyses {
+        excerpt::shorten_for_page(an);
+    }
+    for (an, stem) in analyses.iter().zip(&stems) {
+        let page = if a.worksheet {
+            html::worksheet_page(&engine, an)
+        } else {
+            html::article_page(&engine, an, stem)
+        };
+        out.write(&format!("{stem}.html"), page.as_bytes())?;
+    }
+    if a.worksheet {
+        out.write(
+            "answers.html",
+            html::answers_page(&engine, &analyses, &stems, &cmp).as_bytes(),
         )?;
     }
     out.commit(&["index.html"], Some(html::INTERRUPTED_PAGE.as_bytes()))?;

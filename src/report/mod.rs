@@ -13,6 +13,7 @@ pub mod chart;
 pub(crate) mod color;
 pub mod csv;
 pub mod delta;
+pub mod excerpt;
 pub mod explain;
 pub mod format;
 pub(crate) mod highlights;

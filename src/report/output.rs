@@ -199,6 +199,12 @@ impl OutDir {
             return Ok(());
         };
         let mut live = live();
+        // Two runs committing into one folder at once would interleave their renames: an
+        // exclusive lock on the folder makes each commit whole (the later one wins).
+        let lock = File::open(&self.root).ok();
+        if let Some(l) = &lock {
+            let _ = l.lock();
+        }
         let result = (|| {
             let mut names: Vec<String> = std::fs::read_dir(&stage)
                 .map_err(write_err(&stage))?

@@ -10,6 +10,7 @@
 use std::io::Write;
 
 use slant::input::LoadError;
+use slant::report::sanitize::terminal;
 
 /// Problems printed as they happen; after that they are only counted.
 pub const SHOWN_LIVE: usize = 100;
@@ -32,10 +33,13 @@ impl Problems {
     pub fn record(&mut self, e: LoadError, err: &mut dyn Write) -> std::io::Result<()> {
         let seen = self.failed_count + self.skipped_count;
         if seen < SHOWN_LIVE {
+            // One problem, one line: a file name with a line break in it must not forge
+            // a line of its own (such as a fake summary).
+            let line = terminal(&e.to_string()).into_owned();
             if e.skipped {
-                writeln!(err, "slant: skipped {e}")?;
+                writeln!(err, "slant: skipped {line}")?;
             } else {
-                writeln!(err, "slant: error: {e}")?;
+                writeln!(err, "slant: error: {line}")?;
             }
         } else if seen == SHOWN_LIVE {
             writeln!(
@@ -70,7 +74,7 @@ impl Problems {
             ("skipped", &self.skipped, self.skipped_count),
         ] {
             for e in list {
-                writeln!(err, "  {what}: {e}")?;
+                writeln!(err, "  {what}: {}", terminal(&e.to_string()))?;
             }
             if count > list.len() {
                 writeln!(
