@@ -495,6 +495,19 @@ mod tests {
     }
 
     #[test]
+    fn a_hundred_thousand_equal_ids_get_distinct_stems() {
+        let ids = vec!["same"; 100_000];
+        let stems = unique_stems(ids);
+        assert_eq!(stems[0], "same");
+        assert_eq!(stems[1], "same-2");
+        assert_eq!(stems[99_999], "same-100000");
+        let distinct: HashSet<String> = stems.iter().map(|s| s.to_ascii_lowercase()).collect();
+        assert_eq!(distinct.len(), 100_000);
+        // An id that looks like a suffix is skipped over, not reused.
+        assert_eq!(unique_stems(["a", "a-2", "a"]), vec!["a", "a-2", "a-3"]);
+    }
+
+    #[test]
     fn atomic_write_replaces_whole_file_and_leaves_no_temp() {
         let dir = tempfile::tempdir().unwrap();
         let p = dir.path().join("x.txt");
