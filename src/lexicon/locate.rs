@@ -93,12 +93,16 @@ impl<'a> Lines<'a> {
     }
 }
 
+/// A query's origin and its index among that origin's queries.
+type Slot = (String, usize);
+
 /// Fill in line, column and snippet for diagnostics that lack them. `texts` maps each
 /// origin to its source text. Each text is parsed once, however many diagnostics it has.
 pub fn attach(diags: &mut [Diagnostic], texts: &HashMap<String, String>) {
     // (origin, path) of every position wanted: the related place, then the diagnostic's.
     let mut wanted: HashMap<&str, Vec<(Vec<Seg>, bool)>> = HashMap::new();
-    let mut slots: Vec<(Option<(String, usize)>, Option<(String, usize)>)> = Vec::new();
+    // Per diagnostic: where its related place and its own position will be in `found`.
+    let mut slots: Vec<(Option<Slot>, Option<Slot>)> = Vec::new();
     for d in diags.iter() {
         let mut slot = (None, None);
         if let Some((origin, path)) = &d.related {
@@ -122,7 +126,7 @@ pub fn attach(diags: &mut [Diagnostic], texts: &HashMap<String, String>) {
         .map(|(origin, queries)| (*origin, locate_all(&texts[*origin], queries)))
         .collect();
     let lines: HashMap<&str, Lines> = found.keys().map(|o| (*o, Lines::new(&texts[*o]))).collect();
-    let at = |slot: &Option<(String, usize)>| {
+    let at = |slot: &Option<Slot>| {
         slot.as_ref()
             .and_then(|(o, i)| found.get(o.as_str()).and_then(|f| f[*i]))
     };

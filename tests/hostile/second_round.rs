@@ -180,7 +180,7 @@ fn dense_article(bytes: usize) -> String {
             s.push(' ');
         }
         s.push_str(". ");
-        if (i >> 40) % 10 == 0 {
+        if (i >> 40).is_multiple_of(10) {
             s.push_str("\n\n");
         }
     }
@@ -880,14 +880,14 @@ fn small_lexicon_mistakes_get_one_clear_message() {
 fn crowded(dir: &Path, n: usize) -> (String, String) {
     let mut y = format!("{LEX_HEAD}concepts:\n");
     for i in 0..n {
-        let side = if i % 2 == 0 { "a" } else { "b" };
+        let side = if i.is_multiple_of(2) { "a" } else { "b" };
         y.push_str(&format!(
             "  - id: c{i}\n    variants:\n      - {{terms: [word{i}], side: {side}}}\n"
         ));
     }
     y.push_str("actors:\n");
     for i in 0..n {
-        let side = if i % 2 == 0 { "a" } else { "b" };
+        let side = if i.is_multiple_of(2) { "a" } else { "b" };
         y.push_str(&format!("  - {{name: Speaker Number{i}, side: {side}}}\n"));
     }
     let lex = dir.join("crowded.yaml");

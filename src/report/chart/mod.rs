@@ -84,11 +84,15 @@ pub fn comparison_canvas(data: &ComparisonData, card_width: u32) -> Option<(u32,
     let (nw, nh) = comparison_size(data);
     let (nw, nh) = (f64::from(nw.max(1)), f64::from(nh.max(1)));
     let max = f64::from(canvas::MAX_SIDE);
-    let k = (f64::from(card_width) / f64::from(DEFAULT_SIZE.0))
+    let scale = f64::from(card_width) / f64::from(DEFAULT_SIZE.0);
+    let k = scale
         .min(max / nw)
         .min(max / nh)
         .min((MAX_COMPARISON_PIXELS / (nw * nh)).sqrt());
-    let (w, h) = ((nw * k).floor() as u32, (nh * k).floor() as u32);
+    // Rounded as the cards' scale asks; rounded down when shrunk to a limit, so as not to
+    // pass it by a pixel.
+    let px = |n: f64| if k < scale { (n * k).floor() } else { (n * k).round() } as u32;
+    let (w, h) = (px(nw), px(nh));
     (w >= canvas::MIN_SIZE.0 && h >= canvas::MIN_SIZE.1).then_some((w, h))
 }
 
