@@ -132,7 +132,8 @@ impl OutDir {
             .prefix(".slant-")
             .suffix(".tmp")
             .tempdir_in(root)
-            .map_err(write_err(root))?
+            // "cannot write OUT/: …": no file of the report can be written there.
+            .map_err(write_err(&root.join("")))?
             .keep();
         live.push(stage.clone());
         out.stage = Some(stage);
