@@ -16,10 +16,16 @@ use crate::input::{Article, LoadError};
 /// Articles per chunk: large enough to keep both cores busy, small enough to stay flat.
 pub const CHUNK: usize = 256;
 
-/// Build a worker pool with `threads` threads (0 = one per core).
+/// Most worker threads per core a pool gets, whatever was asked: the work is CPU-bound,
+/// and `-j 100000` must not spawn 100,000 threads.
+pub const MAX_THREADS_PER_CORE: usize = 4;
+
+/// Build a worker pool with `threads` threads (0 = one per core), at most
+/// [`MAX_THREADS_PER_CORE`] per core.
 pub fn pool(threads: usize) -> rayon::ThreadPool {
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
     rayon::ThreadPoolBuilder::new()
-        .num_threads(threads)
+        .num_threads(threads.min(cores * MAX_THREADS_PER_CORE))
         .thread_name(|i| format!("slant-worker-{i}"))
         .build()
         .unwrap_or_else(|_| {

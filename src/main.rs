@@ -7,6 +7,7 @@ use std::process::ExitCode;
 
 use clap::Parser;
 use cli::{Cli, Terminal};
+use slant::report::sanitize::TerminalWriter;
 
 // Articles are analyzed and rendered on worker threads and their buffers freed on the
 // writer thread; mimalloc handles that pattern ~13% faster end to end than glibc's malloc.
@@ -25,10 +26,13 @@ fn main() -> ExitCode {
     // SAFETY: sets one integer option; called before any other thread exists.
     unsafe { libmimalloc_sys::mi_option_set(MI_OPTION_PURGE_DELAY, -1) };
     let cli = Cli::parse();
+    cli::install_signal_handlers();
     let term = Terminal::detect();
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::with_capacity(1 << 16, stdout.lock());
-    let mut err = std::io::stderr();
+    // Everything on standard error may carry untrusted text (file names, ids, lexicon
+    // lines): no control character in it reaches the terminal.
+    let mut err = TerminalWriter::new(std::io::stderr());
     let result = cli::run(cli, &mut out, &mut err, term);
     let flushed = out.flush();
     match result {

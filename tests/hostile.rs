@@ -10,6 +10,11 @@
 
 mod common;
 
+// Issue 20's cases (lost input, resources, unsafe output, interrupts); they use the
+// helpers below.
+#[path = "hostile/second_round.rs"]
+mod second_round;
+
 use common::slant;
 
 use std::fs;

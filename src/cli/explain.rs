@@ -8,7 +8,6 @@ use clap::Args;
 use crate::cli::shared::args::LexiconArgs;
 use crate::cli::shared::load::load_all;
 use crate::cli::shared::problems::Problems;
-use slant::analysis::Analysis;
 use slant::input::{Input, LoadOptions};
 use slant::report;
 
@@ -34,7 +33,7 @@ pub fn run(a: ExplainArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<u
         ..LoadOptions::default()
     };
     let mut problems = Problems::default();
-    let all = load_all(
+    let mut all = load_all(
         &[Input::parse(&a.path)],
         opts,
         &engine,
@@ -42,9 +41,11 @@ pub fn run(a: ExplainArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<u
         &mut problems,
         err,
     )?;
-    let chosen: Vec<&Analysis> = match &a.id {
-        Some(id) => all.iter().filter(|x| &x.article.id == id).collect(),
-        None => all.iter().take(1).collect(),
+    let chosen: Vec<usize> = match &a.id {
+        Some(id) => (0..all.len())
+            .filter(|&i| &all[i].article.id == id)
+            .collect(),
+        None => (0..all.len()).take(1).collect(),
     };
     if chosen.is_empty() {
         if let Some(id) = &a.id {
@@ -68,8 +69,15 @@ pub fn run(a: ExplainArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<u
             all.len()
         )?;
     }
-    for an in chosen {
-        out.write_all(report::explain::render(&engine, an).as_bytes())?;
+    for i in chosen {
+        // A ledger of a million hits is not one a student can check: the first 2,000
+        // are shown, with a warning that says so (the scores are the whole article's).
+        let an = &mut all[i];
+        report::excerpt::shorten_for_page(an);
+        // Article and lexicon text is shown as is: no control character may reach the
+        // terminal (an `ESC [2J` in a title would clear it).
+        let ledger = report::explain::render(&engine, an);
+        out.write_all(report::sanitize::terminal_block(&ledger).as_bytes())?;
     }
     Ok(0)
 }

@@ -26,6 +26,7 @@ use std::io::Write;
 use anyhow::Result;
 use clap::{Parser, Subcommand};
 
+pub use shared::interrupt::install as install_signal_handlers;
 pub use shared::terminal::Terminal;
 
 #[derive(Debug, Parser)]

@@ -1,6 +1,8 @@
 //! `slant report`: the classroom report, one self-contained folder.
 //!
-//! Writes (atomically, never over an input, never emptying an existing folder):
+//! Writes (never over an input, never emptying an existing folder; every file is staged in
+//! a hidden folder and moved into place at the end, `index.html` last, so a reader never
+//! sees half a report and an interrupt leaves the old one as it was):
 //! `index.html` (the set at a glance), `<stem>.html` per article (annotated text and
 //! ledger), `<stem>.png` stance cards, `comparison.png`, `summary.csv` and `articles.jsonl`.
 //! With `--worksheet` the article pages and the index are student worksheets (no scores,
@@ -17,11 +19,11 @@ use clap::Args;
 use crate::cli::shared::args::{InputArgs, LexiconArgs};
 use crate::cli::shared::charts::{comparison, write_charts, ChartOptions};
 use crate::cli::shared::load::load_set;
-use crate::cli::shared::out_dir::{nested_output_warning, protected_inputs};
+use crate::cli::shared::out_dir::{is_in_input_folder, nested_output_warning, protected_inputs};
 use crate::cli::shared::problems::Problems;
 use crate::cli::shared::terminal::Terminal;
 use slant::report::output::{unique_stems, OutDir};
-use slant::report::{csv, html, json};
+use slant::report::{csv, excerpt, html, json};
 
 #[derive(Debug, Args)]
 pub struct ReportArgs {
@@ -37,8 +39,8 @@ pub struct ReportArgs {
     /// plus the answer key in answers.html.
     #[arg(long)]
     pub worksheet: bool,
-    /// Worker threads (0 = one per core).
-    #[arg(long, short = 'j', default_value_t = 0)]
+    /// Worker threads (0 = one per core; at most 1024, and never more than 4 per core).
+    #[arg(long, short = 'j', default_value_t = 0, value_parser = crate::cli::shared::args::parse_threads)]
     pub threads: usize,
 }
 
@@ -62,13 +64,15 @@ pub fn file_names(stems: &[String], worksheet: bool) -> Vec<String> {
     names
 }
 
-/// Check before writing anything that no output would replace an input, so a refused run
+/// Check before writing anything that no output would replace an input (a file read, or
+/// an article file in an input folder even if none of it could be read), so a refused run
 /// leaves no half-written report behind.
 fn refuse_input_clash(
     dir: &Path,
     stems: &[String],
     worksheet: bool,
     protected: &[PathBuf],
+    paths: &[String],
 ) -> Result<()> {
     let inputs: Vec<PathBuf> = protected
         .iter()
@@ -77,7 +81,7 @@ fn refuse_input_clash(
     for name in file_names(stems, worksheet) {
         let path = dir.join(&name);
         if let Ok(c) = path.canonicalize() {
-            if inputs.contains(&c) {
+            if inputs.contains(&c) || is_in_input_folder(&path, paths) {
                 bail!(
                     "refusing to write {}: it is one of the input files (choose another --out)",
                     path.display()
@@ -93,9 +97,18 @@ pub fn run(a: ReportArgs, err: &mut dyn Write, term: Terminal) -> Result<u8> {
     let mut problems = Problems::default();
     let analyses = load_set(&a.input, &engine, a.threads, &mut problems, err, term)?;
     let stems = unique_stems(analyses.iter().map(|x| x.article.id.as_str()));
-    let protected = protected_inputs(&a.input.paths, &analyses);
-    refuse_input_clash(&a.out, &stems, a.worksheet, &protected)?;
-    let out = OutDir::new(&a.out, &protected)?;
+    let mut protected = protected_inputs(&a.input.paths, &analyses);
+    refuse_input_clash(&a.out, &stems, a.worksheet, &protected, &a.input.paths)?;
+    protected.extend(
+        file_names(&stems, a.worksheet)
+            .iter()
+            .map(|n| a.out.join(n))
+            .filter(|p| is_in_input_folder(p, &a.input.paths)),
+    );
+    // Every file goes to a staging folder first and is moved into place at the end, the
+    // index last: until then the old report is whole, and an error or an interrupt leaves
+    // it as it was.
+    let out = OutDir::staged(&a.out, &protected)?;
     if let Some(w) = nested_output_warning(&a.out, &a.input.paths) {
         writeln!(err, "slant: warning: {w}")?;
     }
@@ -107,25 +120,16 @@ pub fn run(a: ReportArgs, err: &mut dyn Write, term: Terminal) -> Result<u8> {
     let charts = write_charts(&engine, &analyses, &stems, &out, opts, err)?;
     let cmp = comparison(&engine, &analyses);
 
-    for (an, stem) in analyses.iter().zip(&stems) {
-        let page = if a.worksheet {
-            html::worksheet_page(&engine, an)
-        } else {
-            html::article_page(&engine, an, stem)
-        };
-        out.write(&format!("{stem}.html"), page.as_bytes())?;
-    }
     out.write("summary.csv", &csv::render(&engine, &analyses))?;
-    let mut jsonl = Vec::new();
+    // Streamed: the JSONL of a set (or of one article dense with terms) can be many times
+    // the size of the articles.
+    let mut jsonl = out.create("articles.jsonl")?;
+    let writer = json::JsonlWriter::new(&engine);
     for an in &analyses {
-        jsonl.extend(json::render_jsonl_line(&engine, an));
+        writer.write_to(an, &mut jsonl)?;
     }
-    out.write("articles.jsonl", &jsonl)?;
+    jsonl.finish()?;
     if a.worksheet {
-        out.write(
-            "answers.html",
-            html::answers_page(&engine, &analyses, &stems, &cmp).as_bytes(),
-        )?;
         out.write(
             "index.html",
             html::worksheet_index(&engine, &analyses, &stems).as_bytes(),
@@ -136,6 +140,28 @@ pub fn run(a: ReportArgs, err: &mut dyn Write, term: Terminal) -> Result<u8> {
             html::index_page(&engine, &analyses, &stems, &cmp).as_bytes(),
         )?;
     }
+    // Pages show at most the first 2,000 hits of an article (and say so): the rest of
+    // a huge article is dropped from memory here, after the charts, CSV, JSONL and index
+    // have used all of it.
+    let mut analyses = analyses;
+    for an in &mut analyses {
+        excerpt::shorten_for_page(an);
+    }
+    for (an, stem) in analyses.iter().zip(&stems) {
+        let page = if a.worksheet {
+            html::worksheet_page(&engine, an)
+        } else {
+            html::article_page(&engine, an, stem)
+        };
+        out.write(&format!("{stem}.html"), page.as_bytes())?;
+    }
+    if a.worksheet {
+        out.write(
+            "answers.html",
+            html::answers_page(&engine, &analyses, &stems, &cmp).as_bytes(),
+        )?;
+    }
+    out.commit(&["index.html"], Some(html::INTERRUPTED_PAGE.as_bytes()))?;
 
     let dir = a.out.display();
     let n = analyses.len();

@@ -14,7 +14,7 @@ pub enum Severity {
 }
 
 /// One step of a YAML path: a mapping key or a sequence index.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Seg {
     Key(String),
     Index(usize),
@@ -42,6 +42,21 @@ pub fn path_string(path: &[Seg]) -> String {
     }
     s
 }
+
+/// A number from a lexicon as a message shows it: as written for ordinary sizes, in
+/// scientific notation when huge or tiny (`1e308`, not 309 digits).
+pub fn show_number(v: f64) -> String {
+    if v != 0.0 && v.is_finite() && !(1e-4..1e6).contains(&v.abs()) {
+        format!("{v:e}")
+    } else {
+        format!("{v}")
+    }
+}
+
+/// The largest weight or scoring factor a lexicon may give. Far above any sensible value
+/// (weights lie between 0.25 and 3), and small enough that no sum of millions of hits can
+/// overflow to infinity or NaN.
+pub const MAX_WEIGHT: f64 = 1000.0;
 
 /// A problem found in a lexicon.
 #[derive(Debug, Clone, PartialEq)]

@@ -16,6 +16,12 @@ pub enum LexiconError {
     },
     #[error("{path} is a folder; give a lexicon YAML file, e.g. lexicons/immigration.yaml")]
     IsDirectory { path: String },
+    #[error(
+        "{path} is not a regular file (a named pipe, socket or device); give a lexicon YAML file"
+    )]
+    NotAFile { path: String },
+    #[error("{path} is not a .yaml or .yml file; `extends` names another lexicon")]
+    NotYaml { path: String },
     #[error("{path}: lexicon is {bytes} bytes, over the {limit}-byte limit (raise it with --max-lexicon-bytes)")]
     TooLarge {
         path: String,

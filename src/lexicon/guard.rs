@@ -85,49 +85,72 @@ pub(crate) fn check_nesting(origin: &str, text: &str) -> Result<(), Box<Diagnost
 /// Most nodes that YAML aliases (`*name`) may add to a lexicon when expanded.
 pub const MAX_ALIAS_NODES: usize = 100_000;
 
+/// Most bytes of text that YAML aliases may add to a lexicon when expanded: one 1 MB
+/// anchored string aliased 5,000 times is 5 GB once parsed, in 5,000 nodes.
+pub const MAX_ALIAS_BYTES: usize = 4 * 1024 * 1024;
+
 /// Refuse a YAML "alias bomb" before deserializing it: every alias (`*name`) stands for a
 /// copy of its anchored node, so a small file of nested aliases (or one big anchored list
-/// aliased thousands of times) expands to billions of nodes. serde_yaml only catches the
-/// first kind. This counts the expanded size in one pass over the parse events and stops
-/// at [`MAX_ALIAS_NODES`] nodes added by aliases. Syntax errors are left to the parser.
+/// aliased thousands of times, or one long anchored string) expands to billions of nodes
+/// or gigabytes of text. serde_yaml only catches the first kind. This counts the expanded
+/// size, in nodes and in bytes of scalar text, in one pass over the parse events, and
+/// stops at [`MAX_ALIAS_NODES`] nodes or [`MAX_ALIAS_BYTES`] bytes added by aliases.
+/// Syntax errors are left to the parser.
 pub(crate) fn check_alias_expansion(origin: &str, text: &str) -> Result<(), Box<Diagnostic>> {
     use yaml_rust2::parser::{Event, Parser};
     if !text.contains('*') {
         return Ok(());
     }
     let mut parser = Parser::new_from_str(text);
-    // Expanded size of each finished anchored node, by anchor id.
-    let mut sizes: HashMap<usize, usize> = HashMap::new();
-    // Open collections: (anchor id, node count when it started).
-    let mut open: Vec<(usize, usize)> = Vec::new();
+    // Expanded size of each finished anchored node, by anchor id: (nodes, bytes).
+    let mut sizes: HashMap<usize, (usize, usize)> = HashMap::new();
+    // Open collections: (anchor id, node count and bytes when it started).
+    let mut open: Vec<(usize, usize, usize)> = Vec::new();
     let (mut nodes, mut from_aliases) = (0usize, 0usize);
+    let (mut bytes, mut bytes_from_aliases) = (0usize, 0usize);
     loop {
         let Ok((event, mark)) = parser.next_token() else {
             return Ok(());
         };
         match event {
             Event::StreamEnd => return Ok(()),
-            Event::Scalar(_, _, anchor, _) => {
+            Event::Scalar(value, _, anchor, _) => {
                 nodes += 1;
+                bytes += value.len();
                 if anchor > 0 {
-                    sizes.insert(anchor, 1);
+                    sizes.insert(anchor, (1, value.len()));
                 }
             }
             Event::SequenceStart(anchor, _) | Event::MappingStart(anchor, _) => {
                 nodes += 1;
-                open.push((anchor, nodes));
+                open.push((anchor, nodes, bytes));
             }
             Event::SequenceEnd | Event::MappingEnd => {
-                if let Some((anchor, start)) = open.pop() {
+                if let Some((anchor, start, start_bytes)) = open.pop() {
                     if anchor > 0 {
-                        sizes.insert(anchor, nodes - start + 1);
+                        sizes.insert(anchor, (nodes - start + 1, bytes - start_bytes));
                     }
                 }
             }
             Event::Alias(id) => {
-                let n = sizes.get(&id).copied().unwrap_or(1);
+                let (n, b) = sizes.get(&id).copied().unwrap_or((1, 0));
                 nodes += n;
                 from_aliases += n;
+                bytes += b;
+                bytes_from_aliases += b;
+                if bytes_from_aliases > MAX_ALIAS_BYTES {
+                    return Err(Box::new(
+                        Diagnostic::error(
+                            origin,
+                            Vec::new(),
+                            format!(
+                                "YAML aliases (`*name`) expand this lexicon by more than {MAX_ALIAS_BYTES} bytes of text; refusing to load it (an alias bomb?)"
+                            ),
+                        )
+                        .hint("write repeated text out in full; anchors (`&name`) and aliases (`*name`) are for small shared snippets")
+                        .at(mark.line(), mark.col() + 1),
+                    ));
+                }
                 if from_aliases > MAX_ALIAS_NODES {
                     return Err(Box::new(
                         Diagnostic::error(

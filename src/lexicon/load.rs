@@ -133,6 +133,13 @@ impl Loader {
                 diagnostics: parsed.diagnostics,
             })));
         };
+        // A broken `extends` (a list, a number) leaves the lexicon without what it meant to
+        // build on: checking its meaning would only report missing sides and undeclared
+        // side ids, burying the one real error.
+        let extends_broken = parsed
+            .structural
+            .iter()
+            .any(|p| p.first() == Some(&Seg::key("extends")));
         self.structural.extend(
             parsed
                 .structural
@@ -150,7 +157,7 @@ impl Loader {
                 .hint("add `extends: builtin:immigration` (or a file), or delete the concept itself"),
             );
         }
-        let mut incomplete = false;
+        let mut incomplete = extends_broken;
         let file = match file.extends.clone() {
             None => file,
             Some(ref parent) => match self.load_parent(&source, parent, depth) {
@@ -207,7 +214,7 @@ impl Loader {
             Some(name) => Source::builtin(name.trim())?,
             None => {
                 let base = child.dir.clone().unwrap_or_else(|| PathBuf::from("."));
-                Source::read(&base.join(parent.trim()), self.limits)?
+                Source::read_extended(&base.join(parent.trim()), self.limits)?
             }
         };
         self.load_source(parent_source, depth + 1)

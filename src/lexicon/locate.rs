@@ -4,6 +4,8 @@
 //! undeclared side, a duplicate id) are found after parsing and carry a YAML path instead.
 //! This module replays the document's parse events (yaml-rust2 keeps a marker for each) to
 //! find where the value at that path starts, so every diagnostic can point at its line.
+//! All the paths of a file are found in one pass ([`locate_all`]): a lexicon with
+//! thousands of warnings used to be re-parsed once per warning (minutes for 2,000).
 
 use std::collections::HashMap;
 
@@ -14,38 +16,123 @@ use super::diagnostic::{path_string, Diagnostic, Seg};
 
 /// Position of the node at `path` (1-based line and column), or of the deepest ancestor
 /// that exists.
+#[cfg(test)]
 pub fn locate(text: &str, path: &[Seg]) -> Option<(usize, usize)> {
-    find(text, path, false)
+    locate_all(text, &[(path.to_vec(), false)])[0]
 }
 
 /// Position of the KEY of the entry at `path` (whose last step is a mapping key), e.g. the
 /// `wieght` of `wieght: 2` for an unknown field; falls back like [`locate`].
+#[cfg(test)]
 pub fn locate_key(text: &str, path: &[Seg]) -> Option<(usize, usize)> {
-    find(text, path, true)
+    locate_all(text, &[(path.to_vec(), true)])[0]
 }
 
-fn find(text: &str, path: &[Seg], key_mode: bool) -> Option<(usize, usize)> {
+/// The positions of many paths at once (each `(path, key_mode)` as for [`locate`] or
+/// [`locate_key`]), in ONE pass over the document's parse events: a lexicon with
+/// thousands of diagnostics is located in the time of one parse, not one parse each.
+pub fn locate_all(text: &str, queries: &[(Vec<Seg>, bool)]) -> Vec<Option<(usize, usize)>> {
+    if queries.is_empty() {
+        return Vec::new();
+    }
+    // Every prefix of every target, to the targets that have it: the node that starts at
+    // a path concerns exactly the targets listed under that path.
+    let mut prefixes: HashMap<Vec<Seg>, Vec<usize>> = HashMap::new();
+    for (i, (path, _)) in queries.iter().enumerate() {
+        for n in 0..=path.len() {
+            prefixes.entry(path[..n].to_vec()).or_default().push(i);
+        }
+    }
     let mut finder = Finder {
-        target: path.to_vec(),
+        targets: queries
+            .iter()
+            .map(|(path, key_mode)| Target {
+                len: path.len(),
+                key_mode: *key_mode,
+                best: None,
+            })
+            .collect(),
+        prefixes,
         stack: Vec::new(),
-        best: None,
-        key_mode,
-        upgrade: false,
+        upgrade: Vec::new(),
     };
     let mut parser = Parser::new_from_str(text);
     // A syntax error only means we stop early; the best match so far still helps.
     let _ = parser.load(&mut finder, false);
-    finder.best.map(|(_, m)| (m.line(), m.col() + 1))
+    finder
+        .targets
+        .iter()
+        .map(|t| t.best.map(|(_, m)| (m.line(), m.col() + 1)))
+        .collect()
 }
 
+/// Where each line starts, to find the source line of a diagnostic without scanning the
+/// text from the start each time.
+pub(crate) struct Lines<'a> {
+    text: &'a str,
+    starts: Vec<usize>,
+}
+
+impl<'a> Lines<'a> {
+    pub(crate) fn new(text: &'a str) -> Lines<'a> {
+        let starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        Lines { text, starts }
+    }
+
+    /// Line `line` (1-based) without its line break, as `str::lines` gives it.
+    pub(crate) fn line(&self, line: usize) -> Option<String> {
+        let start = *self.starts.get(line.checked_sub(1)?)?;
+        if start >= self.text.len() && line > 1 {
+            return None;
+        }
+        let rest = &self.text[start..];
+        let l = rest.split('\n').next().unwrap_or("");
+        Some(l.strip_suffix('\r').unwrap_or(l).to_string())
+    }
+}
+
+/// A query's origin and its index among that origin's queries.
+type Slot = (String, usize);
+
 /// Fill in line, column and snippet for diagnostics that lack them. `texts` maps each
-/// origin to its source text.
+/// origin to its source text. Each text is parsed once, however many diagnostics it has.
 pub fn attach(diags: &mut [Diagnostic], texts: &HashMap<String, String>) {
-    for d in diags.iter_mut() {
+    // (origin, path) of every position wanted: the related place, then the diagnostic's.
+    let mut wanted: HashMap<&str, Vec<(Vec<Seg>, bool)>> = HashMap::new();
+    // Per diagnostic: where its related place and its own position will be in `found`.
+    let mut slots: Vec<(Option<Slot>, Option<Slot>)> = Vec::new();
+    for d in diags.iter() {
+        let mut slot = (None, None);
+        if let Some((origin, path)) = &d.related {
+            if let Some((o, _)) = texts.get_key_value(origin) {
+                let list = wanted.entry(o.as_str()).or_default();
+                list.push((path.clone(), false));
+                slot.0 = Some((origin.clone(), list.len() - 1));
+            }
+        }
+        if d.line.is_none() && !d.path.is_empty() {
+            if let Some((o, _)) = texts.get_key_value(&d.origin) {
+                let list = wanted.entry(o.as_str()).or_default();
+                list.push((d.path.clone(), false));
+                slot.1 = Some((d.origin.clone(), list.len() - 1));
+            }
+        }
+        slots.push(slot);
+    }
+    let found: HashMap<&str, Vec<Option<(usize, usize)>>> = wanted
+        .iter()
+        .map(|(origin, queries)| (*origin, locate_all(&texts[*origin], queries)))
+        .collect();
+    let lines: HashMap<&str, Lines> = found.keys().map(|o| (*o, Lines::new(&texts[*o]))).collect();
+    let at = |slot: &Option<Slot>| {
+        slot.as_ref()
+            .and_then(|(o, i)| found.get(o.as_str()).and_then(|f| f[*i]))
+    };
+    for (d, slot) in diags.iter_mut().zip(&slots) {
         if let Some((origin, path)) = d.related.take() {
-            let at = texts
-                .get(&origin)
-                .and_then(|t| locate(t, &path))
+            let at = at(&slot.0)
                 .map(|(l, c)| format!("{origin}:{l}:{c}"))
                 .unwrap_or_else(|| format!("{origin} ({})", path_string(&path)));
             d.note = Some(match d.note.take() {
@@ -53,16 +140,10 @@ pub fn attach(diags: &mut [Diagnostic], texts: &HashMap<String, String>) {
                 None => format!("first listed at {at}"),
             });
         }
-        if d.line.is_some() || d.path.is_empty() {
-            continue;
-        }
-        let Some(text) = texts.get(&d.origin) else {
-            continue;
-        };
-        if let Some((line, col)) = locate(text, &d.path) {
+        if let Some((line, col)) = at(&slot.1) {
             d.line = Some(line);
             d.column = Some(col);
-            d.snippet = text.lines().nth(line.saturating_sub(1)).map(str::to_string);
+            d.snippet = lines.get(d.origin.as_str()).and_then(|l| l.line(line));
         }
     }
 }
@@ -129,16 +210,23 @@ enum Frame {
     },
 }
 
-struct Finder {
-    target: Vec<Seg>,
-    stack: Vec<Frame>,
-    /// (matched depth, marker)
-    best: Option<(usize, Marker)>,
+/// One path being looked for.
+struct Target {
+    len: usize,
     /// Looking for the key of the target entry rather than its value.
     key_mode: bool,
-    /// The best match so far is a mapping that just started: point at its first key
+    /// (matched depth, marker)
+    best: Option<(usize, Marker)>,
+}
+
+struct Finder {
+    targets: Vec<Target>,
+    /// Every prefix of every target path, to the targets it is a prefix of.
+    prefixes: HashMap<Vec<Seg>, Vec<usize>>,
+    stack: Vec<Frame>,
+    /// Targets whose best match is a mapping that just started: point at its first key
     /// instead (a block mapping's start marker sits at its first `:`).
-    upgrade: bool,
+    upgrade: Vec<usize>,
 }
 
 impl Finder {
@@ -153,18 +241,24 @@ impl Finder {
             .collect()
     }
 
-    fn consider(&mut self, mark: Marker) -> bool {
+    /// A value node starts at `mark`: it is the best match so far of every target its
+    /// path is a prefix of (a value replaces its key's marker at the same depth). Returns
+    /// those targets.
+    fn consider(&mut self, mark: Marker) -> Vec<usize> {
         let path = self.current_path();
-        if path.len() > self.target.len() || self.target[..path.len()] != path[..] {
-            return false;
-        }
         let depth = path.len();
-        // A value replaces its key's marker at the same depth.
-        if self.best.is_none_or(|(d, _)| depth >= d) {
-            self.best = Some((depth, mark));
-            return true;
+        let Some(ids) = self.prefixes.get(&path) else {
+            return Vec::new();
+        };
+        let mut taken = Vec::new();
+        for &i in ids {
+            let t = &mut self.targets[i];
+            if t.best.is_none_or(|(d, _)| depth >= d) {
+                t.best = Some((depth, mark));
+                taken.push(i);
+            }
         }
-        false
+        taken
     }
 
     /// Called when a value node ends (a scalar, or a closed container), to advance the
@@ -197,9 +291,9 @@ impl MarkedEventReceiver for Finder {
         match ev {
             Event::Scalar(value, ..) => {
                 if self.is_key_position() {
-                    if upgrade {
-                        if let Some((d, _)) = self.best {
-                            self.best = Some((d, mark));
+                    for &i in &upgrade {
+                        if let Some((d, _)) = self.targets[i].best {
+                            self.targets[i].best = Some((d, mark));
                         }
                     }
                     if let Some(Frame::Map { key, expect_key }) = self.stack.last_mut() {
@@ -208,14 +302,15 @@ impl MarkedEventReceiver for Finder {
                     }
                     // A key marks its entry: point there when the value is missing.
                     let path = self.current_path();
-                    if self.key_mode && path == self.target {
-                        self.best = Some((usize::MAX, mark));
-                        return;
-                    }
-                    if path.len() <= self.target.len() && self.target[..path.len()] == path[..] {
-                        let depth = path.len();
-                        if self.best.is_none_or(|(d, _)| depth > d) {
-                            self.best = Some((depth, mark));
+                    let depth = path.len();
+                    if let Some(ids) = self.prefixes.get(&path) {
+                        for &i in ids {
+                            let t = &mut self.targets[i];
+                            if t.key_mode && t.len == depth {
+                                t.best = Some((usize::MAX, mark));
+                            } else if t.best.is_none_or(|(d, _)| depth > d) {
+                                t.best = Some((depth, mark));
+                            }
                         }
                     }
                 } else {
@@ -286,6 +381,42 @@ mod tests {
             locate(DOC, &p(&["concepts", "0", "variants", "0", "terms", "1"])),
             Some((9, 20))
         );
+    }
+
+    #[test]
+    fn many_paths_at_once_agree_with_one_at_a_time() {
+        let queries: Vec<(Vec<Seg>, bool)> = [
+            (vec!["name"], false),
+            (vec!["sides", "1", "color"], false),
+            (vec!["concepts", "0", "label"], false),
+            (vec!["concepts", "0", "variants", "0"], false),
+            (vec!["missing"], false),
+            (vec!["sides", "0", "color"], true),
+            (vec!["concepts", "0", "variants", "0", "terms", "1"], false),
+        ]
+        .into_iter()
+        .map(|(path, key)| (p(&path), key))
+        .collect();
+        let all = locate_all(DOC, &queries);
+        for ((path, key), got) in queries.iter().zip(all) {
+            let one = if *key {
+                find_one(DOC, path, true)
+            } else {
+                find_one(DOC, path, false)
+            };
+            assert_eq!(got, one, "{path:?}");
+        }
+        assert_eq!(
+            Lines::new(DOC).line(4).as_deref(),
+            Some("    color: \"#fff\"")
+        );
+        assert_eq!(Lines::new("a\r\nb").line(1).as_deref(), Some("a"));
+        assert_eq!(Lines::new("a\n").line(2), None);
+    }
+
+    /// The single-path answer, by the same code with one query.
+    fn find_one(text: &str, path: &[Seg], key: bool) -> Option<(usize, usize)> {
+        locate_all(text, &[(path.to_vec(), key)])[0]
     }
 
     #[test]

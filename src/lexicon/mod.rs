@@ -35,7 +35,7 @@ mod walk;
 pub use diagnostic::{path_string, Diagnostic, Seg, Severity};
 pub use error::{Invalid, LexiconError};
 pub use forms::term_forms;
-pub use guard::{MAX_ALIAS_NODES, MAX_YAML_NESTING};
+pub use guard::{MAX_ALIAS_BYTES, MAX_ALIAS_NODES, MAX_YAML_NESTING};
 pub use load::{check, Checked};
 pub use model::{Actor, Concept, Lexicon, Limits, ScareQuoted, Scoring, Side, SideRef, Variant};
 pub use schema::{ActorKind, LexiconFile};

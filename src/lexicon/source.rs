@@ -1,5 +1,6 @@
 //! Where lexicon text comes from: the built-in lexicons embedded in the binary, or a file
-//! read under the size limit (refusing folders, pipes that never end and non-UTF-8 text).
+//! read under the size limit (refusing folders, named pipes, devices and non-UTF-8 text),
+//! and the rule for what `extends` may name (a `.yaml` or `.yml` file, never `/etc/shadow`).
 
 use std::path::{Path, PathBuf};
 
@@ -53,6 +54,24 @@ impl Source {
             })
     }
 
+    /// Read the file an `extends` names: only a `.yaml` or `.yml` file (after following
+    /// symbolic links), so a lexicon from somebody else cannot make slant read, and echo in
+    /// its error messages, any other file (`extends: /etc/shadow`).
+    pub fn read_extended(path: &Path, limits: Limits) -> Result<Source, LexiconError> {
+        let is_yaml = |p: &Path| {
+            p.extension()
+                .and_then(|e| e.to_str())
+                .is_some_and(|e| e.eq_ignore_ascii_case("yaml") || e.eq_ignore_ascii_case("yml"))
+        };
+        let real = path.canonicalize().unwrap_or_else(|_| path.to_path_buf());
+        if !is_yaml(path) || !is_yaml(&real) {
+            return Err(LexiconError::NotYaml {
+                path: path.display().to_string(),
+            });
+        }
+        Source::read(path, limits)
+    }
+
     pub fn read(path: &Path, limits: Limits) -> Result<Source, LexiconError> {
         let origin = path.display().to_string();
         let meta = std::fs::metadata(path).map_err(|e| LexiconError::Io {
@@ -61,6 +80,11 @@ impl Source {
         })?;
         if meta.is_dir() {
             return Err(LexiconError::IsDirectory { path: origin });
+        }
+        // A named pipe blocks `open` until something writes to it (forever, for a FIFO
+        // nobody feeds), and a device may never end: a lexicon is a regular file.
+        if !meta.is_file() {
+            return Err(LexiconError::NotAFile { path: origin });
         }
         if meta.len() as usize > limits.max_file_bytes {
             return Err(LexiconError::TooLarge {

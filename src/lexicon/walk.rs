@@ -89,8 +89,10 @@ pub fn parse_all(origin: &str, text: &str) -> Parsed {
         text,
         diags: Vec::new(),
         structural: Vec::new(),
+        unplaced: Vec::new(),
     };
     walker.mapping(&mut value, &FILE_SHAPE, &mut Vec::new());
+    walker.locate_reported();
     if walker.diags.is_empty() {
         // The walk found nothing serde objects to: report serde's own error.
         return Parsed {
@@ -112,6 +114,9 @@ struct Walker<'a> {
     text: &'a str,
     diags: Vec<Diagnostic>,
     structural: Vec<Vec<Seg>>,
+    /// Diagnostics still to be given a position: (index in `diags`, point at the key).
+    /// Located all at once at the end, in one parse of the text.
+    unplaced: Vec<(usize, bool)>,
 }
 
 /// How a value looks, for messages.
@@ -166,22 +171,30 @@ fn missing_hint(shape: &Shape, field: &str) -> String {
 
 impl Walker<'_> {
     fn report(&mut self, path: &[Seg], at_key: bool, message: String, hint: String) {
-        let pos = if at_key {
-            locate::locate_key(self.text, path)
-        } else {
-            locate::locate(self.text, path)
-        };
         self.structural.push(path.to_vec());
-        let mut d = Diagnostic::error(self.origin, path.to_vec(), message).hint(hint);
-        if let Some((line, col)) = pos {
-            d = d.at(line, col);
-            d.snippet = self
-                .text
-                .lines()
-                .nth(line.saturating_sub(1))
-                .map(str::to_string);
-        }
+        let d = Diagnostic::error(self.origin, path.to_vec(), message).hint(hint);
+        self.unplaced.push((self.diags.len(), at_key));
         self.diags.push(d);
+    }
+
+    /// Give every reported diagnostic its line, column and source line, in one pass.
+    fn locate_reported(&mut self) {
+        let queries: Vec<(Vec<Seg>, bool)> = self
+            .unplaced
+            .iter()
+            .map(|&(i, key)| (self.diags[i].path.clone(), key))
+            .collect();
+        let found = locate::locate_all(self.text, &queries);
+        let lines = locate::Lines::new(self.text);
+        for (&(i, _), pos) in self.unplaced.iter().zip(found) {
+            if let Some((line, col)) = pos {
+                let d = &mut self.diags[i];
+                d.line = Some(line);
+                d.column = Some(col);
+                d.snippet = lines.line(line);
+            }
+        }
+        self.unplaced.clear();
     }
 
     fn mapping(&mut self, value: &mut Value, shape: &Shape, path: &mut Vec<Seg>) {
@@ -285,7 +298,9 @@ impl Walker<'_> {
                         true
                     }
                     None => {
-                        let hint = if v.is_mapping() {
+                        let hint = if name == "extends" {
+                            "`extends` names one lexicon file (or `builtin:NAME`); to build on two, let one of them extend the other"
+                        } else if v.is_mapping() {
                             "put text that contains `: ` in quotes, e.g. `description: \"Note: …\"`"
                         } else {
                             "write a single text here; lists belong in fields such as `terms:`"

@@ -10,6 +10,7 @@
 use crate::analysis::{Analysis, Engine};
 use crate::report::format::round;
 use crate::report::highlights::top_terms;
+use crate::report::sanitize::csv_cell;
 
 /// The header row.
 pub fn header(engine: &Engine) -> Vec<String> {
@@ -57,7 +58,8 @@ pub fn header(engine: &Engine) -> Vec<String> {
         ]
         .map(String::from),
     );
-    h
+    // Side ids come from the lexicon: untrusted text.
+    h.into_iter().map(|c| csv_cell(&c).into_owned()).collect()
 }
 
 fn yes(b: bool) -> String {
@@ -68,13 +70,14 @@ fn yes(b: bool) -> String {
 pub fn row(engine: &Engine, a: &Analysis) -> Vec<String> {
     let s = &a.scores;
     let f = |x: f64| format!("{}", round(x));
+    let cell = |s: &str| csv_cell(s).into_owned();
     let mut r = vec![
-        a.article.id.clone(),
-        a.article.title.clone(),
-        a.article.outlet.clone().unwrap_or_default(),
-        a.article.author.clone().unwrap_or_default(),
-        a.article.date.clone().unwrap_or_default(),
-        a.article.source.clone(),
+        cell(&a.article.id),
+        cell(&a.article.title),
+        cell(a.article.outlet.as_deref().unwrap_or_default()),
+        cell(a.article.author.as_deref().unwrap_or_default()),
+        cell(a.article.date.as_deref().unwrap_or_default()),
+        cell(&a.article.source),
         a.article.text_source.as_str().to_string(),
         a.words.to_string(),
     ];
@@ -101,11 +104,13 @@ pub fn row(engine: &Engine, a: &Analysis) -> Vec<String> {
         s.unaligned_quotes.words.to_string(),
         s.unattributed_quotes.words.to_string(),
         f(s.quote_balance),
-        top_terms(engine, a, 3)
-            .into_iter()
-            .map(|(t, _, n)| format!("{t} ({n})"))
-            .collect::<Vec<_>>()
-            .join("; "),
+        cell(
+            &top_terms(engine, a, 3)
+                .into_iter()
+                .map(|(t, _, n)| format!("{t} ({n})"))
+                .collect::<Vec<_>>()
+                .join("; "),
+        ),
     ]);
     r
 }

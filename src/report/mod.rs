@@ -5,7 +5,8 @@
 //! [`color`] (colour arithmetic, both luminance formulas), [`highlights`] (what is picked
 //! out of an analysis for a reader) and [`ledger`] (the score arithmetic written out).
 //! Writing files is [`output`]'s job alone, and [`stream`] hands finished records to a
-//! writer. Nothing here prints: the progress line on the terminal is the command line's.
+//! writer; [`sanitize`] makes untrusted text safe for a terminal, a CSV cell or XML.
+//! Nothing here prints: the progress line on the terminal is the command line's.
 
 pub mod cards;
 pub mod chart;
@@ -13,6 +14,7 @@ pub(crate) mod color;
 pub mod csv;
 pub mod delta;
 pub mod eval;
+pub mod excerpt;
 pub mod explain;
 pub mod format;
 pub(crate) mod highlights;
@@ -21,5 +23,6 @@ pub mod json;
 pub mod ledger;
 pub mod lexicon;
 pub mod output;
+pub mod sanitize;
 pub mod stream;
 pub mod table;

@@ -8,6 +8,7 @@
 
 use crate::analysis::{Analysis, Engine};
 use crate::report::format::{ellipsize, fmt_lean, pad_right};
+use crate::report::sanitize::terminal;
 
 const ID_W: usize = 20;
 const TITLE_W: usize = 34;
@@ -76,8 +77,8 @@ pub fn row(engine: &Engine, a: &Analysis, color: bool) -> String {
         .join("·");
     let mut r = format!(
         "{} {} {:>6} {:>w1$}",
-        pad_right(&ellipsize(&a.article.id, ID_W), ID_W),
-        pad_right(&ellipsize(&a.article.title, TITLE_W), TITLE_W),
+        pad_right(&terminal(&ellipsize(&a.article.id, ID_W)), ID_W),
+        pad_right(&terminal(&ellipsize(&a.article.title, TITLE_W)), TITLE_W),
         a.words,
         hits,
         w1 = HITS_W,
@@ -109,7 +110,7 @@ pub fn footer(engine: &Engine, articles: usize) -> String {
         .map(|s| s.label.as_str())
         .collect::<Vec<_>>()
         .join("·");
-    format!(
+    let text = format!(
         "\n{articles} article(s) · lexicon {} {} ({})\n\
          HITS: loaded terms per side ({sides}); EVID: their summed weight.\n\
          STANCE: from the loaded words, −1 ({first}) to +1 ({last}), each side starting from {} points, so thin evidence stays near 0;\n\
@@ -122,5 +123,7 @@ pub fn footer(engine: &Engine, articles: usize) -> String {
         crate::report::format::fmt_weight(l.scoring.prior),
         (100.0 * l.scoring.interval).round(),
         l.scoring.min_evidence,
-    )
+    );
+    // Lexicon names and labels are untrusted text too (`label: "\e[2J"` is valid YAML).
+    crate::report::sanitize::terminal_block(&text).into_owned()
 }

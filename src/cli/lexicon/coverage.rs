@@ -34,8 +34,8 @@ pub struct CoverageArgs {
     /// Words on each side of a loaded term that count as "near" for suggestions.
     #[arg(long, value_name = "WORDS", default_value_t = coverage::Options::default().window)]
     pub window: usize,
-    /// Worker threads (0 = one per core).
-    #[arg(long, short = 'j', default_value_t = 0)]
+    /// Worker threads (0 = one per core; at most 1024, and never more than 4 per core).
+    #[arg(long, short = 'j', default_value_t = 0, value_parser = crate::cli::shared::args::parse_threads)]
     pub threads: usize,
 }
 

@@ -12,6 +12,7 @@ use anyhow::Result;
 use clap::Subcommand;
 
 use crate::cli::shared::terminal::Terminal;
+use slant::report::sanitize::TerminalWriter;
 
 #[derive(Debug, Subcommand)]
 pub enum LexiconCommand {
@@ -30,9 +31,16 @@ pub fn run(
     err: &mut dyn Write,
     term: Terminal,
 ) -> Result<u8> {
-    match c {
+    // Lexicon text (labels, terms, source lines) is shown as text: no control character in
+    // it may reach the terminal. JSON output escapes them anyway, so this changes nothing
+    // there.
+    let mut safe = TerminalWriter::new(out);
+    let out = &mut safe;
+    let code = match c {
         LexiconCommand::Check(a) => check::run(a, out),
         LexiconCommand::Test(a) => test::run(a, out),
         LexiconCommand::Coverage(a) => coverage::run(a, out, err, term),
-    }
+    }?;
+    out.flush()?;
+    Ok(code)
 }

@@ -43,8 +43,8 @@ pub struct ScoreArgs {
     /// Output format.
     #[arg(long, short = 'f', value_enum, default_value_t = Format::Table)]
     pub format: Format,
-    /// Worker threads (0 = one per core).
-    #[arg(long, short = 'j', default_value_t = 0)]
+    /// Worker threads (0 = one per core; at most 1024, and never more than 4 per core).
+    #[arg(long, short = 'j', default_value_t = 0, value_parser = crate::cli::shared::args::parse_threads)]
     pub threads: usize,
     /// Color in the table: auto (only on a terminal), always, never.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
@@ -57,6 +57,17 @@ pub struct ScoreArgs {
     /// Without --baseline-lexicon, compares with the lexicon as it was when watching began.
     #[arg(long, requires = "lexicon")]
     pub watch: bool,
+}
+
+/// Articles larger than this (in bytes of text) have their JSON or JSONL record written
+/// as it is made instead of built in memory first; a record is 5–20 times its text.
+const STREAM_ABOVE: u64 = 1 << 20;
+
+/// One article's output: its bytes, or (for a huge article in JSON or JSONL) the analysis
+/// itself, for the writer to stream.
+enum Rendered {
+    Bytes(Vec<u8>),
+    Whole(Box<slant::analysis::Analysis>),
 }
 
 pub fn run(a: ScoreArgs, out: &mut dyn Write, err: &mut dyn Write, term: Terminal) -> Result<u8> {
@@ -75,7 +86,11 @@ pub fn run(a: ScoreArgs, out: &mut dyn Write, err: &mut dyn Write, term: Termina
             format,
             threads: a.threads,
         };
-        return compare::run(opts, out, err, term);
+        // Lexicon terms and article titles are shown as text; JSON escapes controls anyway.
+        let mut safe = report::sanitize::TerminalWriter::new(out);
+        let code = compare::run(opts, &mut safe, err, term)?;
+        safe.flush()?;
+        return Ok(code);
     }
     let engine = a.lexicon.engine()?;
     let inputs = a.input.inputs(term)?;
@@ -100,10 +115,14 @@ pub fn run(a: ScoreArgs, out: &mut dyn Write, err: &mut dyn Write, term: Termina
     let eng = &engine;
     let jsonl = report::json::JsonlWriter::new(&engine);
     let jsonl = &jsonl;
-    let render = move |art: input::Article| -> (Vec<u8>, Vec<String>, u64) {
+    let render = move |art: input::Article| -> (Rendered, Vec<String>, u64) {
         let warnings = art.warnings.clone();
         let size = art.text.len() as u64;
         let an = eng.analyze(art);
+        if size > STREAM_ABOVE && matches!(format, Format::Json | Format::Jsonl) {
+            // Its record may be hundreds of megabytes: written by the sink as it is made.
+            return (Rendered::Whole(Box::new(an)), warnings, size);
+        }
         let bytes = match format {
             Format::Table => report::table::row(eng, &an, color).into_bytes(),
             Format::Jsonl => jsonl.line(&an),
@@ -111,7 +130,7 @@ pub fn run(a: ScoreArgs, out: &mut dyn Write, err: &mut dyn Write, term: Termina
                 .expect("JSON types serialize"),
             Format::Csv => report::csv::encode_record(&report::csv::row(eng, &an)),
         };
-        (bytes, warnings, size)
+        (Rendered::Bytes(bytes), warnings, size)
     };
     let mut gather = report::stream::Gather::default();
     batch::run_ordered(&pool, articles, render, |r| -> Result<()> {
@@ -125,7 +144,20 @@ pub fn run(a: ScoreArgs, out: &mut dyn Write, err: &mut dyn Write, term: Termina
                     let sep: &[u8] = if first { b"\n" } else { b",\n" };
                     gather.push(out, sep.to_vec())?;
                 }
-                gather.push(out, bytes)?;
+                match bytes {
+                    Rendered::Bytes(bytes) => gather.push(out, bytes)?,
+                    Rendered::Whole(an) => {
+                        gather.flush(out)?;
+                        if format == Format::Json {
+                            // The same bytes as serde's pretty printer, streamed.
+                            let mut pretty = report::json::Pretty::new(&mut *out);
+                            jsonl.write_to(&an, &mut pretty)?;
+                            pretty.finish()?;
+                        } else {
+                            jsonl.write_to(&an, out)?;
+                        }
+                    }
+                }
                 first = false;
                 done += 1;
             }

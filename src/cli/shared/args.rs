@@ -88,6 +88,24 @@ impl LexiconArgs {
     }
 }
 
+/// Most worker threads `--threads` accepts. slant's work is CPU-bound, so more threads than
+/// cores only cost memory; the library also caps the pool at 4 per core.
+pub const MAX_THREADS: usize = 1024;
+
+/// Parse `--threads`: 0 (one per core) up to [`MAX_THREADS`].
+pub fn parse_threads(s: &str) -> Result<usize, String> {
+    let n: usize = s
+        .trim()
+        .parse()
+        .map_err(|_| format!("`{s}` is not a number of threads (0 = one per core)"))?;
+    if n > MAX_THREADS {
+        return Err(format!(
+            "{n} threads is too many: at most {MAX_THREADS} (0 = one per core)"
+        ));
+    }
+    Ok(n)
+}
+
 /// The lexicons `lexicon check` and `lexicon test` work on: the files given, or every
 /// built-in lexicon.
 pub fn lexicon_targets(files: &[PathBuf]) -> Vec<Option<PathBuf>> {

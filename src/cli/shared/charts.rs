@@ -113,12 +113,14 @@ pub fn write_charts(
     }
     if !analyses.is_empty() {
         let data = comparison(engine, analyses);
-        let (nw, nh) = chart::comparison_size(&data);
-        let k = size.0 as f64 / DEFAULT_SIZE.0 as f64;
-        let (w, h) = (
-            (nw as f64 * k).round() as u32,
-            (nh as f64 * k).round() as u32,
-        );
+        let Some((w, h)) = chart::comparison_canvas(&data, size.0) else {
+            writeln!(
+                err,
+                "slant: warning: {} articles are too many to draw in one comparison chart; comparison.png is not written (summary.csv has every score)",
+                analyses.len()
+            )?;
+            return Ok(written);
+        };
         let png = chart::render_comparison_png(&data, w, h)
             .context("cannot draw the comparison chart")?;
         out.write("comparison.png", &png)?;

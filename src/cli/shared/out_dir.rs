@@ -1,6 +1,7 @@
 //! Keeping an output folder safe for its inputs: the files a run must never overwrite
-//! (every input, including the file behind a JSONL `path:line` source), and the warning
-//! when the output folder lies inside an input folder.
+//! (every input, including the file behind a JSONL `path:line` source, and every article
+//! file inside an input folder, read or not), and the warning when the output folder lies
+//! inside an input folder.
 
 use std::path::{Path, PathBuf};
 
@@ -28,6 +29,31 @@ pub fn protected_inputs(paths: &[String], analyses: &[Analysis]) -> Vec<PathBuf>
     out.sort();
     out.dedup();
     out
+}
+
+/// The extensions a folder is searched for (src/input/walk.rs): a file with one of them
+/// inside an input folder is an input, whether or not its articles could be read (a
+/// JSONL file whose every line failed is still somebody's data).
+const ARTICLE_EXTENSIONS: &[&str] = &["txt", "md", "jsonl"];
+
+/// True when `file` is an article file that the walk of one of the input folders in
+/// `paths` reads: it has an article extension and lies inside an input folder.
+pub fn is_in_input_folder(file: &Path, paths: &[String]) -> bool {
+    let has_ext = file
+        .extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| ARTICLE_EXTENSIONS.iter().any(|x| e.eq_ignore_ascii_case(x)));
+    if !has_ext {
+        return false;
+    }
+    let Ok(file) = file.canonicalize() else {
+        return false;
+    };
+    paths.iter().filter(|p| p.as_str() != "-").any(|p| {
+        Path::new(p)
+            .canonicalize()
+            .is_ok_and(|dir| dir.is_dir() && file.starts_with(&dir))
+    })
 }
 
 /// A warning when the output folder lies inside an input folder: the JSONL written there

@@ -8,7 +8,7 @@ use super::origins::{At, Origins};
 use super::patterns::check_patterns;
 use super::sides::SideIds;
 use super::terms::SeenForms;
-use crate::lexicon::diagnostic::{Diagnostic, Seg};
+use crate::lexicon::diagnostic::{show_number, Diagnostic, Seg, MAX_WEIGHT};
 use crate::lexicon::model::{Concept, Limits, ScareQuoted, Variant};
 use crate::lexicon::schema::ConceptDef;
 
@@ -66,12 +66,16 @@ pub(super) fn build_concepts(
                     .hint("add `terms: [\"word\", \"words\"]`"),
                 );
             }
+            let weight = show_number(v.weight);
             if !v.weight.is_finite() || v.weight <= 0.0 {
                 let (org, path) = vat(vec![Seg::key("weight")]);
-                diags.push(Diagnostic::error(&org, path, format!("weight {} must be a positive number", v.weight)).hint("weights usually lie between 0.25 (mild) and 3 (strongly loaded); to switch a variant off, remove it or `disable` its concept"));
+                diags.push(Diagnostic::error(&org, path, format!("weight {weight} must be a positive number")).hint("weights usually lie between 0.25 (mild) and 3 (strongly loaded); to switch a variant off, remove it or `disable` its concept"));
+            } else if v.weight > MAX_WEIGHT {
+                let (org, path) = vat(vec![Seg::key("weight")]);
+                diags.push(Diagnostic::error(&org, path, format!("weight {weight} is over the largest allowed, {MAX_WEIGHT}")).hint("weights usually lie between 0.25 (mild) and 3 (strongly loaded); a huge weight would make the sums overflow"));
             } else if !(0.1..=5.0).contains(&v.weight) {
                 let (org, path) = vat(vec![Seg::key("weight")]);
-                diags.push(Diagnostic::warning(&org, path, format!("weight {} is outside the usual range 0.1..5", v.weight)).hint("one term with a huge weight decides an article's lean alone; keep weights between 0.25 and 3"));
+                diags.push(Diagnostic::warning(&org, path, format!("weight {weight} is outside the usual range 0.1..5")).hint("one term with a huge weight decides an article's lean alone; keep weights between 0.25 and 3"));
             }
             seen.check_terms(o, (ci, vi), v, &vat, diags);
             check_patterns(v, limits, &vat, diags);

@@ -40,6 +40,8 @@ pub(super) fn check_patterns(
             Ok(re) => {
                 if re.is_match("") {
                     diags.push(Diagnostic::error(&org, path, format!("pattern `{p}` matches the empty string")).hint("make at least one part of the pattern required, e.g. `+` instead of `*`"));
+                } else if only_empty_matches(p) {
+                    diags.push(Diagnostic::error(&org, path, format!("pattern `{p}` only matches empty text (a boundary or an anchor), so it can never produce a hit")).hint("add the words it should find, e.g. `\\bcaravans?\\b`"));
                 } else if let Some(c) = p.chars().find(|c| changed_by_normalization(*c)) {
                     diags.push(Diagnostic::warning(&org, path, format!("pattern `{p}` contains `{c}` (U+{:04X}), which never occurs in the text patterns run on: curly quotes, Unicode hyphens and special spaces are normalized to `'`, `\"`, `-` and a space first", c as u32)).hint("write the plain character (`'`, `\"`, `-` or a space) instead"));
                 } else if v.case_sensitive && !p.contains("(?i") && has_literal_capital(p) {
@@ -55,6 +57,16 @@ pub(super) fn check_patterns(
             }
         }
     }
+}
+
+/// True when every match of `p` is empty (`\b`, `^`, `(?:)\B`): such a pattern passes the
+/// "matches the empty string" test on "" yet finds nothing anywhere.
+fn only_empty_matches(p: &str) -> bool {
+    regex_syntax::ParserBuilder::new()
+        .case_insensitive(true)
+        .build()
+        .parse(p)
+        .is_ok_and(|hir| hir.properties().maximum_len() == Some(0))
 }
 
 /// Characters the text normalization replaces or removes, so a pattern containing them
@@ -104,5 +116,12 @@ mod tests {
         assert!(!changed_by_normalization('é'));
         assert!(has_literal_capital("ICE agents?"));
         assert!(!has_literal_capital(r"\S+ \p{Lu}\w*\B"));
+        assert!(only_empty_matches(r"\b"));
+        assert!(only_empty_matches(r"^\b$"));
+        assert!(!only_empty_matches(r"\bcaravans?\b"));
+        assert!(
+            !only_empty_matches(r"a*"),
+            "matches the empty string, and more"
+        );
     }
 }

@@ -4,7 +4,7 @@
 //! defaults of [`Scoring`]. The stance weights of slant ≤ 0.1 (`stance.terms`,
 //! `stance.quotes`) are still read, to say they no longer do anything.
 
-use crate::lexicon::diagnostic::{Diagnostic, Seg};
+use crate::lexicon::diagnostic::{show_number, Diagnostic, Seg, MAX_WEIGHT};
 use crate::lexicon::model::Scoring;
 use crate::lexicon::schema::LexiconFile;
 
@@ -24,14 +24,35 @@ pub(super) fn build_scoring(
                 .chain(path.iter().copied())
                 .map(Seg::key)
                 .collect();
+            let shown = show_number(v);
+            // Thresholds may be large ("never enough"); factors and stance weights are
+            // multiplied into sums, where a huge one overflows.
+            let most = if factor || path[0] == "stance" {
+                MAX_WEIGHT
+            } else {
+                1e12
+            };
             if !v.is_finite() || v < 0.0 {
                 diags.push(
                     Diagnostic::error(
                         origin,
                         p,
-                        format!("`{}` must be a number ≥ 0, found {v}", path.join(".")),
+                        format!("`{}` must be a number ≥ 0, found {shown}", path.join(".")),
                     )
                     .hint("factors are multipliers: 1 counts fully, 0.5 half, 0 not at all"),
+                );
+            } else if v > most {
+                diags.push(
+                    Diagnostic::error(
+                        origin,
+                        p,
+                        format!(
+                            "`{}` is {shown}, over the largest allowed, {}",
+                            path.join("."),
+                            show_number(most)
+                        ),
+                    )
+                    .hint("factors are multipliers: 1 counts fully, 0.5 half, 0 not at all; a huge one would make the sums overflow"),
                 );
             } else {
                 if factor && v > 2.0 {
@@ -39,7 +60,7 @@ pub(super) fn build_scoring(
                         Diagnostic::warning(
                             origin,
                             p,
-                            format!("`{}` is {v}, more than twice a narrator term", path.join(".")),
+                            format!("`{}` is {shown}, more than twice a narrator term", path.join(".")),
                         )
                         .hint("voice and modifier factors are usually between 0 and 1 (1 = counts like the outlet's own words)"),
                     );

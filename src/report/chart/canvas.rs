@@ -27,8 +27,8 @@ pub enum ChartError {
 /// Default card size (16:10, readable when projected).
 pub const DEFAULT_SIZE: (u32, u32) = (1600, 1000);
 
-const MIN_SIZE: (u32, u32) = (320, 200);
-const MAX_SIDE: u32 = 16384;
+pub(super) const MIN_SIZE: (u32, u32) = (320, 200);
+pub(super) const MAX_SIDE: u32 = 16384;
 
 static FONT_REGULAR: &[u8] = include_bytes!(concat!(
     env!("CARGO_MANIFEST_DIR"),
@@ -103,10 +103,13 @@ where
     }
     // Ask viewers for the same face the PNG uses (metrics were measured with it);
     // generic sans-serif remains the fallback.
-    Ok(out.replace(
+    let out = out.replace(
         "font-family=\"sans-serif\"",
         "font-family=\"DejaVu Sans, Verdana, Arial, sans-serif\"",
-    ))
+    );
+    // Titles, labels and names are untrusted: a control character in one would make the
+    // document ill-formed XML that no viewer opens.
+    Ok(crate::report::sanitize::xml_text(&out).into_owned())
 }
 
 /// Deterministic PNG encoding: fixed filter, fixed compression, no metadata.

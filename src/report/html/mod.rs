@@ -25,12 +25,14 @@
 //! The parts: `escape`; `page` (the document shell, the CSP, `style.css` and
 //! `sort.js`); `sides` (how a side looks); `annotate` (the annotated text, see
 //! [`annotate`]); `ledger_tables` (the ledger of an article page); `alt` (text
-//! equivalents of the charts); `article`, `overview` and `worksheet` (the pages).
+//! equivalents of the charts); `article`, `overview` and `worksheet` (the pages);
+//! `interrupted` (what `index.html` says while a report is being replaced).
 
 mod alt;
 mod annotate;
 mod article;
 mod escape;
+mod interrupted;
 mod ledger_tables;
 mod overview;
 mod page;
@@ -41,5 +43,6 @@ pub use alt::{card_alt, comparison_alt};
 pub use annotate::annotate;
 pub use article::article_page;
 pub use escape::escape;
+pub use interrupted::INTERRUPTED_PAGE;
 pub use overview::index_page;
 pub use worksheet::{answers_page, worksheet_index, worksheet_page};

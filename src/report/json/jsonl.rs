@@ -22,6 +22,9 @@ use crate::lexicon::SideRef;
 use crate::report::format::round;
 use crate::score::Scores;
 
+/// How many bytes [`JsonlWriter::write_to`] gathers before writing them out.
+const SPILL_AT: usize = 1 << 20;
+
 /// One JSONL line (with the trailing newline). For many records, build a [`JsonlWriter`]
 /// once and call [`JsonlWriter::line`].
 pub fn render_jsonl_line(engine: &Engine, a: &Analysis) -> Vec<u8> {
@@ -260,8 +263,33 @@ impl<'e> JsonlWriter<'e> {
         }
     }
 
+    /// Write the JSONL line of `a` (with its newline) to `w` a megabyte at a time, for an
+    /// article whose record is too large to hold whole (a 30 MB article dense with terms
+    /// is a 570 MB line). The bytes are exactly [`JsonlWriter::line`]'s.
+    pub fn write_to(&self, a: &Analysis, w: &mut dyn std::io::Write) -> std::io::Result<()> {
+        let mut o = Vec::with_capacity(SPILL_AT + 4096);
+        let mut failed = None;
+        self.write_spilling(a, &mut o, &mut |o: &mut Vec<u8>| {
+            if failed.is_none() {
+                failed = w.write_all(o).err();
+            }
+            o.clear();
+        });
+        if let Some(e) = failed {
+            return Err(e);
+        }
+        o.push(b'\n');
+        w.write_all(&o)
+    }
+
     /// Write the compact JSON of `article_json(engine, a)`.
     pub fn write(&self, a: &Analysis, o: &mut Vec<u8>) {
+        self.write_spilling(a, o, &mut |_: &mut Vec<u8>| {});
+    }
+
+    /// [`JsonlWriter::write`], handing `o` to `spill` whenever it holds [`SPILL_AT`]
+    /// bytes inside the lists of terms and quotes (`spill` empties it).
+    fn write_spilling(&self, a: &Analysis, o: &mut Vec<u8>, spill: &mut dyn FnMut(&mut Vec<u8>)) {
         let art = &a.article;
         o.extend_from_slice(b"{\"schema_version\":");
         SCHEMA_VERSION.write(o);
@@ -295,6 +323,9 @@ impl<'e> JsonlWriter<'e> {
                 o.push(b',');
             }
             self.term(&art.text, t, o);
+            if o.len() >= SPILL_AT {
+                spill(o);
+            }
         }
         o.extend_from_slice(b"],\"quotes\":[");
         for (i, q) in a.quotes.iter().enumerate() {
@@ -302,6 +333,9 @@ impl<'e> JsonlWriter<'e> {
                 o.push(b',');
             }
             quote_json(self.engine, &art.text, q).write(o);
+            if o.len() >= SPILL_AT {
+                spill(o);
+            }
         }
         o.extend_from_slice(b"],\"scores\":");
         self.scores(&a.scores, o);

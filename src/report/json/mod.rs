@@ -7,14 +7,18 @@
 //!
 //! The parts: `schema` (the types and the conversion from an analysis, written by serde
 //! for `--format json`), `compact` (compact JSON byte-identical to serde_json's, by hand)
-//! and `jsonl` ([`JsonlWriter`], the `--format jsonl` hot path built on it).
+//! and `jsonl` ([`JsonlWriter`], the `--format jsonl` hot path built on it); `pretty`
+//! ([`Pretty`]) re-indents compact JSON as serde's pretty printer would, so a huge record
+//! can be streamed as `--format json` too.
 
 mod compact;
 mod jsonl;
+mod pretty;
 mod schema;
 
 pub use compact::Compact;
 pub use jsonl::{render_jsonl_line, JsonlWriter};
+pub use pretty::Pretty;
 pub use schema::{
     article_json, lexicon_json, quote_json, term_json, ArticleJson, ConceptJson, LexiconJson,
     ModifierJson, Ordered, QuoteJson, QuoteShareJson, ScoresJson, SideJson, TermJson,
