@@ -108,6 +108,9 @@ impl Engine {
                 side: t.counted_side,
                 contribution: t.contribution,
                 narrator: t.voice == Voice::Narrator,
+                tone: self.lexicon.concepts[t.concept]
+                    .tone
+                    .then_some(t.weight * t.factor),
             })
             .collect();
         let quote_inputs: Vec<QuoteInput> = quotes

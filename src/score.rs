@@ -47,6 +47,20 @@ pub struct TermInput {
     pub contribution: f64,
     /// True when the hit is in the outlet's own words.
     pub narrator: bool,
+    /// For a hit of a tone concept: its `weight × factors` of charged language (it counts
+    /// for no side and is not a neutral hit either).
+    pub tone: Option<f64>,
+}
+
+/// How charged the language is: the hits of the lexicon's tone concepts, side-less.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct ToneScore {
+    pub hits: u32,
+    /// In the outlet's own words.
+    pub narrator_hits: u32,
+    /// Summed `weight × voice × modifiers` of the hits.
+    pub weight: f64,
+    pub per_1000_words: f64,
 }
 
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -103,6 +117,8 @@ pub struct Scores {
     pub balance_enough: bool,
     pub min_evidence: f64,
     pub min_quote_words: f64,
+    /// How charged the language is (tone concepts): a second dimension, never a lean.
+    pub tone: ToneScore,
 }
 
 /// A stance and its credible interval.
@@ -204,6 +220,12 @@ pub fn score(
         ..Scores::default()
     };
     for t in terms {
+        if let Some(w) = t.tone {
+            s.tone.hits += 1;
+            s.tone.narrator_hits += u32::from(t.narrator);
+            s.tone.weight += w;
+            continue;
+        }
         match t.side {
             Some(i) if i < n => {
                 let side = &mut s.sides[i];
@@ -214,6 +236,11 @@ pub fn score(
             _ => s.neutral_count += 1,
         }
     }
+    s.tone.per_1000_words = if words > 0 {
+        s.tone.weight * 1000.0 / words as f64
+    } else {
+        0.0
+    };
     for side in &mut s.sides {
         side.per_1000_words = if words > 0 {
             side.weight * 1000.0 / words as f64
@@ -310,7 +337,27 @@ mod tests {
             side,
             contribution: c,
             narrator: true,
+            tone: None,
         }
+    }
+
+    #[test]
+    fn tone_hits_count_apart_and_never_move_the_stance() {
+        let l = lex(2);
+        let tone = TermInput {
+            side: None,
+            contribution: 0.0,
+            narrator: true,
+            tone: Some(1.5),
+        };
+        let s = score(&l, 500, 3000, &[t(Some(1), 2.0), tone, tone], &[]);
+        assert_eq!(s.tone.hits, 2);
+        assert!((s.tone.weight - 3.0).abs() < 1e-12);
+        assert!((s.tone.per_1000_words - 6.0).abs() < 1e-12);
+        assert_eq!(s.neutral_count, 0, "a tone hit is not a neutral hit");
+        let plain = score(&l, 500, 3000, &[t(Some(1), 2.0)], &[]);
+        assert_eq!(s.stance, plain.stance);
+        assert_eq!(s.evidence, plain.evidence);
     }
 
     #[test]

@@ -49,6 +49,9 @@ pub struct Concept {
     pub label: String,
     pub description: String,
     pub scare_quoted: ScareQuoted,
+    /// A tone category: its hits measure how charged the language is and never count
+    /// for a side (every variant is neutral).
+    pub tone: bool,
     pub variants: Vec<Variant>,
 }
 

@@ -107,6 +107,10 @@ pub struct ConceptDef {
     pub description: String,
     #[serde(default)]
     pub scare_quoted: Option<String>,
+    /// A tone category (charged language, side-less): its hits are counted as tone, never
+    /// for a side.
+    #[serde(default)]
+    pub tone: bool,
     #[serde(default)]
     pub variants: Vec<VariantDef>,
 }
@@ -288,6 +292,7 @@ pub static CONCEPT_SHAPE: Shape = Shape {
         ("label", T::OptStr, false),
         ("description", T::Str, false),
         ("scare_quoted", T::OptStr, false),
+        ("tone", T::Bool, false),
         ("variants", T::List(&VARIANT_SHAPE), false),
     ],
 };

@@ -21,6 +21,11 @@ pub const BUILTIN: &[(&str, &str, &str)] = &[
         "climate.yaml",
         include_str!("../../lexicons/climate.yaml"),
     ),
+    (
+        "tone",
+        "tone.yaml",
+        include_str!("../../lexicons/tone.yaml"),
+    ),
 ];
 
 /// One lexicon source text.

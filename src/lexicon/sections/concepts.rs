@@ -55,6 +55,17 @@ pub(super) fn build_concepts(
                 at(p)
             };
             let side = sides.resolve(&v.side, diags, vat(vec![Seg::key("side")]));
+            if c.tone && side.is_some() {
+                let (org, path) = vat(vec![Seg::key("side")]);
+                diags.push(
+                    Diagnostic::error(
+                        &org,
+                        path,
+                        format!("`{}` is a tone concept, so its variants count for no side, but this one says `side: {}`", c.id, v.side.trim()),
+                    )
+                    .hint("write `side: neutral` (tone measures how charged the language is, whatever side it serves), or remove `tone: true`"),
+                );
+            }
             if v.terms.is_empty() && v.patterns.is_empty() {
                 let (org, path) = vat(vec![]);
                 diags.push(
@@ -102,6 +113,7 @@ pub(super) fn build_concepts(
             label: c.label.clone().unwrap_or_else(|| c.id.replace('_', " ")),
             description: c.description.clone(),
             scare_quoted: scare,
+            tone: c.tone,
             variants,
         });
     }

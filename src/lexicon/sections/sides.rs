@@ -59,7 +59,10 @@ pub(super) fn build_sides<'a>(
     diags: &mut Vec<Diagnostic>,
 ) -> (Vec<Side>, SideIds<'a>) {
     let mut sides = Vec::new();
-    if file.sides.len() < 2 {
+    // A lexicon of tone concepts only (such as `builtin:tone`) needs no sides: it is meant
+    // to be extended by a topic lexicon.
+    let tone_only = !file.concepts.is_empty() && file.concepts.iter().all(|c| c.tone);
+    if file.sides.len() < 2 && !(tone_only && file.sides.is_empty()) {
         diags.push(
             Diagnostic::error(sides_origin, vec![Seg::key("sides")], format!("a lexicon needs at least two sides, found {}", file.sides.len()))
                 .hint("declare the sides in order, e.g. `sides: [{id: pro_immigrant, label: Pro-immigrant, color: \"#0072B2\"}, {id: restrictionist, label: Restrictionist, color: \"#D55E00\"}]`; lean is signed toward the last side"),
