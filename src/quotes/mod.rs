@@ -41,7 +41,9 @@ mod appositive;
 mod chars;
 mod classify;
 mod context;
+mod cue_list;
 mod cues;
+mod framing;
 mod marks;
 mod np;
 mod pairing;
@@ -59,6 +61,7 @@ mod word_lookup;
 #[cfg(test)]
 mod tests;
 
+pub use framing::Framing;
 pub use quote::{Quote, QuoteKind, QuoteSide};
 pub use roster::{Roster, RosterActor};
 pub use rule::Rule;
@@ -100,6 +103,7 @@ pub fn extract_with<K: Kernels>(text: &str, roster: &Roster) -> Vec<Quote> {
                 .map_or(QuoteSide::Unattributed, |s| s.side),
             speaker: a.speaker.map(|s| s.name.into_owned()),
             cue: a.cue.map(|(s, e)| text[s..e].to_string()),
+            framing: a.framing,
             rule: a.rule,
             words,
             unclosed: r.unclosed,

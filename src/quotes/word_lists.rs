@@ -1,6 +1,8 @@
 //! The word lists the attribution reads: titles, organisation words, role, organisation
 //! and document heads, speech verbs and their participles, function words, months and
 //! weekdays, and the small closed classes (determiners, auxiliaries, clause openers…).
+//! The speech verbs are in `cues.yaml`, with their framing; they share the lists' bits
+//! (`SAY_FINITE`, `SAY_ING`, `CUE_START`).
 //! Data only: each list is one string of lowercase ASCII words with an id ([`L`]) below;
 //! [`super::word_lookup`] builds the table that answers "which lists hold this word".
 //! To widen a list, add words to its string (at most 16 bytes each); to add a list, give
@@ -100,24 +102,6 @@ const REP_HEADS_WORDS: &str =
 /// Determiners allowed before a name or role phrase.
 const DETERMINERS_WORDS: &str = "the a an his her its their our my your some two three several";
 
-/// Finite speech verbs: the cues whose subject is the speaker ("said", "told", "wrote").
-const SAY_FINITE_WORDS: &str =
-    "said says say told tells tell wrote writes added adds stated accused accuses argued \
-    argues claimed claims insisted insists warned warns explained explains asked asks noted \
-    notes reported reports announced announces criticized criticised criticizes criticises \
-    tweeted tweets posted responded responds replied replies continued continues declared \
-    declares acknowledged admitted conceded contended countered emphasized stressed urged \
-    vowed promised predicted complained recalled remarked testified requested demanded \
-    alleged alleges blasted decried denounced lamented cautioned commented";
-
-/// Speech participles ("saying", "adding"): their speaker is the subject of the finite
-/// cue before them, or of the sentence.
-const SAY_ING_WORDS: &str =
-    "saying adding noting arguing warning writing telling claiming insisting explaining \
-    asking accusing criticizing criticising tweeting responding replying announcing stating \
-    requesting demanding declaring urging vowing complaining alleging testifying reporting \
-    continuing";
-
 /// A cue preceded by one of these is a noun ("the requests", "its claims").
 const NOUN_PRE_WORDS: &str =
     "the a an its their his her our your my this these those of with for to in on by from at \
@@ -173,8 +157,11 @@ pub(super) const PASSIVE_AUX: L = L(1 << 18);
 pub(super) const AUX_ADV: L = L(1 << 19);
 pub(super) const CLAUSE_BOUNDARY: L = L(1 << 20);
 pub(super) const TAIL_START: L = L(1 << 21);
+/// Every word a speech cue of `cues.yaml` starts with ("said", "pointed").
+pub(super) const CUE_START: L = L(1 << 22);
 
-/// Every list with its words.
+/// Every list with its words. The speech verbs (`SAY_FINITE`, `SAY_ING`, `CUE_START`)
+/// come from `cues.yaml` (see [`super::cue_list`]).
 pub(super) const LISTS: &[(L, &str)] = &[
     (ABBREV, ABBREV_WORDS),
     (PARTICLES, PARTICLES_WORDS),
@@ -190,8 +177,6 @@ pub(super) const LISTS: &[(L, &str)] = &[
     (DOC_HEADS, DOC_HEADS_WORDS),
     (REP_HEADS, REP_HEADS_WORDS),
     (DETERMINERS, DETERMINERS_WORDS),
-    (SAY_FINITE, SAY_FINITE_WORDS),
-    (SAY_ING, SAY_ING_WORDS),
     (NOUN_PRE, NOUN_PRE_WORDS),
     (BE_AUX, BE_AUX_WORDS),
     (PASSIVE_AUX, PASSIVE_AUX_WORDS),
@@ -200,14 +185,6 @@ pub(super) const LISTS: &[(L, &str)] = &[
     (TAIL_START, TAIL_START_WORDS),
 ];
 
-/// Every word `Ctx::cue_at` (in [`super::cues`]) can accept as the start of a lowercase cue.
-pub(super) const CUE_WORDS: [&str; 8] = [
-    SAY_FINITE_WORDS,
-    SAY_ING_WORDS,
-    "according",
-    "quoting",
-    "citing",
-    "quoted",
-    "released",
-    "issued",
-];
+/// The lowercase cue words `Ctx::cue_at` (in [`super::cues`]) reads besides the cues of
+/// `cues.yaml`: their speaker follows them.
+pub(super) const OTHER_CUE_WORDS: [&str; 4] = ["according", "quoting", "citing", "quoted"];

@@ -11,7 +11,7 @@ use clap::{Args, ValueEnum};
 use crate::cli::shared::args::{InputArgs, LexiconArgs};
 use crate::cli::shared::problems::Problems;
 use crate::cli::shared::terminal::Terminal;
-use slant::eval::quotes::{self, FoundQuote, GoldAttribution, QuotesReport};
+use slant::eval::quotes::{FinishOpts, FoundQuote, GoldAttribution, SourceKind, Tally};
 use slant::quotes::QuoteKind;
 use slant::{batch, input, report};
 
@@ -19,6 +19,24 @@ use slant::{batch, input, report};
 pub enum QuotesFormat {
     Table,
     Json,
+}
+
+/// The kinds of gold source (`--miss-kind`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum MissKind {
+    Name,
+    Pronoun,
+    Description,
+}
+
+impl MissKind {
+    fn source_kind(self) -> SourceKind {
+        match self {
+            MissKind::Name => SourceKind::Name,
+            MissKind::Pronoun => SourceKind::Pronoun,
+            MissKind::Description => SourceKind::Description,
+        }
+    }
 }
 
 #[derive(Debug, Args)]
@@ -37,9 +55,16 @@ pub struct QuotesArgs {
     /// Output format.
     #[arg(long, short = 'f', value_enum, default_value_t = QuotesFormat::Table)]
     pub format: QuotesFormat,
-    /// How many missed cue words to list.
+    /// How many missed cue words and gold cues to list.
     #[arg(long, value_name = "N", default_value_t = 25)]
     pub top_cues: usize,
+    /// List N sample failures of each kind (not found, found as a term, no speaker, wrong
+    /// speaker) with the text around them.
+    #[arg(long, value_name = "N", default_value_t = 0)]
+    pub show_misses: usize,
+    /// Which gold sources the sample failures are of.
+    #[arg(long, value_enum, default_value_t = MissKind::Name)]
+    pub miss_kind: MissKind,
     /// Worker threads (0 = one per core).
     #[arg(long, short = 'j', default_value_t = 0)]
     pub threads: usize,
@@ -70,8 +95,7 @@ pub fn run(a: QuotesArgs, out: &mut dyn Write, err: &mut dyn Write, term: Termin
     let inputs = a.input.inputs(term)?;
     let pool = batch::pool(a.threads);
     let mut problems = Problems::default();
-    let mut rep = QuotesReport::default();
-    let mut missed = HashMap::new();
+    let mut tally = Tally::new(false);
     let mut seen_ids = std::collections::HashSet::new();
     let mut seen = 0usize;
     let eng = &engine;
@@ -87,18 +111,19 @@ pub fn run(a: QuotesArgs, out: &mut dyn Write, err: &mut dyn Write, term: Termin
                     end: q.end,
                     speech: q.kind == QuoteKind::Speech,
                     speaker: q.speaker,
+                    rule: q.rule,
                 })
                 .collect();
-            (art.id, found)
+            (art, found)
         },
         |r| -> Result<()> {
             match r {
-                Ok((id, found)) => {
+                Ok((art, found)) => {
                     seen += 1;
-                    if let Some(g) = gold.get(&id) {
+                    if let Some(g) = gold.get(&art.id) {
                         let refs: Vec<&GoldAttribution> = g.iter().collect();
-                        quotes::compare(&mut rep, &mut missed, &found, &refs);
-                        seen_ids.insert(id);
+                        tally.add(&art.id, &art.text, &found, &[], &refs, &|_| false);
+                        seen_ids.insert(art.id);
                     }
                 }
                 Err(e) => problems.record(e, err)?,
@@ -106,11 +131,15 @@ pub fn run(a: QuotesArgs, out: &mut dyn Write, err: &mut dyn Write, term: Termin
             Ok(())
         },
     )?;
+    let mut rep = tally.finish(FinishOpts {
+        top_cues: a.top_cues,
+        show_misses: a.show_misses,
+        miss_kind: a.miss_kind.source_kind(),
+    });
     if rep.articles == 0 {
         bail!("no article of the corpus has gold attributions (are the ids the same?)");
     }
     rep.missing_articles = gold.keys().filter(|k| !seen_ids.contains(*k)).count() as u32;
-    rep.missed_cues = quotes::missed_cues(missed, a.top_cues);
     match a.format {
         QuotesFormat::Table => out.write_all(report::eval::render_quotes(&rep).as_bytes())?,
         QuotesFormat::Json => out.write_all(&report::eval::render_quotes_json(&rep))?,

@@ -58,6 +58,7 @@ impl<'a, K: Kernels> Ctx<'a, K> {
             QuoteKind::Speech => Attr {
                 kind: QuoteKind::Speech,
                 cue: found.cue,
+                framing: found.framing,
                 speaker: found.speaker,
                 rule: found.rule,
                 via_after: found.via_after,
@@ -138,6 +139,7 @@ impl<'a, K: Kernels> Ctx<'a, K> {
             rule: label(f, speaker.as_ref(), via_pronoun),
             speaker,
             cue: f.cue,
+            framing: f.framing,
             via_after: false,
         }
     }

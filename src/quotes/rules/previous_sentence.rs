@@ -32,6 +32,7 @@ impl<'a, K: Kernels> Ctx<'a, K> {
                         np,
                         appos,
                         cue: Some((toks[k].s, toks[k].e)),
+                        framing: Some(cue.framing),
                         rule: Rule::PreviousSentence,
                     });
                 }

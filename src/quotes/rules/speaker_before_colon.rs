@@ -39,6 +39,7 @@ impl<'a, K: Kernels> Ctx<'a, K> {
                     np,
                     appos: false,
                     cue: None,
+                    framing: None,
                     rule: Rule::SpeakerBeforeColon,
                 });
             }

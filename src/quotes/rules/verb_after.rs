@@ -42,6 +42,7 @@ impl<'a, K: Kernels> Ctx<'a, K> {
                 np,
                 appos,
                 cue: Some((toks[k].s, toks[k + cue.len - 1].e)),
+                framing: Some(cue.framing),
                 rule: Rule::VerbAfter,
                 anchor: q.open,
             });
@@ -60,6 +61,7 @@ impl<'a, K: Kernels> Ctx<'a, K> {
                         np,
                         appos,
                         cue: Some((toks[c].s, toks[c + cue.len - 1].e)),
+                        framing: Some(cue.framing),
                         rule: Rule::VerbAfter,
                         anchor: q.open,
                     }),

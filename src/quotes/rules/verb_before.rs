@@ -12,6 +12,7 @@ use super::finding::{Found, Site};
 use super::speaker_before_colon::ends_with_colon;
 use crate::quotes::context::Ctx;
 use crate::quotes::cues::{Cue, Form};
+use crate::quotes::framing::Framing;
 use crate::quotes::rule::Rule;
 use crate::quotes::subject::Subj;
 use crate::quotes::tokens::{Tk, Tok};
@@ -48,6 +49,7 @@ impl<'a, K: Kernels> Ctx<'a, K> {
                 np,
                 appos,
                 cue: Some((cs, ce)),
+                framing: Some(Framing::Neutral),
                 rule,
             });
         }
@@ -82,6 +84,7 @@ impl<'a, K: Kernels> Ctx<'a, K> {
             np,
             appos,
             cue: Some(span),
+            framing: Some(cue.framing),
             rule,
         })
     }
