@@ -6,8 +6,8 @@ use std::fmt;
 
 /// How the speaker of a quotation was found ([`super::Quote::rule`]). The finders are tried
 /// in the order of `rules/mod.rs`; when a speaker is found, the most specific label wins:
-/// `document`, then `pronoun`, then `speaker_before_colon` / `previous_sentence`, then
-/// `appositive`, then the finder's own id.
+/// `document`, then `pronoun`, then `speaker_before_colon` / `previous_sentence` /
+/// `quoted_label`, then `appositive`, then the finder's own id.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Rule {
     /// Words after the quote, up to the end of its sentence (`“…,” Albence said`,
@@ -21,6 +21,10 @@ pub enum Rule {
     /// told AP`): descriptors and addressees are never the speaker, a proper name beats a
     /// role description: `appositive.rs` (read with the subject).
     Appositive,
+    /// A quoted label a named subject is reported to use (`Albence called the men
+    /// “criminal aliens”`, `what Trump calls an “invasion”`): that subject's words, not
+    /// scare quotes: `rules/quoted_label.rs`.
+    QuotedLabel,
     /// A sentence ending in a colon introduces the quote (`Albence told reporters: “…”`,
     /// transcript style `Albence: “…”`): `rules/speaker_before_colon.rs`.
     SpeakerBeforeColon,
@@ -46,10 +50,11 @@ pub enum Rule {
 
 impl Rule {
     /// Every rule, in the order of their ids' documentation.
-    pub const ALL: [Rule; 10] = [
+    pub const ALL: [Rule; 11] = [
         Rule::VerbAfter,
         Rule::VerbBefore,
         Rule::Appositive,
+        Rule::QuotedLabel,
         Rule::SpeakerBeforeColon,
         Rule::Pronoun,
         Rule::Continuation,
@@ -65,6 +70,7 @@ impl Rule {
             Rule::VerbAfter => "verb_after",
             Rule::VerbBefore => "verb_before",
             Rule::Appositive => "appositive",
+            Rule::QuotedLabel => "quoted_label",
             Rule::SpeakerBeforeColon => "speaker_before_colon",
             Rule::Pronoun => "pronoun",
             Rule::Continuation => "continuation",
@@ -95,6 +101,7 @@ mod tests {
                 "verb_after",
                 "verb_before",
                 "appositive",
+                "quoted_label",
                 "speaker_before_colon",
                 "pronoun",
                 "continuation",

@@ -191,6 +191,30 @@ impl<'a, K: Kernels> Ctx<'a, K> {
         }
     }
 
+    /// The subject of the clause a participle or a coordinated verb at `c` belongs to:
+    /// the noun phrase opening the nearest stretch between commas before it that names
+    /// somebody, at most three stretches back ("Speaking in Salem, Trump went after Bush,
+    /// calling him …" → Trump; "Trump called on her to resign and said …" → Trump).
+    pub(super) fn clause_subject(&self, toks: &[Tok], c: usize) -> Option<(Np, bool)> {
+        let mut end = c.min(toks.len());
+        for _ in 0..3 {
+            let st = toks[..end]
+                .iter()
+                .rposition(|t| matches!(t.k, Tk::Punct(',' | ';' | '—' | '–') | Tk::Quote(_)))
+                .map_or(0, |p| p + 1);
+            if st < end {
+                if let Some(found) = self.np_initial(&toks[st..end]) {
+                    return Some(found);
+                }
+            }
+            if st == 0 {
+                break;
+            }
+            end = st - 1;
+        }
+        None
+    }
+
     /// Subject of the closest finite cue (or quoting/according-to object)
     /// before token `c`.
     pub(super) fn prev_finite_subject(&self, toks: &[Tok], c: usize) -> Option<(Np, bool)> {

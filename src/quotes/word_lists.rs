@@ -102,6 +102,23 @@ const REP_HEADS_WORDS: &str =
 /// Determiners allowed before a name or role phrase.
 const DETERMINERS_WORDS: &str = "the a an his her its their our my your some two three several";
 
+/// Verbs that put a label on something (`called the men “criminal aliens”`, `described
+/// it as “a remnant”`): the quoted label is the subject's words (`rules/quoted_label.rs`).
+const LABEL_VERBS_WORDS: &str =
+    "call calls called calling dub dubs dubbed dubbing labels labeled labelled labeling \
+    labelling branded branding termed describe describes described describing characterize \
+    characterizes characterized characterizing characterise characterised refer refers \
+    referred referring deride derides derided deriding dismiss dismisses dismissed \
+    dismissing hailed hails hailing touted touts touting";
+
+/// Label verbs of [`LABEL_VERBS_WORDS`] whose label follows "as" (`described it as
+/// “…”`), not the object itself.
+const LABEL_AS_WORDS: &str =
+    "describe describes described describing characterize characterizes characterized \
+    characterizing characterise characterised refer refers referred referring deride \
+    derides derided deriding dismiss dismisses dismissed dismissing hailed hails hailing \
+    touted touts touting";
+
 /// A cue preceded by one of these is a noun ("the requests", "its claims").
 const NOUN_PRE_WORDS: &str =
     "the a an its their his her our your my this these those of with for to in on by from at \
@@ -159,6 +176,8 @@ pub(super) const CLAUSE_BOUNDARY: L = L(1 << 20);
 pub(super) const TAIL_START: L = L(1 << 21);
 /// Every word a speech cue of `cues.yaml` starts with ("said", "pointed").
 pub(super) const CUE_START: L = L(1 << 22);
+pub(super) const LABEL_VERBS: L = L(1 << 23);
+pub(super) const LABEL_AS: L = L(1 << 24);
 
 /// Every list with its words. The speech verbs (`SAY_FINITE`, `SAY_ING`, `CUE_START`)
 /// come from `cues.yaml` (see [`super::cue_list`]).
@@ -183,6 +202,8 @@ pub(super) const LISTS: &[(L, &str)] = &[
     (AUX_ADV, AUX_ADV_WORDS),
     (CLAUSE_BOUNDARY, CLAUSE_BOUNDARY_WORDS),
     (TAIL_START, TAIL_START_WORDS),
+    (LABEL_VERBS, LABEL_VERBS_WORDS),
+    (LABEL_AS, LABEL_AS_WORDS),
 ];
 
 /// The lowercase cue words `Ctx::cue_at` (in [`super::cues`]) reads besides the cues of

@@ -4,8 +4,8 @@
 //! 1. [`verb_after`]: the words after the quote, up to the end of its sentence;
 //! 2. for a quote that does not open its sentence: [`continuation`] of the previous quote
 //!    in the same sentence (`“Stop,” Lucero said, “or we leave.”`), else [`verb_before`]
-//!    (a cue before the quote in its sentence; before a colon,
-//!    [`speaker_before_colon`]), else nobody;
+//!    (the nearest cue before the quote in its sentence, or the nearest label verb:
+//!    [`quoted_label`]; before a colon, [`speaker_before_colon`]), else nobody;
 //! 3. for a quote that opens its sentence: [`continuation`] of the previous attributed
 //!    speech quote, else, unless it is a candidate term, the [`previous_sentence`].
 //!
@@ -25,6 +25,7 @@ mod document;
 pub(super) mod finding;
 mod previous_sentence;
 mod pronoun;
+mod quoted_label;
 mod speaker_before_colon;
 mod verb_after;
 mod verb_before;
@@ -110,7 +111,15 @@ impl<'a, K: Kernels> Ctx<'a, K> {
                 return Credit::continuation(sp);
             }
             return match self.verb_before(site) {
-                Some(f) => self.credit(&f, attrs),
+                Some(f) => {
+                    let c = self.credit(&f, attrs);
+                    if f.rule == Rule::QuotedLabel
+                        && !quoted_label::named_user(&f, c.speaker.as_ref())
+                    {
+                        return Credit::unattributed();
+                    }
+                    c
+                }
                 None => Credit::unattributed(),
             };
         }
@@ -151,7 +160,14 @@ fn label(f: &Found, speaker: Option<&Resolved<'_>>, via_pronoun: bool) -> Rule {
         None => Rule::Unattributed,
         Some(r) if document::credits_document(f, r) => Rule::Document,
         Some(_) if via_pronoun => Rule::Pronoun,
-        Some(_) if matches!(f.rule, Rule::SpeakerBeforeColon | Rule::PreviousSentence) => f.rule,
+        Some(_)
+            if matches!(
+                f.rule,
+                Rule::SpeakerBeforeColon | Rule::PreviousSentence | Rule::QuotedLabel
+            ) =>
+        {
+            f.rule
+        }
         Some(_) if f.appos => Rule::Appositive,
         Some(_) => f.rule,
     }

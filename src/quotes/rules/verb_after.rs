@@ -122,7 +122,11 @@ mod tests {
     fn finished_quote_needs_a_bare_attribution_after_it() {
         let t = "Critics, including Sen. Chuck Schumer, have called the policy “un-American.” Schumer said the administration was “playing politics with people’s lives.”";
         let qs = run(t);
-        assert_eq!((qs[0].kind, speaker(&qs[0])), (QuoteKind::Term, None));
+        // one of the critics the label is reported from (`quoted_label`)
+        assert_eq!(
+            (qs[0].kind, speaker(&qs[0])),
+            (QuoteKind::Speech, Some("Chuck Schumer"))
+        );
         assert_eq!(
             (speaker(&qs[1]), qs[1].rule.as_str()),
             (Some("Chuck Schumer"), "verb_before")

@@ -39,6 +39,20 @@ impl<'a, K: Kernels> Ctx<'a, K> {
             if let Some(cue) = self.cue_at(toks, c) {
                 return self.found_at_cue(toks, c, cue, rule);
             }
+            if colon {
+                continue;
+            }
+            if let Some(f) = self.quoted_label(toks, c) {
+                // "In a statement, ICE called the ruling “…”": the channel is the cue
+                return Some(match self.channel(toks) {
+                    Some(span) => Found {
+                        cue: Some(span),
+                        rule: Rule::VerbBefore,
+                        ..f
+                    },
+                    None => f,
+                });
+            }
         }
         if let Some((cs, ce)) = self.channel(toks) {
             // "In a statement, ICE called the ruling “…”": no speech verb, but
@@ -72,12 +86,14 @@ impl<'a, K: Kernels> Ctx<'a, K> {
             Form::According | Form::Quoting => self.np_forward(toks, c + cue.len)?,
             Form::Finite => match self.subject_before(toks, c, None) {
                 Subj::Found(np, a) => (np, a),
-                Subj::Coordinated => self.prev_finite_subject(toks, c)?,
+                Subj::Coordinated => self
+                    .prev_finite_subject(toks, c)
+                    .or_else(|| self.clause_subject(toks, c))?,
                 Subj::Nothing => return None,
             },
             Form::Participle => self
                 .prev_finite_subject(toks, c)
-                .or_else(|| self.np_initial(&toks[..c]))?,
+                .or_else(|| self.clause_subject(toks, c))?,
         };
         Some(Found {
             anchor: np.s,
@@ -161,8 +177,16 @@ mod tests {
             (q.kind, q.cue.as_deref()),
             (QuoteKind::Speech, Some("In a statement"))
         );
-        // without the channel, "called" is no speech cue: a term
+        // without the channel, the union is the label's named user
         let t = "Yesterday, the Riverside Tenants Union called the ruling “a travesty.”";
-        assert_eq!(run(t)[0].kind, QuoteKind::Term);
+        let q = &run(t)[0];
+        assert_eq!(
+            (q.kind, speaker(q), q.rule.as_str()),
+            (
+                QuoteKind::Speech,
+                Some("Riverside Tenants Union"),
+                "quoted_label"
+            )
+        );
     }
 }
