@@ -106,8 +106,10 @@ impl<'a, K: Kernels> Ctx<'a, K> {
             if is_lower(wi) && in_list(PREPS, wi) {
                 let nx = seg.get(i + 1).map(|t| self.w(t));
                 let nx2 = seg.get(i + 2).map(|t| self.w(t));
+                // ("Ellen Park on Friday": a weekday or month is no part of a name)
                 let internal = is_cap(self.w(&seg[i - 1]))
-                    && (nx.is_some_and(is_cap) || (nx == Some("the") && nx2.is_some_and(is_cap)));
+                    && (nx.is_some_and(|w| is_cap(w) && !in_list_nodot(MONTHS_DAYS, w))
+                        || (nx == Some("the") && nx2.is_some_and(is_cap)));
                 if !internal {
                     k = i;
                     break;

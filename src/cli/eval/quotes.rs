@@ -11,7 +11,9 @@ use clap::{Args, ValueEnum};
 use crate::cli::shared::args::{InputArgs, LexiconArgs};
 use crate::cli::shared::problems::Problems;
 use crate::cli::shared::terminal::Terminal;
-use slant::eval::quotes::{FinishOpts, FoundQuote, GoldAttribution, SourceKind, Tally};
+use slant::eval::quotes::{
+    FinishOpts, FoundQuote, FoundReported, GoldAttribution, SourceKind, Tally,
+};
 use slant::quotes::QuoteKind;
 use slant::{batch, input, report};
 
@@ -95,7 +97,12 @@ pub fn run(a: QuotesArgs, out: &mut dyn Write, err: &mut dyn Write, term: Termin
     let inputs = a.input.inputs(term)?;
     let pool = batch::pool(a.threads);
     let mut problems = Problems::default();
-    let mut tally = Tally::new(false);
+    let mut tally = Tally::new(true);
+    // a gold cue is a speech cue when its first word is one of slant's
+    let is_cue = |cue: &str| {
+        let first = cue.split_whitespace().next().unwrap_or("").to_lowercase();
+        slant::quotes::is_speech_cue(first.trim_end_matches(':'))
+    };
     let mut seen_ids = std::collections::HashSet::new();
     let mut seen = 0usize;
     let eng = &engine;
@@ -103,8 +110,18 @@ pub fn run(a: QuotesArgs, out: &mut dyn Write, err: &mut dyn Write, term: Termin
         &pool,
         input::load(&inputs, a.input.load_opts()),
         move |art| {
-            let found: Vec<FoundQuote> = eng
-                .quotes(&art.text)
+            let ex = eng.extraction(&art.text);
+            let reported: Vec<FoundReported> = ex
+                .reported
+                .into_iter()
+                .map(|r| FoundReported {
+                    start: r.start,
+                    end: r.end,
+                    speaker: r.speaker,
+                })
+                .collect();
+            let found: Vec<FoundQuote> = ex
+                .quotes
                 .into_iter()
                 .map(|q| FoundQuote {
                     start: q.start,
@@ -114,15 +131,15 @@ pub fn run(a: QuotesArgs, out: &mut dyn Write, err: &mut dyn Write, term: Termin
                     rule: q.rule,
                 })
                 .collect();
-            (art, found)
+            (art, found, reported)
         },
         |r| -> Result<()> {
             match r {
-                Ok((art, found)) => {
+                Ok((art, found, reported)) => {
                     seen += 1;
                     if let Some(g) = gold.get(&art.id) {
                         let refs: Vec<&GoldAttribution> = g.iter().collect();
-                        tally.add(&art.id, &art.text, &found, &[], &refs, &|_| false);
+                        tally.add(&art.id, &art.text, &found, &reported, &refs, &is_cue);
                         seen_ids.insert(art.id);
                     }
                 }

@@ -139,7 +139,7 @@ impl<'a, K: Kernels> Ctx<'a, K> {
     }
 
     /// Resolve a found phrase (a pronoun to its antecedent) and label it.
-    fn credit(&self, f: &Found, attrs: &[Attr<'a>]) -> Credit<'a> {
+    pub(in crate::quotes) fn credit(&self, f: &Found, attrs: &[Attr<'a>]) -> Credit<'a> {
         let (speaker, via_pronoun) = match f.np.who {
             Who::Pron(p) => (self.resolve_pron(p, f.anchor, attrs), true),
             _ => (self.resolve_np(&f.np), false),

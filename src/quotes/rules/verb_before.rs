@@ -74,7 +74,7 @@ impl<'a, K: Kernels> Ctx<'a, K> {
     }
 
     /// The speaker of cue `cue` at token `c`, reported under `rule`.
-    pub(super) fn found_at_cue(
+    pub(in crate::quotes) fn found_at_cue(
         &self,
         toks: &[Tok],
         c: usize,
