@@ -97,6 +97,9 @@ impl<'a, K: Kernels> Ctx<'a, K> {
                 });
             }
         }
+        if let Some(np) = self.name_after_role(seg) {
+            return Some(np);
+        }
         // split the head from a trailing prepositional phrase, keeping
         // name-internal prepositions ("Center for Immigration Studies")
         let n = seg.len();
@@ -276,6 +279,50 @@ impl<'a, K: Kernels> Ctx<'a, K> {
             .find_map(|st| self.classify(&seg[st..]))
     }
 
+    /// A description with a preposition in it, then a name: "Sirius XM vice president
+    /// for news and talk Dave Gorab", "conservative commentator Jonah Goldberg"… The
+    /// name is a run of two or three capitalized words after a lowercase word that is no
+    /// preposition, connector or determiner; a roster name there is that actor.
+    fn name_after_role(&self, seg: &[Tok]) -> Option<Np> {
+        let n = seg.len();
+        let r = (0..n)
+            .rev()
+            .take_while(|&i| is_cap(self.w(&seg[i])))
+            .last()?;
+        if !(2..=3).contains(&(n - r)) || r == 0 {
+            return None;
+        }
+        let pw = self.w(&seg[r - 1]);
+        let has_prep = seg[..r]
+            .iter()
+            .any(|t| is_lower(self.w(t)) && in_list(PREPS, self.w(t)));
+        if !has_prep
+            || !is_lower(pw)
+            || in_list(PREPS, pw)
+            || in_list(CONNECTORS, pw)
+            || in_list(DETERMINERS, pw)
+            || in_list(FUNCTION, pw)
+            || seg[r..].iter().any(|t| {
+                let x = strip_possessive(self.w(t));
+                in_list_nodot(ORG_WORDS, x)
+                    || in_list_nodot(MONTHS_DAYS, x)
+                    || is_possessive(self.w(t))
+            })
+        {
+            return None;
+        }
+        let (s, e) = (seg[r].s, seg[n - 1].e);
+        if let Some(m) = self.mentions(s, e).into_iter().find(|m| m.e == e) {
+            return Some(Np {
+                who: Who::Actor(m.actor),
+                proper: true,
+                doc: false,
+                s: seg[0].s,
+            });
+        }
+        self.name_np(seg)
+    }
+
     /// A capitalized name ending the head: "spokeswoman Freddi Goldstein",
     /// "Acting ICE Director Matthew Albence", "Mayor Bill de Blasio".
     fn name_np(&self, head: &[Tok]) -> Option<Np> {
@@ -295,15 +342,20 @@ impl<'a, K: Kernels> Ctx<'a, K> {
                 break;
             }
         }
-        // anything but a few lowercase role words before the name means this
-        // is not a clean noun phrase
-        if j > 3 {
+        // a longer description before the name must end in a lowercase role word
+        // ("Republican National Committee chairman Reince Priebus", "Trump senior
+        // communications adviser Jason Miller")
+        if j > 3 && (j > 12 || !is_lower(w(j - 1))) {
             return None;
         }
         if j > 0 && in_list(PREPS, w(j - 1)) {
             return None;
         }
-        if head[..j].iter().any(|t| self.junk_before_name(t)) {
+        // "and"/"or" coordinate names only before a capitalized word ("Goldstein and
+        // Lucero"), not in a description ("vice president for news and talk")
+        if (0..j).any(|i| {
+            self.junk_before_name(&head[i]) && (!matches!(w(i), "and" | "or") || is_cap(w(i + 1)))
+        }) {
             return None;
         }
         let toks = &head[j..];
@@ -389,6 +441,18 @@ impl<'a, K: Kernels> Ctx<'a, K> {
 #[cfg(test)]
 mod tests {
     use crate::quotes::tests::fixtures::{run, side_of, speaker};
+
+    #[test]
+    fn long_descriptions_before_a_name_are_dropped() {
+        for (t, who) in [
+            ("“The evidence is clear, and it is time,” Republican National Committee chairman Reince Priebus said.", "Reince Priebus"),
+            ("Trump senior communications adviser Jason Miller said in a statement that the plan “is working.”", "Jason Miller"),
+            ("Satellite radio vice president for news and talk Dave Gorab called the show “the news show of record.”", "Dave Gorab"),
+            ("As Politico reported, “the people here would vote for him in a landslide if they could.”", "Politico"),
+        ] {
+            assert_eq!(speaker(&run(t)[0]), Some(who), "{t}");
+        }
+    }
 
     #[test]
     fn role_phrases_match_roster_roles_or_stay_as_written() {

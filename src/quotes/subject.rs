@@ -96,7 +96,9 @@ impl<'a, K: Kernels> Ctx<'a, K> {
                 Tk::Punct(p) => matches!(p, ';' | ':' | '.' | '!' | '?'),
                 Tk::Word => {
                     let w = self.w(t);
-                    (is_lower(w) && in_list(CLAUSE_BOUNDARY, w)) || self.is_cue_word(toks, b - 1)
+                    // a capitalized clause opener opens the sentence ("As Politico reported,")
+                    ((is_lower(w) || b == 1) && in_list(CLAUSE_BOUNDARY, w))
+                        || self.is_cue_word(toks, b - 1)
                 }
             };
             if stop {
