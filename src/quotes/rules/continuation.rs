@@ -3,6 +3,8 @@
 //! after-words (`“Stop,” Lucero said, “or we leave.”`); and standing alone, with nothing
 //! but the previous quote's attribution in between, in the same or the next paragraph
 //! (`“…,” Reyes said. “And more.”`). A narrator sentence in between breaks the chain.
+//! A third, tried when no cue stands before a quote: the previous quote is in the same
+//! sentence (`Trump says “A” because “B”`).
 
 use super::finding::{Attr, Site};
 use crate::quotes::context::Ctx;
@@ -27,6 +29,24 @@ impl<'a, K: Kernels> Ctx<'a, K> {
             return pa.speaker.clone();
         }
         None
+    }
+
+    /// `Trump says “A” because “B”`: a quotation whose sentence also holds the previous
+    /// speech quotation, with no cue in between (`verb_before` found none) and at most
+    /// a dozen words, takes that quotation's speaker.
+    pub(super) fn follow_on(&self, site: &Site, attrs: &[Attr<'a>]) -> Option<Resolved<'a>> {
+        if site.i == 0 || site.before != site.prev_close {
+            return None;
+        }
+        let pa = &attrs[site.i - 1];
+        if pa.kind != QuoteKind::Speech {
+            return None;
+        }
+        let between = &self.text[site.prev_close..self.raws[site.i].open];
+        if between.split_whitespace().count() > 12 {
+            return None;
+        }
+        pa.speaker.clone()
     }
 
     /// A stand-alone quotation after the previous speech quote, with nothing alphanumeric
@@ -70,6 +90,14 @@ mod tests {
         }
         // same sentence: “A,” X said, “B”
         let t = "“Stop,” Tom Reyes said, “or we will leave this city for good.”";
+        let qs = run(t);
+        assert_eq!(
+            (speaker(&qs[1]), qs[1].rule.as_str()),
+            (Some("Tom Reyes"), "continuation")
+        );
+        // a second quote in the sentence of an attributed one
+        let t =
+            "Tom Reyes says “the whole game has become broken” because “football has become soft.”";
         let qs = run(t);
         assert_eq!(
             (speaker(&qs[1]), qs[1].rule.as_str()),

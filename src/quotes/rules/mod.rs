@@ -120,7 +120,10 @@ impl<'a, K: Kernels> Ctx<'a, K> {
                     }
                     c
                 }
-                None => Credit::unattributed(),
+                None => match self.follow_on(site, attrs) {
+                    Some(sp) => Credit::continuation(sp),
+                    None => Credit::unattributed(),
+                },
             };
         }
         // 3. opening its sentence: more of the previous quote, else the sentence before

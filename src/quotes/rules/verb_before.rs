@@ -11,12 +11,15 @@
 use super::finding::{Found, Site};
 use super::speaker_before_colon::ends_with_colon;
 use crate::quotes::context::Ctx;
+use crate::quotes::cue_list::cue_list;
 use crate::quotes::cues::{Cue, Form};
 use crate::quotes::framing::Framing;
 use crate::quotes::rule::Rule;
 use crate::quotes::subject::Subj;
+use crate::quotes::tokens::is_cap;
 use crate::quotes::tokens::{Tk, Tok};
-use crate::quotes::word_lookup::lc_is;
+use crate::quotes::word_lists::SAY_FINITE;
+use crate::quotes::word_lookup::{in_list, lc_is};
 use crate::scan::Kernels;
 
 impl<'a, K: Kernels> Ctx<'a, K> {
@@ -53,6 +56,9 @@ impl<'a, K: Kernels> Ctx<'a, K> {
                     None => f,
                 });
             }
+        }
+        if let Some(f) = self.inverted_opening(toks, rule) {
+            return Some(f);
         }
         if let Some((cs, ce)) = self.channel(toks) {
             // "In a statement, ICE called the ruling “…”": no speech verb, but
@@ -101,6 +107,30 @@ impl<'a, K: Kernels> Ctx<'a, K> {
             appos,
             cue: Some(span),
             framing: Some(cue.framing),
+            rule,
+        })
+    }
+
+    /// `Said Dorothy Poynter, who grew up with him, “…”`: a capitalized finite cue opening
+    /// the sentence, its speaker after it.
+    fn inverted_opening(&self, toks: &[Tok], rule: Rule) -> Option<Found> {
+        let w = self.word(toks, 0)?;
+        if !is_cap(w) || !w.is_ascii() || !in_list(SAY_FINITE, w) {
+            return None;
+        }
+        let lower = w.to_ascii_lowercase();
+        let form = cue_list()
+            .by_first
+            .get(lower.as_str())?
+            .iter()
+            .find(|f| f.rest.is_empty() && !f.participle)?;
+        let (np, appos) = self.np_forward(toks, 1)?;
+        Some(Found {
+            anchor: np.s,
+            np,
+            appos,
+            cue: Some((toks[0].s, toks[0].e)),
+            framing: Some(form.framing),
             rule,
         })
     }
@@ -162,6 +192,9 @@ mod tests {
         let q = &run(t)[0];
         assert_eq!(speaker(q), Some("Tenant leaders in Queens"));
         assert_eq!(q.cue.as_deref(), Some("saying"));
+        // inverted, opening the sentence
+        let t = "Said Dorothy Poynter, who grew up with him, “We were all so proud of him.”";
+        assert_eq!(speaker(&run(t)[0]), Some("Dorothy Poynter"));
         // relative clause: "X, who said"
         let t = "The word was used by Lucero, who said “this is a crisis for the whole city.”";
         let q = &run(t)[0];
