@@ -115,13 +115,22 @@ impl<'a, K: Kernels> Ctx<'a, K> {
             // "…, Lucero, who said “…”", "The NRA, which opposed it, said …":
             // the antecedent before the relative pronoun is the subject
             let mut end = b - 1;
-            while end > 0 && matches!(toks[end - 1].k, Tk::Punct(',')) {
-                end -= 1;
+            let mut st;
+            loop {
+                while end > 0 && matches!(toks[end - 1].k, Tk::Punct(',')) {
+                    end -= 1;
+                }
+                st = toks[..end]
+                    .iter()
+                    .rposition(|t| t.k != Tk::Word)
+                    .map_or(0, |p| p + 1);
+                // "Sanders, meanwhile, who …": pass over a sentence adverb
+                let adverb = end == st + 1 && in_list(LEAD_ADV, self.w(&toks[st]));
+                if !adverb || st == 0 {
+                    break;
+                }
+                end = st;
             }
-            let st = toks[..end]
-                .iter()
-                .rposition(|t| t.k != Tk::Word)
-                .map_or(0, |p| p + 1);
             return match self.trailing_np(&toks[st..end]) {
                 Some(np) => Subj::Found(np, false),
                 None => Subj::Nothing,

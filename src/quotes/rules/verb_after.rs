@@ -12,6 +12,8 @@ use crate::quotes::rule::Rule;
 use crate::quotes::sentences::ends_terminal;
 use crate::quotes::subject::Subj;
 use crate::quotes::tokens::{is_cap, Tk};
+use crate::quotes::word_lists::TAIL_START;
+use crate::quotes::word_lookup::{in_list, lc_is};
 use crate::scan::Kernels;
 
 impl<'a, K: Kernels> Ctx<'a, K> {
@@ -29,9 +31,18 @@ impl<'a, K: Kernels> Ctx<'a, K> {
         // bare attribution ("“Stop.” Albence said." / "… Lucero told AP.").
         let new_sentence = ends_terminal(&self.text[q.start..q.end]) && is_cap(first);
         let bare = |c: usize, len: usize| {
-            let tail = toks[c + len..].iter().filter(|t| t.k == Tk::Word).count();
+            let tail: Vec<&str> = toks[c + len..]
+                .iter()
+                .filter(|t| t.k == Tk::Word)
+                .map(|t| self.w(t))
+                .collect();
             let ended = self.text[..ae].trim_end().ends_with(['.', '!', '?']);
-            !new_sentence || (ended && tail <= 3 && c - k <= 4)
+            // a short tail, or only where and when ("… wrote in an email to State
+            // officials."), never an object clause
+            let only_circumstance = tail.len() <= 14
+                && tail.first().is_some_and(|w| in_list(TAIL_START, w))
+                && !tail.iter().any(|w| lc_is(w, &["that"]));
+            !new_sentence || (ended && (tail.len() <= 3 || only_circumstance) && c - k <= 4)
         };
         if let Some(cue) = self.cue_at(&toks, k) {
             if !matches!(cue.form, Form::Finite | Form::According) || !bare(k, cue.len) {
@@ -131,6 +142,9 @@ mod tests {
             (speaker(&qs[1]), qs[1].rule.as_str()),
             (Some("Chuck Schumer"), "verb_before")
         );
+        let t =
+            "“Pat is the greatest of them all!!!” Tom Reyes wrote in a September email to staff.";
+        assert_eq!(speaker(&run(t)[0]), Some("Tom Reyes"));
         let t = "“Stop right there and put it down.” Lucero said. “Now.”";
         let qs = run(t);
         assert_eq!(speaker(&qs[0]), Some("Henry Lucero"));

@@ -74,7 +74,7 @@ impl<'a, K: Kernels> Ctx<'a, K> {
             });
         }
         if colon {
-            return self.transcript_speaker(toks);
+            return self.colon_introducer(toks);
         }
         None
     }
