@@ -89,9 +89,20 @@ impl<'a, K: Kernels> Ctx<'a, K> {
             return self.parse_segments(&toks[lo..k], true);
         }
         let mut b = k;
+        // parentheses walked back into ("Rubio (R-Fla.) said"): nothing in them stops
+        let mut depth = 0usize;
         while b > 0 {
             let t = &toks[b - 1];
             let stop = match t.k {
+                Tk::Punct(')' | ']') => {
+                    depth += 1;
+                    false
+                }
+                Tk::Punct('(' | '[') => {
+                    depth = depth.saturating_sub(1);
+                    false
+                }
+                _ if depth > 0 => false,
                 Tk::Quote(_) => true,
                 Tk::Punct(p) => matches!(p, ';' | ':' | '.' | '!' | '?'),
                 Tk::Word => {

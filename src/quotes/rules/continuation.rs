@@ -8,8 +8,10 @@
 
 use super::finding::{Attr, Site};
 use crate::quotes::context::Ctx;
+use crate::quotes::cues::Form;
 use crate::quotes::quote::QuoteKind;
 use crate::quotes::speaker::Resolved;
+use crate::quotes::tokens::Tk;
 use crate::scan::Kernels;
 use crate::text::words::is_alnum;
 
@@ -33,7 +35,8 @@ impl<'a, K: Kernels> Ctx<'a, K> {
 
     /// `Trump says “A” because “B”`: a quotation whose sentence also holds the previous
     /// speech quotation, with no cue in between (`verb_before` found none) and at most
-    /// a dozen words, takes that quotation's speaker.
+    /// a dozen words (or words that open with a participle: `… as “A,” telling reporters
+    /// that it is “B”`), takes that quotation's speaker.
     pub(super) fn follow_on(&self, site: &Site, attrs: &[Attr<'a>]) -> Option<Resolved<'a>> {
         if site.i == 0 || site.before != site.prev_close {
             return None;
@@ -44,7 +47,15 @@ impl<'a, K: Kernels> Ctx<'a, K> {
         }
         let between = &self.text[site.prev_close..self.raws[site.i].open];
         if between.split_whitespace().count() > 12 {
-            return None;
+            // "X hailed the vote as “A,” telling reporters … that it is “B”"
+            let toks = self.tokenize(site.prev_close, self.raws[site.i].open);
+            let first = toks.iter().position(|t| t.k == Tk::Word)?;
+            let participle = self
+                .cue_at(&toks, first)
+                .is_some_and(|c| c.form == Form::Participle);
+            if !participle || toks.len() > 60 {
+                return None;
+            }
         }
         pa.speaker.clone()
     }
@@ -103,6 +114,9 @@ mod tests {
             (speaker(&qs[1]), qs[1].rule.as_str()),
             (Some("Tom Reyes"), "continuation")
         );
+        let t = "Tom Reyes hailed the vote as “fantastic,” telling reporters during a visit to the city on Friday that he thinks it is “a great thing.”";
+        let qs = run(t);
+        assert_eq!(speaker(&qs[1]), Some("Tom Reyes"));
         // a narrator sentence in between breaks the chain
         let t = "“The first part is said here,” Tom Reyes said. The council voted later. “This should not be his.”";
         let qs = run(t);

@@ -67,17 +67,23 @@ impl<'a, K: Kernels> Ctx<'a, K> {
                 if cue.form != Form::Finite || !bare(c, cue.len) {
                     return None;
                 }
-                return match self.subject_before(&toks, c, Some(k)) {
-                    Subj::Found(np, appos) => Some(Found {
-                        np,
-                        appos,
-                        cue: Some((toks[c].s, toks[c + cue.len - 1].e)),
-                        framing: Some(cue.framing),
-                        rule: Rule::VerbAfter,
-                        anchor: q.open,
-                    }),
-                    _ => None,
+                let (np, appos) = match self.subject_before(&toks, c, Some(k)) {
+                    Subj::Found(np, appos) => (np, appos),
+                    // "“…” about the decision, said RoseAnn DeMoro, …": inverted
+                    // after a phrase of the sentence
+                    _ if c > k && toks[c - 1].k == Tk::Punct(',') => {
+                        self.np_forward(&toks, c + cue.len)?
+                    }
+                    _ => return None,
                 };
+                return Some(Found {
+                    np,
+                    appos,
+                    cue: Some((toks[c].s, toks[c + cue.len - 1].e)),
+                    framing: Some(cue.framing),
+                    rule: Rule::VerbAfter,
+                    anchor: q.open,
+                });
             }
         }
         None
@@ -145,6 +151,8 @@ mod tests {
         let t =
             "“Pat is the greatest of them all!!!” Tom Reyes wrote in a September email to staff.";
         assert_eq!(speaker(&run(t)[0]), Some("Tom Reyes"));
+        let t = "“We are extremely happy” about the decision, said Dana Whitfield, director of the union.";
+        assert_eq!(speaker(&run(t)[0]), Some("Dana Whitfield"));
         let t = "“Stop right there and put it down.” Lucero said. “Now.”";
         let qs = run(t);
         assert_eq!(speaker(&qs[0]), Some("Henry Lucero"));
