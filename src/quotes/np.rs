@@ -97,9 +97,6 @@ impl<'a, K: Kernels> Ctx<'a, K> {
                 });
             }
         }
-        if let Some(np) = self.name_after_role(seg) {
-            return Some(np);
-        }
         // split the head from a trailing prepositional phrase, keeping
         // name-internal prepositions ("Center for Immigration Studies")
         let n = seg.len();
@@ -283,7 +280,7 @@ impl<'a, K: Kernels> Ctx<'a, K> {
     /// for news and talk Dave Gorab", "conservative commentator Jonah Goldberg"… The
     /// name is a run of two or three capitalized words after a lowercase word that is no
     /// preposition, connector or determiner; a roster name there is that actor.
-    fn name_after_role(&self, seg: &[Tok]) -> Option<Np> {
+    pub(super) fn name_after_role(&self, seg: &[Tok]) -> Option<Np> {
         let n = seg.len();
         let r = (0..n)
             .rev()

@@ -10,7 +10,7 @@
 use super::appositive;
 use super::context::Ctx;
 use super::cues::Form;
-use super::np::Np;
+use super::np::{Np, Who};
 use super::tokens::{is_lower, Tk, Tok};
 use super::word_lists::{AUX_ADV, CLAUSE_BOUNDARY, LEAD_ADV, PREPS};
 use super::word_lookup::{in_list, lc_is};
@@ -88,6 +88,13 @@ impl<'a, K: Kernels> Ctx<'a, K> {
         if tight_from.is_some() {
             return self.parse_segments(&toks[lo..k], true);
         }
+        if k > 0 && toks[k - 1].k == Tk::Punct(',') {
+            // "Ari Fleischer, a former official who also sits on the board of the
+            // coalition, said": past the relative clause to the name it describes
+            if let Some(np) = self.first_named_segment(toks, k) {
+                return Subj::Found(np, true);
+            }
+        }
         let mut b = k;
         // parentheses walked back into ("Rubio (R-Fla.) said"): nothing in them stops
         let mut depth = 0usize;
@@ -150,6 +157,66 @@ impl<'a, K: Kernels> Ctx<'a, K> {
         self.parse_segments(&toks[b..k], false)
     }
 
+    /// The first comma-separated segment of the clause before a cue at `k` (closed by a
+    /// comma), read past relative clauses and descriptions back to a quotation, a
+    /// sentence stop or another cue, when that segment is a proper name or a roster actor
+    /// (adverbial segments, "In a statement", "However", are passed over).
+    fn first_named_segment(&self, toks: &[Tok], k: usize) -> Option<Np> {
+        let mut b = k;
+        let mut depth = 0usize;
+        while b > 0 && k - b < 60 {
+            let t = &toks[b - 1];
+            let stop = match t.k {
+                Tk::Punct(')' | ']') => {
+                    depth += 1;
+                    false
+                }
+                Tk::Punct('(' | '[') => {
+                    depth = depth.saturating_sub(1);
+                    false
+                }
+                _ if depth > 0 => false,
+                Tk::Quote(_) => true,
+                Tk::Punct(p) => matches!(p, ';' | ':' | '.' | '!' | '?'),
+                Tk::Word => self.is_cue_word(toks, b - 1),
+            };
+            if stop {
+                break;
+            }
+            b -= 1;
+        }
+        if b > 0 && k - b >= 60 {
+            return None;
+        }
+        let mut depth = 0usize;
+        let mut st = b;
+        for i in b..k {
+            match toks[i].k {
+                Tk::Punct('(' | '[') => depth += 1,
+                Tk::Punct(')' | ']') => depth = depth.saturating_sub(1),
+                Tk::Punct(',' | '—' | '–') if depth == 0 => {
+                    let seg: Vec<Tok> = toks[st..i]
+                        .iter()
+                        .filter(|t| t.k == Tk::Word)
+                        .copied()
+                        .collect();
+                    st = i + 1;
+                    let Some(first) = seg.first().map(|t| self.w(t)) else {
+                        continue;
+                    };
+                    if in_list(PREPS, first) || (seg.len() == 1 && in_list(LEAD_ADV, first)) {
+                        continue;
+                    }
+                    // only the clause's first segment may be its subject
+                    let np = self.classify(&seg)?;
+                    return (np.proper || matches!(np.who, Who::Actor(_))).then_some(np);
+                }
+                _ => {}
+            }
+        }
+        None
+    }
+
     /// Split a subject clause at commas/dashes (parentheses dropped), drop
     /// adverbial segments ("In an email on Jan. 18", "However") and pick the
     /// speaker: in `A, B,` + verb one of the two is an appositive, and a
@@ -208,8 +275,12 @@ impl<'a, K: Kernels> Ctx<'a, K> {
             };
         }
         match self.classify(seg(1)) {
-            Some(np) => Subj::Found(np, false),
-            None => Subj::Nothing,
+            Some(np) if np.proper => Subj::Found(np, false),
+            // "… vice president for news and talk Dave Gorab"
+            np => match self.name_after_role(seg(1)).or(np) {
+                Some(np) => Subj::Found(np, false),
+                None => Subj::Nothing,
+            },
         }
     }
 
@@ -219,6 +290,9 @@ impl<'a, K: Kernels> Ctx<'a, K> {
     /// calling him …" → Trump; "Trump called on her to resign and said …" → Trump).
     pub(super) fn clause_subject(&self, toks: &[Tok], c: usize) -> Option<(Np, bool)> {
         let mut end = c.min(toks.len());
+        // a name beats a description ("Michael J. Petrilli, president of the institute,
+        // tied …, saying")
+        let mut described = None;
         for _ in 0..3 {
             let st = toks[..end]
                 .iter()
@@ -226,15 +300,18 @@ impl<'a, K: Kernels> Ctx<'a, K> {
                 .map_or(0, |p| p + 1);
             if st < end {
                 if let Some(found) = self.np_initial(&toks[st..end]) {
-                    return Some(found);
+                    if found.0.proper || matches!(found.0.who, Who::Actor(_) | Who::Pron(_)) {
+                        return Some(found);
+                    }
+                    described = described.or(Some(found));
                 }
             }
-            if st == 0 {
+            if st == 0 || matches!(toks[st - 1].k, Tk::Quote(_) | Tk::Punct(';')) {
                 break;
             }
             end = st - 1;
         }
-        None
+        described
     }
 
     /// Subject of the closest finite cue (or quoting/according-to object)
