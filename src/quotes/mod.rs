@@ -29,6 +29,7 @@
 //! - `np.rs`: what a noun phrase names;
 //! - `subject.rs`: which phrase speaks for a cue, with `appositive.rs` choosing between a
 //!   name and its description;
+//! - `first_names.rs`: given names and gendered titles, for pronoun agreement;
 //! - `speaker.rs`: from a phrase to a speaker (roster name or name as written, and side);
 //! - `rules/`: the attribution rules, one file each, and the driver that tries them in
 //!   order (see its docs); `rule.rs`: their ids ([`Rule`]);
@@ -47,6 +48,7 @@ mod classify;
 mod context;
 mod cue_list;
 mod cues;
+mod first_names;
 mod framing;
 mod marks;
 mod np;

@@ -21,8 +21,10 @@ use crate::scan::Kernels;
 /// A personal pronoun, by what it can stand for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Pron {
-    /// he / she
-    Person,
+    /// he
+    He,
+    /// she
+    She,
     /// it
     It,
     /// they
@@ -79,8 +81,10 @@ impl<'a, K: Kernels> Ctx<'a, K> {
         let s0 = seg[0].s;
         if seg.len() == 1 {
             let w0 = self.w(&seg[0]);
-            let p = if lc_is(w0, &["he", "she"]) {
-                Some(Pron::Person)
+            let p = if lc_is(w0, &["he"]) {
+                Some(Pron::He)
+            } else if lc_is(w0, &["she"]) {
+                Some(Pron::She)
             } else if lc_is(w0, &["it"]) {
                 Some(Pron::It)
             } else if lc_is(w0, &["they"]) {
