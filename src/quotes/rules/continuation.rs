@@ -117,6 +117,13 @@ mod tests {
         let t = "Tom Reyes hailed the vote as “fantastic,” telling reporters during a visit to the city on Friday that he thinks it is “a great thing.”";
         let qs = run(t);
         assert_eq!(speaker(&qs[1]), Some("Tom Reyes"));
+        // the rest of a sentence with a continuation in it is still attribution
+        let t = "“Everything is on the table,” Tom Reyes told the paper after hinting that “changes” could come. “Every single thing is on the table.”";
+        let qs = run(t);
+        assert_eq!(
+            (speaker(&qs[2]), qs[2].rule.as_str()),
+            (Some("Tom Reyes"), "continuation")
+        );
         // a narrator sentence in between breaks the chain
         let t = "“The first part is said here,” Tom Reyes said. The council voted later. “This should not be his.”";
         let qs = run(t);

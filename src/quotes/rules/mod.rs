@@ -38,6 +38,7 @@ use crate::quotes::context::Ctx;
 use crate::quotes::np::Who;
 use crate::quotes::quote::QuoteKind;
 use crate::quotes::rule::Rule;
+use crate::quotes::sentences::ends_terminal;
 use crate::quotes::speaker::Resolved;
 use crate::scan::Kernels;
 use crate::text::words::is_alnum;
@@ -63,7 +64,14 @@ impl<'a, K: Kernels> Ctx<'a, K> {
                 speaker: found.speaker,
                 rule: found.rule,
                 via_after: found.via_after,
-                after_end: if found.via_after {
+                // the attribution runs to the end of the sentence after the words that
+                // name the speaker, and after a mid-sentence continuation (`… after
+                // hinting that “personnel changes” could come. “More.”`)
+                after_end: if found.via_after
+                    || (found.rule == Rule::Continuation
+                        && !site.stands_alone
+                        && !ends_terminal(&self.text[q.start..q.end]))
+                {
                     site.after_end
                 } else {
                     q.close
