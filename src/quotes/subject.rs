@@ -12,8 +12,8 @@ use super::context::Ctx;
 use super::cues::Form;
 use super::np::{Np, Who};
 use super::tokens::{is_lower, Tk, Tok};
-use super::word_lists::{AUX_ADV, CLAUSE_BOUNDARY, LEAD_ADV, PREPS};
-use super::word_lookup::{in_list, lc_is};
+use super::word_lists::{AUX_ADV, CLAUSE_BOUNDARY, LEAD_ADV, MONTHS_DAYS, PREPS};
+use super::word_lookup::{in_list, in_list_nodot, lc_is};
 use crate::scan::Kernels;
 
 /// The subject found for a cue.
@@ -75,7 +75,17 @@ impl<'a, K: Kernels> Ctx<'a, K> {
     pub(super) fn subject_before(&self, toks: &[Tok], c: usize, tight_from: Option<usize>) -> Subj {
         let lo = tight_from.unwrap_or(0);
         let mut k = c;
-        while k > lo && self.word(toks, k - 1).is_some_and(|w| in_list(AUX_ADV, w)) {
+        // auxiliaries, adverbs and times ("Priebus later Thursday told")
+        while k > lo
+            && self.word(toks, k - 1).is_some_and(|w| {
+                in_list(AUX_ADV, w)
+                    || in_list_nodot(MONTHS_DAYS, w)
+                    || lc_is(w, &["today", "yesterday", "tonight"])
+                    // "routinely characterizes", "has also broadly called for"
+                    || (is_lower(w) && w.len() > 4 && w.ends_with("ly"))
+                    || (is_lower(w) && lc_is(w, &["himself", "herself", "itself", "themselves"]))
+            })
+        {
             k -= 1;
         }
         if k > lo
@@ -178,7 +188,11 @@ impl<'a, K: Kernels> Ctx<'a, K> {
                 _ if depth > 0 => false,
                 Tk::Quote(_) => true,
                 Tk::Punct(p) => matches!(p, ';' | ':' | '.' | '!' | '?'),
-                Tk::Word => self.is_cue_word(toks, b - 1),
+                // a participle set off by commas describes ("Judge David McKeague,
+                // writing for the majority, said")
+                Tk::Word => self
+                    .cue_at(toks, b - 1)
+                    .is_some_and(|c| c.form != Form::Participle),
             };
             if stop {
                 break;
@@ -264,7 +278,19 @@ impl<'a, K: Kernels> Ctx<'a, K> {
         }
         keep(cur, words.len(), &words);
         let seg = |k: usize| &words[last[k].0..last[k].1];
-        if n == 0 || (tight && (n > 2 || (n == 2 && !trailing))) {
+        if tight && n == 2 && !trailing {
+            // "“…,” Nate Silver, the polling guru who founded the site, tweeted" with
+            // the second comma missing: the name, when the first part is one
+            // ("“Boots on the ground” would be right, candidate Ben Carson said": the
+            // name after the rest of the sentence the quote opens)
+            let named = |np: &Np| np.proper || matches!(np.who, Who::Actor(_));
+            return match (self.classify(seg(0)), self.classify(seg(1))) {
+                (Some(np), _) if named(&np) => Subj::Found(np, true),
+                (None, Some(np)) if named(&np) => Subj::Found(np, false),
+                _ => Subj::Nothing,
+            };
+        }
+        if n == 0 || (tight && n > 2) {
             return Subj::Nothing;
         }
         if trailing && n >= 2 {

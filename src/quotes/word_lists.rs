@@ -109,7 +109,7 @@ const LABEL_VERBS_WORDS: &str =
     labelling branded branding termed describe describes described describing characterize \
     characterizes characterized characterizing characterise characterised refer refers \
     referred referring deride derides derided deriding dismiss dismisses dismissed \
-    dismissing hailed hails hailing touted touts touting";
+    dismissing hailed hails hailing touted touts touting cited cites";
 
 /// Label verbs of [`LABEL_VERBS_WORDS`] whose label follows "as" (`described it as
 /// “…”`), not the object itself.
@@ -146,7 +146,8 @@ const CLAUSE_BOUNDARY_WORDS: &str =
 /// ("Albence said in a statement.").
 const TAIL_START_WORDS: &str =
     "in on at during via through from after before yesterday today tonight monday tuesday \
-    wednesday thursday friday saturday sunday this last earlier later recently again";
+    wednesday thursday friday saturday sunday this last earlier later recently again as \
+    while when";
 
 /// A word list id: one bit in the bit set [`super::word_lookup`] keeps per word.
 #[derive(Debug, Clone, Copy)]

@@ -25,6 +25,10 @@ impl<'a, K: Kernels> Ctx<'a, K> {
         while k < toks.len() && matches!(toks[k].k, Tk::Punct(_)) {
             k += 1;
         }
+        // "“…,” as Cruz said on the radio"
+        if self.word(&toks, k) == Some("as") {
+            k += 1;
+        }
         let first = self.word(&toks, k)?;
         // After a quote that ended its own sentence, a capitalized word
         // starts a new sentence; it attributes the quote only when it is a
@@ -42,7 +46,10 @@ impl<'a, K: Kernels> Ctx<'a, K> {
             let only_circumstance = tail.len() <= 14
                 && tail.first().is_some_and(|w| in_list(TAIL_START, w))
                 && !tail.iter().any(|w| lc_is(w, &["that"]));
-            !new_sentence || (ended && (tail.len() <= 3 || only_circumstance) && c - k <= 4)
+            // a subject of a few words, or a name with its description (`Will Estrada,
+            // the chairman for the exurb, said`)
+            let subject_ok = c - k <= 4 || (c - k <= 16 && toks[c - 1].k == Tk::Punct(','));
+            !new_sentence || (ended && (tail.len() <= 3 || only_circumstance) && subject_ok)
         };
         if let Some(cue) = self.cue_at(&toks, k) {
             if !matches!(cue.form, Form::Finite | Form::According) || !bare(k, cue.len) {
@@ -153,6 +160,16 @@ mod tests {
         assert_eq!(speaker(&run(t)[0]), Some("Tom Reyes"));
         let t = "“We are extremely happy” about the decision, said Dana Whitfield, director of the union.";
         assert_eq!(speaker(&run(t)[0]), Some("Dana Whitfield"));
+        // "as X said", a long subject with its description, a name after the sentence
+        for (t, who) in [
+            ("The race is “a dead heat right now,” as Tom Reyes said on the radio on Monday.", "Tom Reyes"),
+            ("“He just stopped and asked how we win here.” Will Estrada, the chairman for the exurb, said of the encounter.", "Will Estrada"),
+            ("“Clinton needs a strategy for the swing voters,” Nate Silver, the polling guru who founded the site tweeted on Wednesday.", "Nate Silver"),
+            ("“Boots on the ground” would be appropriate, Republican candidate Ben Carson said after the attacks.", "Ben Carson"),
+            ("“She is still the best friend she ever had,” Bill Clinton himself has said.", "Bill Clinton"),
+        ] {
+            assert_eq!(speaker(&run(t)[0]), Some(who), "{t}");
+        }
         let t = "“Stop right there and put it down.” Lucero said. “Now.”";
         let qs = run(t);
         assert_eq!(speaker(&qs[0]), Some("Henry Lucero"));

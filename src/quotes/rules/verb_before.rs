@@ -95,6 +95,10 @@ impl<'a, K: Kernels> Ctx<'a, K> {
                 Subj::Coordinated => self
                     .prev_finite_subject(toks, c)
                     .or_else(|| self.clause_subject(toks, c))?,
+                // "Because of how the schedule was made, explained Rosenberg, “…”"
+                Subj::Nothing if c > 0 && toks[c - 1].k == Tk::Punct(',') => self
+                    .np_forward(toks, c + cue.len)
+                    .filter(|(np, _)| np.proper)?,
                 Subj::Nothing => return None,
             },
             Form::Participle => self
@@ -192,6 +196,15 @@ mod tests {
         let q = &run(t)[0];
         assert_eq!(speaker(q), Some("Tenant leaders in Queens"));
         assert_eq!(q.cue.as_deref(), Some("saying"));
+        // times and adverbs between subject and verb; inverted after a comma
+        for (t, who) in [
+            ("Tom Reyes later Thursday told Fox News: “We are meeting up next week to talk.”", "Tom Reyes"),
+            ("Dana Whitfield routinely characterizes herself as a “change warrior” on the trail.", "Dana Whitfield"),
+            ("Because of how the schedule was made, explained Rosa Diaz, “this thing is over by March.”", "Rosa Diaz"),
+            ("Judge David Keane, writing for the majority in the decision, said the rule was “plainly unconstitutional.”", "David Keane"),
+        ] {
+            assert_eq!(speaker(&run(t)[0]), Some(who), "{t}");
+        }
         // inverted, opening the sentence
         let t = "Said Dorothy Poynter, who grew up with him, “We were all so proud of him.”";
         assert_eq!(speaker(&run(t)[0]), Some("Dorothy Poynter"));
