@@ -7,7 +7,7 @@ use std::fmt;
 /// How the speaker of a quotation was found ([`super::Quote::rule`]). The finders are tried
 /// in the order of `rules/mod.rs`; when a speaker is found, the most specific label wins:
 /// `document`, then `pronoun`, then `speaker_before_colon` / `previous_sentence` /
-/// `quoted_label`, then `appositive`, then the finder's own id.
+/// `quoted_label` / `dash_credit`, then `appositive`, then the finder's own id.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Rule {
     /// Words after the quote, up to the end of its sentence (`“…,” Albence said`,
@@ -31,6 +31,9 @@ pub enum Rule {
     /// he/she/it/they, resolved to a fitting earlier speaker or subject:
     /// `rules/pronoun.rs`.
     Pronoun,
+    /// A credit after a dash, with no verb (`“…” — Jane Doe, immigration attorney`):
+    /// `rules/dash_credit.rs`.
+    DashCredit,
     /// The quote goes on from the previous attributed quote (`“Stop,” Lucero said, “or we
     /// leave.”`, or nothing but that quote's attribution in between):
     /// `rules/continuation.rs`.
@@ -50,13 +53,14 @@ pub enum Rule {
 
 impl Rule {
     /// Every rule, in the order of their ids' documentation.
-    pub const ALL: [Rule; 11] = [
+    pub const ALL: [Rule; 12] = [
         Rule::VerbAfter,
         Rule::VerbBefore,
         Rule::Appositive,
         Rule::QuotedLabel,
         Rule::SpeakerBeforeColon,
         Rule::Pronoun,
+        Rule::DashCredit,
         Rule::Continuation,
         Rule::PreviousSentence,
         Rule::Document,
@@ -73,6 +77,7 @@ impl Rule {
             Rule::QuotedLabel => "quoted_label",
             Rule::SpeakerBeforeColon => "speaker_before_colon",
             Rule::Pronoun => "pronoun",
+            Rule::DashCredit => "dash_credit",
             Rule::Continuation => "continuation",
             Rule::PreviousSentence => "previous_sentence",
             Rule::Document => "document",
@@ -104,6 +109,7 @@ mod tests {
                 "quoted_label",
                 "speaker_before_colon",
                 "pronoun",
+                "dash_credit",
                 "continuation",
                 "previous_sentence",
                 "document",

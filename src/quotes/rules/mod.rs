@@ -1,7 +1,8 @@
 //! The attribution rules, one file each, and the driver that tries them. For every
 //! quotation, in text order (later rules read the attributions of earlier quotes):
 //!
-//! 1. [`verb_after`]: the words after the quote, up to the end of its sentence;
+//! 1. [`verb_after`]: the words after the quote, up to the end of its sentence; else a
+//!    credit after a dash ([`dash_credit`]: `“…” — Jane Doe, immigration attorney`);
 //! 2. for a quote that does not open its sentence: [`continuation`] of the previous quote
 //!    in the same sentence (`“Stop,” Lucero said, “or we leave.”`), else [`verb_before`]
 //!    (the nearest cue before the quote in its sentence, or the nearest label verb:
@@ -21,6 +22,7 @@
 //! below at its place in the order, and test it in its file.
 
 mod continuation;
+mod dash_credit;
 mod document;
 pub(super) mod finding;
 mod previous_sentence;
@@ -113,6 +115,10 @@ impl<'a, K: Kernels> Ctx<'a, K> {
                 ..self.credit(&f, attrs)
             };
         }
+        // 1b. `“…” — Jane Doe, immigration attorney`
+        if let Some(f) = self.dash_credit(site) {
+            return self.credit(&f, attrs);
+        }
         // 2. inside a sentence: `“Stop,” Lucero said, “or …”`, `Goldstein said that “…”`
         if !site.stands_alone {
             if let Some(sp) = self.same_sentence_continuation(site, attrs) {
@@ -174,7 +180,10 @@ fn label(f: &Found, speaker: Option<&Resolved<'_>>, via_pronoun: bool) -> Rule {
         Some(_)
             if matches!(
                 f.rule,
-                Rule::SpeakerBeforeColon | Rule::PreviousSentence | Rule::QuotedLabel
+                Rule::SpeakerBeforeColon
+                    | Rule::PreviousSentence
+                    | Rule::QuotedLabel
+                    | Rule::DashCredit
             ) =>
         {
             f.rule
