@@ -11,8 +11,10 @@ use super::appositive;
 use super::context::Ctx;
 use super::cues::Form;
 use super::np::{Np, Who};
-use super::tokens::{is_lower, Tk, Tok};
-use super::word_lists::{AUX_ADV, CLAUSE_BOUNDARY, LEAD_ADV, MONTHS_DAYS, PREPS};
+use super::tokens::{is_cap, is_lower, Tk, Tok};
+use super::word_lists::{
+    AUX_ADV, CLAUSE_BOUNDARY, CONNECTORS, DETERMINERS, LEAD_ADV, MONTHS_DAYS, PARTICLES, PREPS,
+};
 use super::word_lookup::{in_list, in_list_nodot, lc_is};
 use crate::scan::Kernels;
 
@@ -312,20 +314,23 @@ impl<'a, K: Kernels> Ctx<'a, K> {
 
     /// The subject of the clause a participle or a coordinated verb at `c` belongs to:
     /// the noun phrase opening the nearest stretch between commas before it that names
-    /// somebody, at most three stretches back ("Speaking in Salem, Trump went after Bush,
+    /// somebody, at most four stretches back ("Speaking in Salem, Trump went after Bush,
     /// calling him …" → Trump; "Trump called on her to resign and said …" → Trump).
     pub(super) fn clause_subject(&self, toks: &[Tok], c: usize) -> Option<(Np, bool)> {
         let mut end = c.min(toks.len());
+        while end > 0 && toks[end - 1].k == Tk::Punct(',') {
+            end -= 1;
+        }
         // a name beats a description ("Michael J. Petrilli, president of the institute,
         // tied …, saying")
         let mut described = None;
-        for _ in 0..3 {
+        for _ in 0..4 {
             let st = toks[..end]
                 .iter()
                 .rposition(|t| matches!(t.k, Tk::Punct(',' | ';' | '—' | '–') | Tk::Quote(_)))
                 .map_or(0, |p| p + 1);
             if st < end {
-                if let Some(found) = self.np_initial(&toks[st..end]) {
+                if let Some(found) = self.stretch_subject(&toks[st..end]) {
                     if found.0.proper || matches!(found.0.who, Who::Actor(_) | Who::Pron(_)) {
                         return Some(found);
                     }
@@ -338,6 +343,39 @@ impl<'a, K: Kernels> Ctx<'a, K> {
             end = st - 1;
         }
         described
+    }
+
+    /// The noun phrase opening a stretch of a clause, when it opens with one: a run of
+    /// capitalized words ("Trump attacked Romney" → Trump, never the object) or a phrase
+    /// after a determiner ("the senator"); a stretch that opens with a verb ("also
+    /// attacked billionaire Donald Trump") has none.
+    fn stretch_subject(&self, toks: &[Tok]) -> Option<(Np, bool)> {
+        let mut i = 0;
+        while self.word(toks, i).is_some_and(|w| in_list(LEAD_ADV, w)) {
+            i += 1;
+        }
+        let w = self.word(toks, i)?;
+        if in_list(PREPS, w) {
+            // "In a Fox interview later that day, Trump …" is passed by `np_initial`
+            return self.np_initial(toks);
+        }
+        if is_cap(w) {
+            // (with the small words of names: "U.S. Immigration and Customs
+            // Enforcement", "Bill de Blasio")
+            let mut j = i;
+            while j < toks.len() && toks[j].k == Tk::Word && {
+                let w = self.w(&toks[j]);
+                let next_cap = self.word(toks, j + 1).is_some_and(is_cap);
+                is_cap(w) || in_list(PARTICLES, w) || (in_list(CONNECTORS, w) && next_cap)
+            } {
+                j += 1;
+            }
+            return self.classify(&toks[i..j]).map(|np| (np, false));
+        }
+        if in_list(DETERMINERS, w) || lc_is(w, &["he", "she", "it", "they"]) {
+            return self.np_forward(toks, i);
+        }
+        None
     }
 
     /// Subject of the closest finite cue (or quoting/according-to object)

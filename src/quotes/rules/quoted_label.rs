@@ -116,6 +116,9 @@ mod tests {
                 "Tom Reyes called on her to resign and said the plan was “a disaster.”",
                 "Tom Reyes",
             ),
+            // the clause's subject, never its object
+            ("Early on, Tom Reyes attacked Henry Lucero, calling him “a failed candidate.”", "Tom Reyes"),
+            ("Tom Reyes, the former mayor, also attacked Henry Lucero, with whom he clashed on Saturday, calling him “a loser.”", "Tom Reyes"),
         ];
         for (t, who) in cases {
             let q = &run(t)[0];
