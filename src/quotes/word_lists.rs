@@ -77,7 +77,12 @@ const ROLE_HEADS_WORDS: &str =
     prosecutor prosecutors judge judges mayor governor senator senators lawmaker lawmakers \
     legislator legislators politician politicians researcher researchers fellow scholar \
     scholars economist economists people parents neighbors witness witnesses authorities \
-    spokespersons members member organizers protesters";
+    spokespersons members member organizers protesters man men woman women voter voters \
+    actor actress child children student students teacher teachers worker workers \
+    delegate delegates candidate candidates nominee businessman billionaire host anchor \
+    moderator adviser advisers advisor advisors strategist strategists consultant \
+    consultants pollster pollsters insider insiders chairman chairwoman executive \
+    executives founder owner narrator congressman congresswoman";
 
 /// Head nouns of unnamed organisations ("the mayor’s office").
 const ORG_HEADS_WORDS: &str =

@@ -57,7 +57,10 @@ impl<'a, K: Kernels> Ctx<'a, K> {
         }
         let site = self.site(i);
         let found = self.find(&site, attrs);
-        match classify::kind(site.candidate_term, found.speaker.is_some()) {
+        // a speech cue makes a short quote somebody's words even when its subject
+        // stays unresolved ("“I am with Tom,” she said" with no "she" in sight)
+        let spoken = found.speaker.is_some() || found.cue.is_some();
+        match classify::kind(site.candidate_term, spoken) {
             QuoteKind::Term => Attr::term(q.close),
             QuoteKind::Speech => Attr {
                 kind: QuoteKind::Speech,

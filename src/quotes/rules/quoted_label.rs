@@ -6,11 +6,12 @@
 //! `termed`; `described`, `referred to`, `characterized`, `derided`, `dismissed`,
 //! `hailed`, `touted` with "as" right before the quote), it is not passive (`has been
 //! called “…”` names no user), and nothing but its object stands between it and the
-//! quote. The subject is read as for a speech cue; only a named user counts (a roster
-//! actor, a proper name, or a pronoun standing for one): `Critics called it “…”` stays a
-//! term. Read by `verb_before`'s walk back from the quote, the nearest cue or label first.
+//! quote. The subject is read as for a speech cue; only somebody in particular counts (a
+//! roster actor, a proper name, one person in a role, or a pronoun standing for one):
+//! `Critics called it “…”` stays a term. Read by `verb_before`'s walk back from the quote, the nearest cue or label first.
 
 use super::finding::Found;
+use crate::lexicon::ActorKind;
 use crate::quotes::context::Ctx;
 use crate::quotes::framing::Framing;
 use crate::quotes::np::Who;
@@ -81,10 +82,16 @@ impl<'a, K: Kernels> Ctx<'a, K> {
     }
 }
 
-/// Whether the label's user `r`, read from phrase `f`, is named: a roster actor, a proper
-/// name or a pronoun standing for one (a role phrase as written, "critics", is not).
+/// Whether the label's user `r`, read from phrase `f`, is somebody in particular: a
+/// roster actor, a proper name, one person in a role ("one Clinton spokesman") or a
+/// pronoun standing for one of those; a group as written ("critics") is not.
 pub(super) fn named_user(f: &Found, r: Option<&Resolved<'_>>) -> bool {
-    r.is_some() && (f.np.proper || matches!(f.np.who, Who::Actor(_) | Who::Pron(_)))
+    let Some(r) = r else {
+        return false;
+    };
+    f.np.proper
+        || matches!(f.np.who, Who::Actor(_) | Who::Pron(_))
+        || (r.kind == ActorKind::Role && !r.plural)
 }
 
 #[cfg(test)]
@@ -131,6 +138,8 @@ mod tests {
             ("quoted_label", Some("called"), Some(Framing::Neutral))
         );
         // the nearest verb is the label's: Lucero said, but Reyes called it so
+        let t = "One city spokesman has called the situation “overclassification run amok.”";
+        assert_eq!(speaker(&run(t)[0]), Some("One city spokesman"));
         let t = "Henry Lucero said Tom Reyes called the men “criminal aliens”.";
         assert_eq!(speaker(&run(t)[0]), Some("Tom Reyes"));
     }
