@@ -70,6 +70,9 @@ mod tests {
             let who = t.split(',').next().unwrap();
             assert_eq!(speaker(&run(t)[0]), Some(who), "{t}");
         }
+        // a role, then the name in apposition
+        let t = "In an email on Jan. 18, the union’s lawyer, Omar Haddad, accused the city of trying “to exploit this tragedy.”";
+        assert_eq!(speaker(&run(t)[0]), Some("Omar Haddad"));
         // descriptor first, name second
         let t = "The group’s lawyer, Omar Haddad, warned that “the eviction notices are illegal under state law.”";
         let q = &run(t)[0];

@@ -206,6 +206,8 @@ impl<'a, K: Kernels> Ctx<'a, K> {
         }
         let mut depth = 0usize;
         let mut st = b;
+        // the first segment that names anything, and the one after it
+        let mut first: Option<Np> = None;
         for i in b..k {
             match toks[i].k {
                 Tk::Punct('(' | '[') => depth += 1,
@@ -217,20 +219,38 @@ impl<'a, K: Kernels> Ctx<'a, K> {
                         .copied()
                         .collect();
                     st = i + 1;
-                    let Some(first) = seg.first().map(|t| self.w(t)) else {
+                    let Some(first_word) = seg.first().map(|t| self.w(t)) else {
                         continue;
                     };
-                    if in_list(PREPS, first) || (seg.len() == 1 && in_list(LEAD_ADV, first)) {
+                    if first.is_none()
+                        && (in_list(PREPS, first_word)
+                            || (seg.len() == 1 && in_list(LEAD_ADV, first_word)))
+                    {
                         continue;
                     }
-                    // only the clause's first segment may be its subject
-                    let np = self.classify(&seg)?;
-                    return (np.proper || matches!(np.who, Who::Actor(_))).then_some(np);
+                    let np = self.classify(&seg);
+                    let named = |np: &Np| np.proper || matches!(np.who, Who::Actor(_));
+                    match first.take() {
+                        // only the clause's first segment may be its subject…
+                        None => match np {
+                            Some(np) if np.proper => return Some(np),
+                            Some(np) if named(&np) => first = Some(np),
+                            _ => return None,
+                        },
+                        // …unless it is a role and its appositive a name ("the city’s
+                        // spokeswoman, Freddi Goldstein, accused")
+                        Some(role) => {
+                            return Some(match np {
+                                Some(np) if np.proper => np,
+                                _ => role,
+                            })
+                        }
+                    }
                 }
                 _ => {}
             }
         }
-        None
+        first
     }
 
     /// Split a subject clause at commas/dashes (parentheses dropped), drop
