@@ -17,6 +17,7 @@ mod eval;
 mod explain;
 mod lexicon;
 mod report;
+mod roster;
 mod score;
 mod shared;
 
@@ -56,6 +57,9 @@ pub enum Command {
     /// Measure slant on labelled data: lean separation, quote attribution.
     #[command(subcommand)]
     Eval(eval::EvalCommand),
+    /// Speaker roster tools: list the most-quoted speakers the lexicon does not know.
+    #[command(subcommand)]
+    Roster(roster::RosterCommand),
 }
 
 /// Run a parsed command line. Returns the exit code.
@@ -67,5 +71,6 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write, term: Terminal) -
         Command::Chart(a) => chart::run(a, err, term),
         Command::Report(a) => report::run(a, err, term),
         Command::Eval(c) => eval::run(c, out, err, term),
+        Command::Roster(c) => roster::run(c, out, err, term),
     }
 }

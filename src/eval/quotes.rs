@@ -8,7 +8,8 @@
 //! least one byte. Its source is classed as a **name** ("Trump", "Hillary Clinton"), a
 //! **pronoun** ("he", "they", "who") or a **description** ("the senator", "a spokesman",
 //! "the statement"). A name agrees with slant's speaker when they name the same person:
-//! the gold name's last word (its surname, titles dropped) is one of the speaker's words
+//! the gold name's last word (its surname, titles dropped; for "X of Y", X's) is one of
+//! the speaker's words
 //! and, when both give a first name, the first names agree too. For pronouns and
 //! descriptions the gold data names no person, so the right name is taken to be the
 //! nearest gold source before it in the same article that is a name (a proxy: the
@@ -179,6 +180,23 @@ fn gold_name(text: &str) -> Option<Vec<String>> {
     let clause = plain.split(',').next().unwrap_or("");
     let raw: Vec<&str> = clause.split_whitespace().collect();
     let cap = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    // "Joel Pollak of Breitbart California", "Rep. Tom Cole of Oklahoma": the person is
+    // the run before "of" / "at" / "from" / "for" (unless it is all titles:
+    // "Secretary of State John Kerry")
+    for (i, w) in raw.iter().enumerate().skip(1) {
+        if !matches!(*w, "of" | "at" | "from" | "for") || !cap(raw[i - 1]) {
+            continue;
+        }
+        let mut start = i - 1;
+        while start > 0 && cap(raw[start - 1]) {
+            start -= 1;
+        }
+        let names = name_words(&raw[start..i].join(" "));
+        if !names.is_empty() && !raw[i - 1].ends_with("'s") && !raw[i - 1].ends_with("’s") {
+            return Some(names);
+        }
+        break;
+    }
     let end = raw.iter().rposition(|w| cap(w))?;
     let mut start = end;
     while start > 0 && cap(raw[start - 1]) {
@@ -713,6 +731,13 @@ mod tests {
         assert!(same_person("Donald Trump", "Trump"));
         assert!(same_person("Donald Trump", "Mr. Trump’s"));
         assert!(same_person("Barack Obama", "President Obama"));
+        assert!(same_person(
+            "Joel Pollak",
+            "Joel Pollak of Breitbart California"
+        ));
+        assert!(!same_person("Joel Pollak", "Breitbart California"));
+        assert!(same_person("John Kerry", "Secretary of State John Kerry"));
+        assert!(same_person("Bank of America", "Bank of America"));
         assert!(!same_person("Donald Trump", "Eric Trump"));
         assert!(!same_person("Ted Cruz", "Trump"));
         assert!(same_person("Trump", "Donald J. Trump"));

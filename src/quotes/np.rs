@@ -9,6 +9,7 @@
 //! phrase belongs to a cue is [`super::subject`]'s business.
 
 use super::context::Ctx;
+use super::first_names::gender_of;
 use super::tokens::{is_acronym, is_cap, is_lower, is_possessive, strip_possessive, Tk, Tok};
 use super::word_lists::{
     CLAUSE_BOUNDARY, CONNECTORS, DETERMINERS, DOC_HEADS, FUNCTION, LEAD_ADV, MONTHS_DAYS,
@@ -415,7 +416,19 @@ impl<'a, K: Kernels> Ctx<'a, K> {
         if in_list(FUNCTION, first) || in_list_nodot(MONTHS_DAYS, first) {
             return None;
         }
-        let name_toks = &toks[a..b];
+        let mut name_toks = &toks[a..b];
+        // "Norma Pimentel of Catholic Charities": a person's name (it opens with a given
+        // name) ends before "of" / "at" / "for" and the organisation
+        if let Some(p) = name_toks
+            .iter()
+            .position(|t| matches!(self.w(t), "of" | "at" | "for"))
+            .filter(|&p| (2..=3).contains(&p))
+        {
+            let person = &self.text[name_toks[0].s..name_toks[p - 1].e];
+            if gender_of(person).is_some() {
+                name_toks = &name_toks[..p];
+            }
+        }
         let org = started_the
             || name_toks
                 .iter()

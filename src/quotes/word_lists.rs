@@ -55,7 +55,8 @@ const TITLES_WORDS: &str =
     justice dr mr mrs ms miss prof professor spokesman spokeswoman spokesperson councilman \
     councilwoman councilmember assemblyman assemblywoman lt sgt capt col gen detective \
     inspector agent sheriff chairman chairwoman chair rev former interim special assistant \
-    counsel administrator minister prime colleague u.s us federal state";
+    counsel administrator minister prime colleague u.s us federal state sister rabbi \
+    pastor reverend bishop imam cardinal";
 
 /// Words that make a capitalized name an organisation ("… Coalition", "… Times").
 const ORG_WORDS_WORDS: &str =

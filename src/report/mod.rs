@@ -21,5 +21,6 @@ pub mod json;
 pub mod ledger;
 pub mod lexicon;
 pub mod output;
+pub mod roster;
 pub mod stream;
 pub mod table;

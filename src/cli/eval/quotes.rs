@@ -14,7 +14,7 @@ use crate::cli::shared::terminal::Terminal;
 use slant::eval::quotes::{
     FinishOpts, FoundQuote, FoundReported, GoldAttribution, SourceKind, Tally,
 };
-use slant::quotes::QuoteKind;
+use slant::quotes::{QuoteKind, Rule};
 use slant::{batch, input, report};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -67,6 +67,12 @@ pub struct QuotesArgs {
     /// Which gold sources the sample failures are of.
     #[arg(long, value_enum, default_value_t = MissKind::Name)]
     pub miss_kind: MissKind,
+    /// Measure saved output instead of running the extraction: the JSONL of `slant score
+    /// --format jsonl` (any version) on the same corpus, one article a line with its `id`
+    /// and `quotes` (so two versions can be compared on one definition). Reported speech
+    /// is not measured then.
+    #[arg(long, value_name = "FILE")]
+    pub predictions: Option<PathBuf>,
     /// Worker threads (0 = one per core).
     #[arg(long, short = 'j', default_value_t = 0)]
     pub threads: usize,
@@ -88,8 +94,57 @@ fn read_gold(path: &PathBuf) -> Result<HashMap<String, Vec<GoldAttribution>>> {
     Ok(by_article)
 }
 
+/// A quotation of saved `slant score` output.
+#[derive(serde::Deserialize)]
+struct SavedQuote {
+    start: usize,
+    end: usize,
+    kind: String,
+    speaker: Option<String>,
+    rule: String,
+}
+
+/// One article of saved `slant score` output.
+#[derive(serde::Deserialize)]
+struct SavedArticle {
+    id: String,
+    #[serde(default)]
+    quotes: Vec<SavedQuote>,
+}
+
+/// Saved quotations by article id.
+fn read_predictions(path: &PathBuf) -> Result<HashMap<String, Vec<FoundQuote>>> {
+    let f = std::fs::File::open(path).with_context(|| format!("cannot read {}", path.display()))?;
+    let mut out = HashMap::new();
+    for (i, line) in BufReader::new(f).lines().enumerate() {
+        let line = line.with_context(|| format!("cannot read {}", path.display()))?;
+        if line.trim().is_empty() {
+            continue;
+        }
+        let a: SavedArticle = serde_json::from_str(&line)
+            .with_context(|| format!("{}:{}: not a scored article", path.display(), i + 1))?;
+        let quotes = a
+            .quotes
+            .into_iter()
+            .map(|q| FoundQuote {
+                start: q.start,
+                end: q.end,
+                speech: q.kind == "speech",
+                speaker: q.speaker,
+                rule: Rule::ALL
+                    .into_iter()
+                    .find(|r| r.as_str() == q.rule)
+                    .unwrap_or(Rule::Unattributed),
+            })
+            .collect();
+        out.insert(a.id, quotes);
+    }
+    Ok(out)
+}
+
 pub fn run(a: QuotesArgs, out: &mut dyn Write, err: &mut dyn Write, term: Terminal) -> Result<u8> {
     let gold = read_gold(&a.gold)?;
+    let saved = a.predictions.as_ref().map(read_predictions).transpose()?;
     if gold.is_empty() {
         bail!("{} holds no gold attribution", a.gold.display());
     }
@@ -97,7 +152,7 @@ pub fn run(a: QuotesArgs, out: &mut dyn Write, err: &mut dyn Write, term: Termin
     let inputs = a.input.inputs(term)?;
     let pool = batch::pool(a.threads);
     let mut problems = Problems::default();
-    let mut tally = Tally::new(true);
+    let mut tally = Tally::new(saved.is_none());
     // a gold cue is a speech cue when its first word is one of slant's
     let is_cue = |cue: &str| {
         let first = cue.split_whitespace().next().unwrap_or("").to_lowercase();
@@ -106,10 +161,15 @@ pub fn run(a: QuotesArgs, out: &mut dyn Write, err: &mut dyn Write, term: Termin
     let mut seen_ids = std::collections::HashSet::new();
     let mut seen = 0usize;
     let eng = &engine;
+    let saved = &saved;
     batch::run_ordered(
         &pool,
         input::load(&inputs, a.input.load_opts()),
         move |art| {
+            if let Some(saved) = saved {
+                let found = saved.get(&art.id).cloned().unwrap_or_default();
+                return (art, found, Vec::new());
+            }
             let ex = eng.extraction(&art.text);
             let reported: Vec<FoundReported> = ex
                 .reported

@@ -104,7 +104,8 @@ impl<'a, K: Kernels> Ctx<'a, K> {
             toks.iter()
                 .any(|t| matches!(t.k, Tk::Quote(_)) && t.s <= pos && pos < t.e)
         };
-        self.mentions(s, e)
+        let fitting: Vec<Resolved<'a>> = self
+            .mentions(s, e)
             .into_iter()
             .rev()
             .filter(|m| !inside_quote(m.s))
@@ -116,7 +117,18 @@ impl<'a, K: Kernels> Ctx<'a, K> {
                     s: m.s,
                 })
             })
-            .find(|r| fits(p, r))
+            .filter(|r| fits(p, r))
+            .collect();
+        // he/she: a person named in the sentence before the role that describes them
+        // ("Henry Lucero, a senior ICE official, was blunter. He told …")
+        let person = fitting
+            .iter()
+            .position(|r| r.kind == ActorKind::Person)
+            .filter(|_| matches!(p, Pron::He | Pron::She));
+        match person {
+            Some(i) => fitting.into_iter().nth(i),
+            None => fitting.into_iter().next(),
+        }
     }
 }
 
@@ -169,6 +181,9 @@ mod tests {
         assert_eq!(speaker(&run(t)[0]), Some("Tom Harlan"));
         let t = "Tom Harlan said the plan was fine, and Maria Lopez answered him. “We are not afraid of any of this,” she said.";
         assert_eq!(speaker(&run(t)[0]), Some("Maria Lopez"));
+        // a person before the role that describes them
+        let t = "Henry Lucero, a senior Housing Authority official, was blunter. “We will act on every complaint,” he said.";
+        assert_eq!(speaker(&run(t)[0]), Some("Henry Lucero"));
         // no antecedent at all: unattributed, not a guess
         let t = "The weather was cold.\n“We will not leave this place without a fight,” she said.";
         let q = &run(t)[0];
