@@ -74,7 +74,8 @@ impl RosterTally {
 
     /// The speakers quoted at least `min_quotes` times, most quoted first (then most
     /// words, then by name), at most `top`.
-    pub fn finish(self, min_quotes: u32, top: usize) -> Vec<Suggestion> {
+    pub fn finish(mut self, min_quotes: u32, top: usize) -> Vec<Suggestion> {
+        self.merge_surnames();
         let mut v: Vec<Suggestion> = self
             .by_name
             .into_iter()
@@ -101,6 +102,45 @@ impl RosterTally {
         });
         v.truncate(top);
         v
+    }
+}
+
+impl RosterTally {
+    /// A surname alone ("Obama", from articles that never gave the full name) joins the
+    /// one person whose full name ends in it ("Barack Obama"); with two such people, or
+    /// none, it stays apart.
+    fn merge_surnames(&mut self) {
+        let singles: Vec<String> = self
+            .by_name
+            .keys()
+            .filter(|n| !n.contains(' ') && n.chars().next().is_some_and(char::is_uppercase))
+            .cloned()
+            .collect();
+        for s in singles {
+            let owners: Vec<&String> = self
+                .by_name
+                .keys()
+                .filter(|n| kind_of(n) == ActorKind::Person && n.ends_with(&format!(" {s}")))
+                .collect();
+            let [owner] = owners.as_slice() else {
+                continue;
+            };
+            let owner = (*owner).clone();
+            let Some(e) = self.by_name.remove(&s) else {
+                continue;
+            };
+            let o = self.by_name.entry(owner).or_default();
+            o.quotes += e.quotes;
+            o.words += e.words;
+            o.articles += e.articles;
+            for (k, n) in e.outlets {
+                *o.outlets.entry(k).or_default() += n;
+            }
+            if e.sample_words > o.sample_words {
+                o.sample = e.sample;
+                o.sample_words = e.sample_words;
+            }
+        }
     }
 }
 
@@ -207,6 +247,14 @@ mod tests {
         let mut t = RosterTally::default();
         t.add(a, None, &extract(a, &r));
         assert_eq!(t.finish(1, 1).len(), 1);
+        // a surname alone joins the one full name ending in it
+        let c = "“We will keep the shelter open all winter long,” Ortiz said.";
+        let mut t = RosterTally::default();
+        t.add(a, None, &extract(a, &r));
+        t.add(c, None, &extract(c, &r));
+        let s = t.finish(1, 10);
+        assert_eq!((s[0].name.as_str(), s[0].quotes), ("Maria Ortiz", 3));
+        assert!(!s.iter().any(|s| s.name == "Ortiz"));
     }
 
     #[test]
