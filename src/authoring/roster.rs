@@ -155,7 +155,7 @@ fn sample(inner: &str) -> String {
     format!("{cut} …")
 }
 
-/// What a speaker's name looks like: a person (two to four capitalized words), an
+/// What a speaker's name looks like: a person (one to four capitalized words), an
 /// organisation (other capitalized names), or a role ("city officials").
 fn kind_of(name: &str) -> ActorKind {
     let words: Vec<&str> = name.split_whitespace().collect();
@@ -195,7 +195,7 @@ fn kind_of(name: &str) -> ActorKind {
             .all(char::is_uppercase);
     if acronym
         || words.iter().any(|w| ORG.contains(w))
-        || !(2..=4).contains(&words.len())
+        || !(1..=4).contains(&words.len())
         || !words.iter().all(cap)
     {
         return ActorKind::Organization;
@@ -263,6 +263,7 @@ mod tests {
         assert_eq!(kind_of("Priorities USA"), ActorKind::Person);
         assert_eq!(kind_of("Iowa Democratic Party"), ActorKind::Organization);
         assert_eq!(kind_of("NAACP"), ActorKind::Organization);
+        assert_eq!(kind_of("Obama"), ActorKind::Person);
         assert_eq!(kind_of("city officials"), ActorKind::Role);
         let long = "word ".repeat(60);
         let s = sample(&long);
