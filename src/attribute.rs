@@ -160,6 +160,53 @@ fn negation_tail(rest: &[u8]) -> bool {
     rest[i..].iter().all(|&c| space(c))
 }
 
+/// Words that may stand between a negator and the term it negates: articles and a few
+/// intensifiers ("not an invasion", "never really an invasion"). Anything else, a verb
+/// above all ("did not release the illegal aliens"), means the negator governs something
+/// other than the term.
+const NEGATION_GAP_WORDS: &[&str] = &[
+    "a",
+    "an",
+    "the",
+    "any",
+    "this",
+    "that",
+    "such",
+    "so",
+    "really",
+    "truly",
+    "just",
+    "simply",
+    "merely",
+    "exactly",
+    "quite",
+    "very",
+    "actually",
+    "necessarily",
+    "even",
+    "mere",
+    "real",
+    "genuine",
+    "literally",
+];
+
+/// Whether a negation found before a hit (`m`, from the cue to the hit, as the negation
+/// pattern matched it) negates the term itself: every word between the cue and the term
+/// is one of [`NEGATION_GAP_WORDS`].
+fn governs(m: &str) -> bool {
+    let rest = match m.find("n't") {
+        Some(i) if i == 0 || !m[..i].contains(char::is_whitespace) => &m[i + 3..],
+        _ => m
+            .trim_start()
+            .split_once(char::is_whitespace)
+            .map_or("", |(_, r)| r),
+    };
+    rest.split_whitespace()
+        .map(|w| w.trim_matches(['"', '\'']).to_ascii_lowercase())
+        .filter(|w| !w.is_empty())
+        .all(|w| NEGATION_GAP_WORDS.contains(&w.as_str()))
+}
+
 fn distance_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
@@ -316,7 +363,7 @@ pub fn attribute_with<K: Kernels>(
                 }
             }
             if cue_starts != 0 {
-                if let Some(m) = find_negation(before, cue_starts) {
+                if let Some(m) = find_negation(before, cue_starts).filter(|m| governs(m)) {
                     modifiers.push(Modifier {
                         kind: ModifierKind::Negated,
                         cue: m.trim().trim_end_matches(['"', '\'']).trim().to_string(),
@@ -372,6 +419,22 @@ pub fn attribute_with<K: Kernels>(
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn negation_counts_only_when_it_governs_the_term() {
+        // The issue's sentences: the negator governs a verb, not the term.
+        assert!(!governs("not release the "));
+        assert!(!governs("n't receive a "));
+        // It governs the term itself.
+        assert!(governs("not "));
+        assert!(governs("no "));
+        assert!(governs("never an "));
+        assert!(governs("not really an "));
+        assert!(governs("n't an "));
+        assert!(governs("not \""));
+        assert!(!governs("never called them "));
+    }
+
     use super::*;
     use crate::scan::Plain;
 

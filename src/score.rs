@@ -1,4 +1,5 @@
-//! Scores: per-side term counts and weights, term lean, quote balance, quote lean, stance.
+//! Scores: per-side term counts and weights, term lean, stance with its credible interval,
+//! and who is heard (a description, not a lean).
 //!
 //! Everything here is arithmetic on already attributed hits and quotes, so a student can
 //! redo it by hand from the `explain` ledger:
@@ -10,16 +11,22 @@
 //!   sits at −1 and the last at +1 (for two sides: (last − first) / (first + last));
 //! * `evidence` is that denominator; below the lexicon's `min_evidence` a lean is reported
 //!   as "too little evidence";
-//! * quote balance counts, per side, the speech quotations and the words inside them; a
-//!   quote's prominence weight is `1 − 0.5 × (offset / article length)`, so a quotation at
-//!   the top counts twice as much as one at the very end; `quote_lean` is the lean of
-//!   prominence-weighted words of aligned speakers (neutral, unaligned and unattributed
-//!   words are reported but lean nowhere), with `min_quote_words` aligned words needed;
-//! * `stance = (terms × term_lean + quotes × quote_lean) / (terms + quotes)` with the
-//!   lexicon's stance weights, using only the halves that have enough evidence.
+//! * **stance** is the same lean with every side starting from `prior` points of evidence
+//!   (a symmetric Dirichlet prior over the sides' shares of the evidence): for two sides
+//!   `stance = (last − first) / (first + last + 2 × prior)`, so one or two loaded words move
+//!   it a little and many move it far. Its credible interval (`interval`, 90% by default) is
+//!   the Beta distribution of that posterior (exact for two sides, moment-matched for
+//!   more). Stance never depends on who is quoted;
+//! * **who is heard** counts, per speaker side, the speech quotations and the words inside
+//!   them; a quote's prominence weight is `1 − 0.5 × (offset / article length)`, so a
+//!   quotation at the top counts twice as much as one at the very end. `quote_balance` is
+//!   the balance of prominence-weighted words of aligned speakers between the sides: it
+//!   describes whom the article lets speak, and partisan outlets quote the other camp to
+//!   attack it, so it is not a lean and does not enter stance.
 
 use crate::lexicon::{Lexicon, SideRef};
 use crate::quotes::QuoteSide;
+use crate::stats;
 
 /// What scoring needs to know about a speech quotation. The speaker is borrowed from
 /// the quotation: only the distinct speakers of each side are copied into [`Scores`].
@@ -58,7 +65,7 @@ pub struct QuoteShare {
     pub share: f64,
     /// Share of prominence-weighted quoted words.
     pub prominence: f64,
-    /// Prominence-weighted quoted words (what the quote lean is computed from).
+    /// Prominence-weighted quoted words (what the quote balance is computed from).
     pub weighted: f64,
     /// Distinct speakers, in order of first quotation.
     pub speakers: Vec<String>,
@@ -70,22 +77,91 @@ pub struct Scores {
     /// Per lexicon side, in order.
     pub sides: Vec<SideTerms>,
     pub neutral_count: u32,
+    /// The lean of the weighted evidence, without the prior.
     pub term_lean: f64,
     pub evidence: f64,
+    /// `evidence ≥ min_evidence`.
     pub term_enough: bool,
-    /// Per lexicon side, in order.
+    /// The lean with the prior: the headline number.
+    pub stance: f64,
+    /// The stance's credible interval, `(low, high)`.
+    pub stance_interval: (f64, f64),
+    /// The prior, in points of evidence per side, and the interval's probability mass.
+    pub prior: f64,
+    pub interval_level: f64,
+    /// Who is heard, per lexicon side in order.
     pub quotes: Vec<QuoteShare>,
     pub neutral_quotes: QuoteShare,
     pub unaligned_quotes: QuoteShare,
     pub unattributed_quotes: QuoteShare,
-    pub quote_lean: f64,
+    /// Balance of prominence-weighted words of aligned speakers, −1 … +1: a description of
+    /// who is heard, not a lean.
+    pub quote_balance: f64,
     /// Prominence-weighted words of aligned speakers.
-    pub quote_evidence: f64,
-    pub quote_enough: bool,
-    pub stance: f64,
-    pub stance_enough: bool,
+    pub aligned_words: f64,
+    /// `aligned_words ≥ min_quote_words`.
+    pub balance_enough: bool,
     pub min_evidence: f64,
     pub min_quote_words: f64,
+}
+
+/// A stance and its credible interval.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Posterior {
+    pub mean: f64,
+    pub low: f64,
+    pub high: f64,
+}
+
+/// The stance of per-side evidence `weights` under a symmetric Dirichlet prior of `prior`
+/// points per side, with its central `level` credible interval.
+///
+/// The sides' shares of the evidence have the posterior Dirichlet(`prior + weight_i`); the
+/// stance is `Σ position_i × share_i`. Its mean is exact; its interval comes from the Beta
+/// distribution with the same mean and variance on the 0…1 scale (for two sides that Beta
+/// is exactly the posterior of the last side's share).
+pub fn stance_posterior(lexicon: &Lexicon, weights: &[f64], prior: f64, level: f64) -> Posterior {
+    let alphas: Vec<f64> = weights.iter().map(|w| w + prior).collect();
+    let total: f64 = alphas.iter().sum();
+    if total <= 0.0 || weights.len() < 2 {
+        return Posterior {
+            mean: 0.0,
+            low: -1.0,
+            high: 1.0,
+        };
+    }
+    let pos = |i: usize| lexicon.side_position(i);
+    let mean: f64 = alphas
+        .iter()
+        .enumerate()
+        .map(|(i, a)| pos(i) * a)
+        .sum::<f64>()
+        / total;
+    let second: f64 = alphas
+        .iter()
+        .enumerate()
+        .map(|(i, a)| pos(i) * pos(i) * a)
+        .sum::<f64>()
+        / total;
+    let var = ((second - mean * mean) / (total + 1.0)).max(0.0);
+    // On the 0…1 scale: y = (stance + 1) / 2.
+    let (m, v) = ((mean + 1.0) / 2.0, var / 4.0);
+    let (low, high) = if v <= 0.0 || m <= 0.0 || m >= 1.0 {
+        (mean, mean)
+    } else {
+        let common = (m * (1.0 - m) / v - 1.0).max(1e-9);
+        let (a, b) = (m * common, (1.0 - m) * common);
+        let tail = (1.0 - level) / 2.0;
+        (
+            2.0 * stats::beta_quantile(tail, a, b) - 1.0,
+            2.0 * stats::beta_quantile(1.0 - tail, a, b) - 1.0,
+        )
+    };
+    Posterior {
+        mean: mean.clamp(-1.0, 1.0),
+        low: low.clamp(-1.0, 1.0),
+        high: high.clamp(-1.0, 1.0),
+    }
 }
 
 /// Prominence weight of a quotation starting at `offset` in a text of `len` bytes.
@@ -150,6 +226,11 @@ pub fn score(
     s.term_lean = term_lean;
     s.evidence = evidence;
     s.term_enough = evidence > 0.0 && evidence >= lexicon.scoring.min_evidence;
+    s.prior = lexicon.scoring.prior;
+    s.interval_level = lexicon.scoring.interval;
+    let post = stance_posterior(lexicon, &weights, s.prior, s.interval_level);
+    s.stance = post.mean;
+    s.stance_interval = (post.low, post.high);
 
     // Quote balance.
     let total_words: u32 = quotes.iter().map(|q| q.words).sum();
@@ -204,25 +285,10 @@ pub fn score(
     fill(&mut s.neutral_quotes, other_prominent[0]);
     fill(&mut s.unaligned_quotes, other_prominent[1]);
     fill(&mut s.unattributed_quotes, other_prominent[2]);
-    let (quote_lean, quote_evidence) = lean(lexicon, &prominent);
-    s.quote_lean = quote_lean;
-    s.quote_evidence = quote_evidence;
-    s.quote_enough = quote_evidence > 0.0 && quote_evidence >= lexicon.scoring.min_quote_words;
-
-    // Stance.
-    let (wt, wq) = (lexicon.scoring.stance_terms, lexicon.scoring.stance_quotes);
-    let (num, den) = match (s.term_enough, s.quote_enough) {
-        (true, true) => (wt * s.term_lean + wq * s.quote_lean, wt + wq),
-        (true, false) => (s.term_lean, 1.0),
-        (false, true) => (s.quote_lean, 1.0),
-        (false, false) => (0.0, 0.0),
-    };
-    s.stance_enough = den > 0.0;
-    s.stance = if den > 0.0 {
-        (num / den).clamp(-1.0, 1.0)
-    } else {
-        0.0
-    };
+    let (quote_balance, aligned_words) = lean(lexicon, &prominent);
+    s.quote_balance = quote_balance;
+    s.aligned_words = aligned_words;
+    s.balance_enough = aligned_words > 0.0 && aligned_words >= lexicon.scoring.min_quote_words;
     s
 }
 
@@ -269,8 +335,10 @@ mod tests {
         assert!((s.evidence - 4.0).abs() < 1e-12);
         assert!((s.sides[1].per_1000_words - 6.0).abs() < 1e-12);
         assert!(s.term_enough);
-        // Terms only: the stance is the term lean.
-        assert!((s.stance - s.term_lean).abs() < 1e-12);
+        // The stance is the lean with 2 prior points per side: (3 − 1) / (4 + 4).
+        assert!((s.stance - 2.0 / 8.0).abs() < 1e-12);
+        let (lo, hi) = s.stance_interval;
+        assert!(lo < s.stance && s.stance < hi, "{lo} {} {hi}", s.stance);
     }
 
     #[test]
@@ -278,7 +346,8 @@ mod tests {
         let l = lex(2);
         let s = score(&l, 0, 0, &[t(None, 0.0)], &[]);
         assert_eq!(s.term_lean, 0.0);
-        assert!(!s.term_enough && !s.stance_enough);
+        assert!(!s.term_enough);
+        assert_eq!(s.stance, 0.0, "no evidence: the prior alone, centred on 0");
         let s = score(&l, 100, 100, &[t(Some(1), 1.0)], &[]);
         assert_eq!(s.term_lean, 1.0);
         assert!(!s.term_enough, "1.0 is below the default threshold 3.0");
@@ -316,25 +385,53 @@ mod tests {
         assert!((s.unattributed_quotes.prominence - 7.5 / total).abs() < 1e-12);
         assert!((s.quotes[1].weighted - 20.0).abs() < 1e-12);
         assert!((s.quotes[0].weighted - 10.0).abs() < 1e-12);
-        assert!((s.quote_lean - (20.0 - 10.0) / 30.0).abs() < 1e-12);
-        assert!(s.quote_enough);
+        assert!((s.quote_balance - (20.0 - 10.0) / 30.0).abs() < 1e-12);
+        assert!(s.balance_enough);
+        assert_eq!(s.stance, 0.0, "who is quoted never moves the stance");
+    }
+
+    #[test]
+    fn the_prior_shrinks_thin_evidence_and_the_interval_narrows_with_more() {
+        let l = lex(2);
+        // One clear word: raw lean +1, stance 1 / (1 + 4) = 0.2.
+        let one = score(&l, 100, 100, &[t(Some(1), 1.0)], &[]);
+        assert_eq!(one.term_lean, 1.0);
+        assert!((one.stance - 0.2).abs() < 1e-12);
+        // Twenty: stance 20 / 24, and a much narrower interval that excludes 0.
+        let many: Vec<TermInput> = (0..20).map(|_| t(Some(1), 1.0)).collect();
+        let many = score(&l, 100, 100, &many, &[]);
+        assert!((many.stance - 20.0 / 24.0).abs() < 1e-12);
+        let width = |s: &Scores| s.stance_interval.1 - s.stance_interval.0;
+        assert!(width(&many) < width(&one) / 2.0);
+        assert!(many.stance_interval.0 > 0.0);
         assert!(
-            (s.stance - s.quote_lean).abs() < 1e-12,
-            "terms lack evidence"
+            one.stance_interval.0 < 0.0,
+            "one word is not enough to exclude 0"
         );
     }
 
     #[test]
-    fn stance_mixes_halves_with_lexicon_weights() {
+    fn two_sided_interval_is_the_exact_beta_posterior() {
         let l = lex(2);
-        let terms = [t(Some(1), 4.0)];
-        let quotes = [QuoteInput {
-            offset: 0,
-            words: 40,
-            side: QuoteSide::Side(0),
-            speaker: None,
-        }];
-        let s = score(&l, 100, 100, &terms, &quotes);
-        assert!((s.stance - (0.6 - 0.4)).abs() < 1e-12);
+        // Weights 1 (first side) and 5 (last side), prior 2: Beta(7, 3) for the last side's share.
+        let s = score(&l, 100, 100, &[t(Some(0), 1.0), t(Some(1), 5.0)], &[]);
+        let lo = 2.0 * crate::stats::beta_quantile(0.05, 7.0, 3.0) - 1.0;
+        let hi = 2.0 * crate::stats::beta_quantile(0.95, 7.0, 3.0) - 1.0;
+        assert!(
+            (s.stance_interval.0 - lo).abs() < 1e-6,
+            "{:?} vs {lo}",
+            s.stance_interval
+        );
+        assert!((s.stance_interval.1 - hi).abs() < 1e-6);
+        assert!((s.stance - (7.0 - 3.0) / 10.0).abs() < 1e-12);
+    }
+
+    #[test]
+    fn a_middle_side_pulls_the_stance_toward_zero() {
+        let l = lex(3);
+        let s = score(&l, 100, 100, &[t(Some(1), 10.0)], &[]);
+        assert!(s.stance.abs() < 1e-12);
+        let (lo, hi) = s.stance_interval;
+        assert!(lo < 0.0 && hi > 0.0 && hi - lo < 1.0);
     }
 }

@@ -33,7 +33,7 @@ fn jsonl_offsets_point_at_the_matched_text_in_the_original_file() {
     let records = jsonl(&["score", "seeds", "--format", "jsonl"]);
     assert_eq!(records.len(), 5);
     for r in &records {
-        assert_eq!(r["schema_version"], 2);
+        assert_eq!(r["schema_version"], 3);
         assert_eq!(r["lexicon"]["name"], "immigration");
         assert_eq!(
             r["lexicon"]["sides"],

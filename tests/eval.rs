@@ -26,12 +26,13 @@ fn eval_lean_separates_clearly_labelled_groups() {
         .as_array()
         .unwrap()
         .iter()
-        .find(|c| c["component"] == "term_lean")
+        .find(|c| c["component"] == "stance")
         .unwrap();
     // Every right article uses restrictionist words, every left one pro-immigrant ones.
     assert_eq!(stance["auc"], 1.0);
     // Outlets are listed with their label, most pro-immigrant first.
     let outlets = v["outlets"].as_array().unwrap();
+    assert_eq!(outlets.first().unwrap()["label"], "left");
     assert_eq!(outlets.last().unwrap()["label"], "right");
     // The variants are counted per group.
     let undoc = v["variants"]

@@ -162,22 +162,23 @@ fn a_whitespace_only_file_and_empty_stdin_are_empty_articles() {
 
 #[test]
 fn invalid_utf8_is_decoded_lossily_with_a_warning_naming_file_and_offset() {
+    // A Latin-1 text file is decoded as its legacy encoding (guessed), named in a warning.
     let path = format!("{}/latin1.txt", case("invalid-utf8"));
     let bytes = fs::read(&path).unwrap();
-    let bad = bytes.iter().position(|&b| b == 0xE9).unwrap();
     let r = score(&[&path, "-f", "jsonl"]);
     assert_eq!(r.code, 0, "{}", head(&r.stderr));
     assert!(
         r.stderr.contains(&format!(
-            "slant: warning: {path}: invalid UTF-8 at byte {bad}; bad bytes were replaced with U+FFFD"
+            "slant: warning: {path}: not UTF-8; read as windows-1252 (guessed from its bytes)"
         )),
         "{}",
         head(&r.stderr)
     );
     let recs = records(&r.stdout);
     assert_eq!(recs.len(), 1);
-    // Offsets are into the decoded text, where each bad byte became U+FFFD.
-    let decoded = String::from_utf8_lossy(&bytes);
+    // Offsets are into the decoded text (Latin-1: one character a byte).
+    let decoded: String = bytes.iter().map(|&b| b as char).collect();
+    assert!(decoded.contains("café"));
     let terms = recs[0]["terms"].as_array().unwrap();
     assert!(terms.iter().any(|t| t["text"] == "illegal aliens"));
     for t in terms {
@@ -210,8 +211,9 @@ fn a_binary_file_in_a_folder_is_skipped_and_named_explicitly_fails() {
     let r = score(&[&folder, "-f", "jsonl"]);
     assert_eq!(r.code, 1, "{}", head(&r.stderr));
     assert_eq!(ids(&records(&r.stdout)), ["article"]);
+    // photo.txt is a PNG: its bytes say so, whatever its name.
     assert!(r.stderr.contains(&format!(
-        "slant: skipped {folder}/photo.txt: looks like a binary file (it contains NUL bytes); skipped"
+        "slant: skipped {folder}/photo.txt: an image; slant reads text, not pictures"
     )));
     assert!(r
         .stderr
@@ -222,7 +224,7 @@ fn a_binary_file_in_a_folder_is_skipped_and_named_explicitly_fails() {
     assert_eq!(r.code, 1);
     assert!(r
         .stderr
-        .contains(&format!("slant: error: {photo}: looks like a binary file")));
+        .contains(&format!("slant: error: {photo}: an image;")));
     assert!(r
         .stderr
         .contains("slant: 0 article(s) processed, 1 failed, 0 skipped"));
@@ -821,24 +823,27 @@ fn a_folder_mixing_good_and_bad_files_scores_every_good_article() {
     );
     for line in [
         format!("slant: error: {folder}/c-empty.txt: article is empty (no text to score)"),
-        format!("slant: skipped {folder}/d-binary.txt: looks like a binary file (it contains NUL bytes); skipped"),
-        format!("slant: warning: {folder}/e-latin1.txt: invalid UTF-8 at byte 3;"),
+        format!("slant: skipped {folder}/d-binary.txt: an image; slant reads text"),
+        format!("slant: warning: {folder}/e-latin1.txt: not UTF-8; read as windows-1252"),
         format!("slant: error: {folder}/f-feed.jsonl:2: not a valid JSON article"),
         "slant: error: missing-file.txt: no such file or folder".to_string(),
-        "slant: 5 article(s) processed, 3 failed, 1 skipped".to_string(),
+        "slant: 5 article(s) processed, 3 failed, 2 skipped".to_string(),
         format!("  failed: {folder}/c-empty.txt: article is empty"),
         format!("  failed: {folder}/f-feed.jsonl:2: not a valid JSON article"),
         "  failed: missing-file.txt: no such file or folder".to_string(),
-        format!("  skipped: {folder}/d-binary.txt: looks like a binary file"),
+        format!("  skipped: {folder}/d-binary.txt: an image;"),
     ] {
-        assert!(r.stderr.contains(&line), "missing `{line}` in\n{}", head(&r.stderr));
+        assert!(
+            r.stderr.contains(&line),
+            "missing `{line}` in\n{}",
+            head(&r.stderr)
+        );
     }
-    // The summary comes last: failures, then what was skipped.
+    // The summary comes last: failures, then what was skipped, the folder's other files
+    // (notes.csv is not an article file) counted in one line.
     assert!(r.stderr.trim_end().ends_with(&format!(
-        "  skipped: {folder}/d-binary.txt: looks like a binary file (it contains NUL bytes); skipped"
-    )));
-    // notes.csv is not an article file: silently ignored.
-    assert!(!r.stderr.contains("notes.csv"));
+        "  skipped: {folder}: 1 file(s) slant does not read: 1 other (notes.csv); slant reads .txt, .md, .jsonl, .html, .htm, .docx and .odt (a PDF or an image: copy its text into a .txt file)"
+    )), "{}", head(&r.stderr));
 
     // Output for a good article is complete: the same as scoring it alone.
     for (i, name) in ["a-good.txt", "b-good.md"].iter().enumerate() {
@@ -865,7 +870,7 @@ fn report_on_a_mixed_folder_writes_every_good_article_and_exits_1() {
     assert_eq!(r.code, 1, "{}", head(&r.stderr));
     assert!(r
         .stderr
-        .contains("slant: 5 article(s) processed, 2 failed, 1 skipped"));
+        .contains("slant: 5 article(s) processed, 2 failed, 2 skipped"));
     let files = listing(&out);
     for f in [
         "index.html",

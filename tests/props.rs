@@ -429,10 +429,24 @@ fn check(engine: &Engine, text: &str, an: &Analysis) -> Result<(), TestCaseError
     // Scores: finite, leans in [-1, 1], shares in [0, 1].
     let s = &an.scores;
     prop_assert!(finite_unit(s.term_lean), "term_lean {}", s.term_lean);
-    prop_assert!(finite_unit(s.quote_lean), "quote_lean {}", s.quote_lean);
+    prop_assert!(
+        finite_unit(s.quote_balance),
+        "quote_balance {}",
+        s.quote_balance
+    );
     prop_assert!(finite_unit(s.stance), "stance {}", s.stance);
+    let (lo, hi) = s.stance_interval;
+    prop_assert!(
+        finite_unit(lo) && finite_unit(hi) && lo <= s.stance + 1e-9 && s.stance <= hi + 1e-9,
+        "interval {lo} {hi} around {}",
+        s.stance
+    );
+    prop_assert!(
+        s.stance.abs() <= s.term_lean.abs() + 1e-9,
+        "the prior only shrinks"
+    );
     prop_assert!(s.evidence.is_finite() && s.evidence >= 0.0);
-    prop_assert!(s.quote_evidence.is_finite() && s.quote_evidence >= 0.0);
+    prop_assert!(s.aligned_words.is_finite() && s.aligned_words >= 0.0);
     prop_assert_eq!(s.sides.len(), lex.sides.len());
     for side in &s.sides {
         prop_assert!(side.weight.is_finite() && side.weight >= 0.0);

@@ -87,11 +87,13 @@ pub fn lexicon_changes(old: &Lexicon, new: &Lexicon) -> Vec<LexiconChange> {
     for (name, a, b) in [
         ("voice.narrator", os.narrator, ns.narrator),
         ("voice.quoted", os.quoted, ns.quoted),
+        ("voice.reported", os.reported, ns.reported),
         ("voice.scare_quoted", os.scare_quoted, ns.scare_quoted),
         ("modifiers.negated", os.negated, ns.negated),
         ("modifiers.distanced", os.distanced, ns.distanced),
-        ("stance.terms", os.stance_terms, ns.stance_terms),
-        ("stance.quotes", os.stance_quotes, ns.stance_quotes),
+        ("stance.prior", os.prior, ns.prior),
+        ("stance.interval", os.interval, ns.interval),
+        ("stance.framing", os.framing, ns.framing),
         ("min_evidence", os.min_evidence, ns.min_evidence),
         ("min_quote_words", os.min_quote_words, ns.min_quote_words),
     ] {
@@ -238,7 +240,7 @@ pub struct Summary {
     pub term_lean: f64,
     pub term_enough: bool,
     pub stance: f64,
-    pub stance_enough: bool,
+    pub stance_interval: [f64; 2],
 }
 
 fn summary(l: &Lexicon, s: &Scores) -> Summary {
@@ -259,7 +261,7 @@ fn summary(l: &Lexicon, s: &Scores) -> Summary {
         term_lean: s.term_lean,
         term_enough: s.term_enough,
         stance: s.stance,
-        stance_enough: s.stance_enough,
+        stance_interval: [s.stance_interval.0, s.stance_interval.1],
     }
 }
 

@@ -15,6 +15,7 @@
 mod chart;
 mod eval;
 mod explain;
+mod extract;
 mod lexicon;
 mod report;
 mod roster;
@@ -60,6 +61,8 @@ pub enum Command {
     /// Speaker roster tools: list the most-quoted speakers the lexicon does not know.
     #[command(subcommand)]
     Roster(roster::RosterCommand),
+    /// Write what slant reads from pages, documents and text files (JSONL or .txt), to inspect, fix and score.
+    Extract(extract::ExtractArgs),
 }
 
 /// Run a parsed command line. Returns the exit code.
@@ -72,5 +75,6 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write, term: Terminal) -
         Command::Report(a) => report::run(a, err, term),
         Command::Eval(c) => eval::run(c, out, err, term),
         Command::Roster(c) => roster::run(c, out, err, term),
+        Command::Extract(a) => extract::run(a, out, err, term),
     }
 }

@@ -112,7 +112,7 @@ impl Observation {
                 s.stance,
                 s.term_lean,
                 crate::score::lean(lexicon, &narrator).0,
-                s.quote_lean,
+                s.quote_balance,
                 0.0,
             ],
             enough: s.term_enough,

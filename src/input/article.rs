@@ -15,6 +15,11 @@ pub struct Article {
     pub outlet: Option<String>,
     pub date: Option<String>,
     pub url: Option<String>,
+    /// Who wrote it, when the source says (HTML metadata, a Word document's core
+    /// properties, front matter, a manifest).
+    pub author: Option<String>,
+    /// What [`Article::text`] was read from; offsets always refer to `text`.
+    pub text_source: TextSource,
     pub text: String,
     /// The value of the JSONL field named by [`LoadOptions::label_field`] (a string, or a
     /// number or boolean as written), for `eval` and `lexicon suggest`.
@@ -35,6 +40,37 @@ impl Article {
             date: date.map(str::to_string),
             text,
             ..Article::default()
+        }
+    }
+}
+
+/// What an article's text was read from. For plain text and JSONL the text is the file's
+/// (or the record's) own; for the others it was extracted, and offsets refer to the
+/// extracted text (what `slant extract` writes), not to the file's bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum TextSource {
+    /// A `.txt` or `.md` file (or standard input), UTF-8 or decoded from another encoding.
+    #[default]
+    Plain,
+    /// A JSONL record's `text` field.
+    Jsonl,
+    /// The main text of a saved web page.
+    Html,
+    /// The paragraphs of a Word document.
+    Docx,
+    /// The paragraphs of an OpenDocument text.
+    Odt,
+}
+
+impl TextSource {
+    /// The name used in JSON and CSV (`"plain"`, `"jsonl"`, `"html"`, `"docx"`, `"odt"`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TextSource::Plain => "plain",
+            TextSource::Jsonl => "jsonl",
+            TextSource::Html => "html",
+            TextSource::Docx => "docx",
+            TextSource::Odt => "odt",
         }
     }
 }

@@ -1,12 +1,12 @@
 //! JSONL articles streamed a line at a time: one object a line with `id`, `text` and
-//! optional `title`, `outlet`, `date`, `url` (read by [`super::record`]). Oversized lines
+//! optional `title`, `outlet`, `date`, `url`, `author` (read by [`super::record`]). Oversized lines
 //! are skipped without being held in memory; a broken line is an error in its place.
 
 use std::io::BufRead;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 
-use super::article::{Article, LoadOptions};
+use super::article::{Article, LoadOptions, TextSource};
 use super::error::{io_message, too_large, LoadError};
 
 /// The articles of one JSONL file or stream.
@@ -68,6 +68,11 @@ impl JsonlReader {
                     "line is too long; raise the limit with --max-article-bytes",
                 )));
             }
+            // A file saved with a UTF-8 byte-order mark (Notepad does) keeps its first
+            // article.
+            if self.line == 1 && self.buf.starts_with(b"\xEF\xBB\xBF") {
+                self.buf.drain(..3);
+            }
             // simdutf8 validates a line several times faster than std; only invalid
             // input takes std's path, for the offset of the first bad byte.
             let (line, bad_utf8) = match simdutf8::basic::from_utf8(&self.buf) {
@@ -109,6 +114,7 @@ impl JsonlReader {
                 _ => format!("{}-{}", self.stem, self.line),
             };
             let mut a = Article::from_text(&id, &where_, rec.text);
+            a.text_source = TextSource::Jsonl;
             if let Some(t) = rec.title.filter(|t| !t.trim().is_empty()) {
                 a.title = t.trim().to_string();
             }
@@ -117,6 +123,7 @@ impl JsonlReader {
                 a.date = rec.date;
             }
             a.url = rec.url;
+            a.author = rec.author;
             if let Some(field) = &opts.label_field {
                 a.label = label_of(line, field);
             }
@@ -265,6 +272,26 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn a_utf8_bom_before_the_first_line_keeps_the_first_article() {
+        let mut r = JsonlReader {
+            name: "x.jsonl".into(),
+            stem: "x".into(),
+            reader: Box::new(std::io::Cursor::new(
+                b"\xEF\xBB\xBF{\"id\": \"a\", \"text\": \"one\"}\n{\"id\": \"b\", \"text\": \"two\"}\n".to_vec(),
+            )),
+            line: 0,
+            buf: Vec::new(),
+            read: Arc::default(),
+        };
+        let a = r.next_article(&LoadOptions::default()).unwrap().unwrap();
+        assert_eq!((a.id.as_str(), a.text_source), ("a", TextSource::Jsonl));
+        assert_eq!(
+            r.next_article(&LoadOptions::default()).unwrap().unwrap().id,
+            "b"
+        );
     }
 
     #[test]

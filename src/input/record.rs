@@ -1,7 +1,7 @@
 //! One JSONL article record, parsed from its line.
 //!
 //! This module owns the step from one line of a JSONL corpus to its fields (`id`, `text`,
-//! and the optional `title`, `outlet`, `date`, `url`; other fields are ignored). The
+//! and the optional `title`, `outlet`, `date`, `url`, `author`; other fields are ignored). The
 //! answer is always serde_json's: a hand-written fast path reads the shape nearly every
 //! corpus has (an object of string, null and plain-number values, article text with
 //! ordinary escapes) straight into the record, and gives up on anything else (nested
@@ -27,6 +27,8 @@ pub struct Record {
     pub date: Option<String>,
     #[serde(default)]
     pub url: Option<String>,
+    #[serde(default)]
+    pub author: Option<String>,
 }
 
 /// Parse one line (a whole JSON document) into a [`Record`], exactly as
@@ -49,7 +51,7 @@ fn fast(line: &str) -> Option<Record> {
         i: 0,
         checked: has_control(line.as_bytes()),
     };
-    let mut seen = [false; 6];
+    let mut seen = [false; 7];
     let mut r = Record {
         id: None,
         text: String::new(),
@@ -57,6 +59,7 @@ fn fast(line: &str) -> Option<Record> {
         outlet: None,
         date: None,
         url: None,
+        author: None,
     };
     p.ws();
     p.eat(b'{')?;
@@ -82,7 +85,8 @@ fn fast(line: &str) -> Option<Record> {
                             2 => r.title = Some(s),
                             3 => r.outlet = Some(s),
                             4 => r.date = Some(s),
-                            _ => r.url = Some(s),
+                            5 => r.url = Some(s),
+                            _ => r.author = Some(s),
                         }
                     }
                     // `null` is `None` for every optional field; `text` must be a string.
@@ -105,7 +109,9 @@ fn fast(line: &str) -> Option<Record> {
 }
 
 /// The keys of [`Record`], in the order of `seen` in [`fast`].
-const FIELDS: [&[u8]; 6] = [b"id", b"text", b"title", b"outlet", b"date", b"url"];
+const FIELDS: [&[u8]; 7] = [
+    b"id", b"text", b"title", b"outlet", b"date", b"url", b"author",
+];
 
 struct Parser<'a> {
     s: &'a str,
@@ -374,6 +380,7 @@ mod tests {
             "outlet",
             "date",
             "url",
+            "author",
             "lang",
             "te\\u0078t",
         ];

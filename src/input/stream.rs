@@ -1,6 +1,8 @@
 //! The stream of articles from a list of inputs ([`load`], [`Articles`]): folders walked,
 //! each file read as plain text or as JSONL (by extension, or `--jsonl`), standard input
-//! sniffed for JSONL, one article (or one [`LoadError`] in its place) at a time.
+//! sniffed for JSONL (or an HTML page), one article (or one [`LoadError`] in its place) at
+//! a time. Notes from expanding the inputs (a file given twice) ride on the first
+//! article's warnings.
 
 use std::collections::VecDeque;
 use std::fs::File;
@@ -10,9 +12,11 @@ use std::sync::Arc;
 
 use super::article::{Article, Input, LoadOptions};
 use super::error::{io_message, LoadError};
+use super::file::read_file;
+use super::html::{html_article, looks_like_html};
 use super::jsonl::JsonlReader;
-use super::text_file::{read_file, stem, text_article};
-use super::walk::{expand, has_ext, Pending};
+use super::text_file::{stem, text_article};
+use super::walk::{expand, has_ext, Pending, Seen};
 
 /// A stream of articles from a list of inputs.
 pub struct Articles {
@@ -21,15 +25,18 @@ pub struct Articles {
     opts: LoadOptions,
     /// Bytes of input consumed so far (whole files, JSONL lines), for progress.
     read: Arc<AtomicU64>,
+    /// Notes for the first article's warnings (inputs given twice).
+    notes: Vec<String>,
 }
 
 /// Load articles from `inputs` lazily, in order.
 pub fn load(inputs: &[Input], opts: LoadOptions) -> Articles {
     let mut pending = VecDeque::new();
+    let mut seen = Seen::default();
     for input in inputs {
         match input {
             Input::Stdin => pending.push_back(Pending::Stdin),
-            Input::Path(p) => expand(p, &mut pending),
+            Input::Path(p) => expand(p, &mut pending, &mut seen),
         }
     }
     Articles {
@@ -37,6 +44,7 @@ pub fn load(inputs: &[Input], opts: LoadOptions) -> Articles {
         jsonl: None,
         opts,
         read: Arc::default(),
+        notes: seen.notes,
     }
 }
 
@@ -54,7 +62,7 @@ impl Articles {
         for p in &self.pending {
             match p {
                 Pending::Stdin => return None,
-                Pending::Path(path, _) => {
+                Pending::Path(path, ..) => {
                     let meta = std::fs::metadata(path).ok().filter(|m| m.is_file())?;
                     total += meta.len();
                 }
@@ -69,6 +77,19 @@ impl Iterator for Articles {
     type Item = Result<Article, LoadError>;
 
     fn next(&mut self) -> Option<Self::Item> {
+        let mut item = self.next_item();
+        if !self.notes.is_empty() {
+            if let Some(Ok(a)) = &mut item {
+                let notes = std::mem::take(&mut self.notes);
+                a.warnings.splice(0..0, notes);
+            }
+        }
+        item
+    }
+}
+
+impl Articles {
+    fn next_item(&mut self) -> Option<Result<Article, LoadError>> {
         loop {
             if let Some(reader) = &mut self.jsonl {
                 match reader.next_article(&self.opts) {
@@ -95,9 +116,12 @@ impl Iterator for Articles {
                         return Some(Err(LoadError::new("-", io_message(&e))));
                     }
                     self.read.fetch_add(bytes.len() as u64, Ordering::Relaxed);
+                    if looks_like_html(&bytes) {
+                        return Some(html_article("stdin", "-", bytes, false));
+                    }
                     return Some(text_article("stdin", "-", bytes, &self.opts, false));
                 }
-                Pending::Path(path, explicit) => {
+                Pending::Path(path, explicit, manifest) => {
                     let name = path.display().to_string();
                     if self.opts.jsonl || has_ext(&path, &["jsonl"]) {
                         match File::open(&path) {
@@ -113,19 +137,29 @@ impl Iterator for Articles {
                             Err(e) => return Some(Err(LoadError::new(name, io_message(&e)))),
                         }
                     }
-                    return Some(read_file(&path, &name, &self.opts, explicit, &self.read));
+                    return Some(read_file(
+                        &path,
+                        &name,
+                        &self.opts,
+                        explicit,
+                        manifest.as_deref(),
+                        &self.read,
+                    ));
                 }
             }
         }
     }
 }
 
-/// Whether standard input is JSONL rather than one article: its first non-blank byte is
-/// `{` (no article starts with a brace; a JSONL stream always does). Looks only at what
-/// is already buffered, consuming nothing.
+/// Whether standard input is JSONL rather than one article: its first non-blank byte
+/// after a UTF-8 byte-order mark is `{` (no article starts with a brace; a JSONL stream
+/// always does). Looks only at what is already buffered, consuming nothing.
 fn looks_like_jsonl(reader: &mut impl BufRead) -> bool {
     match reader.fill_buf() {
-        Ok(buf) => buf.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{'),
+        Ok(buf) => {
+            let buf = buf.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(buf);
+            buf.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{')
+        }
         Err(_) => false,
     }
 }

@@ -1,13 +1,13 @@
-//! One plain-text article from a file or standard input: the size, binary, UTF-8 and
-//! emptiness rules. Its id is the file stem (`stdin` for standard input).
+//! One plain-text article from a file or standard input: the size, binary, encoding
+//! (`decode.rs`), front matter and emptiness rules. Its id is the file stem (`stdin` for
+//! standard input).
 
-use std::fs::File;
-use std::io::Read;
 use std::path::Path;
-use std::sync::atomic::{AtomicU64, Ordering};
 
 use super::article::{Article, LoadOptions};
-use super::error::{io_message, too_large, LoadError};
+use super::decode::{decode, utf16_order, SNIFF_BYTES};
+use super::error::{too_large, LoadError};
+use super::front_matter;
 
 /// The file stem of `path`, the id of its article.
 pub(super) fn stem(path: &Path) -> String {
@@ -16,24 +16,8 @@ pub(super) fn stem(path: &Path) -> String {
         .unwrap_or_else(|| "article".to_string())
 }
 
-/// Read the article at `path` (`name` as shown); `explicit`: named on the command line.
-pub(super) fn read_file(
-    path: &Path,
-    name: &str,
-    opts: &LoadOptions,
-    explicit: bool,
-    read: &AtomicU64,
-) -> Result<Article, LoadError> {
-    let f = File::open(path).map_err(|e| LoadError::new(name, io_message(&e)))?;
-    let mut bytes = Vec::new();
-    f.take(opts.article_limit() as u64 + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| LoadError::new(name, io_message(&e)))?;
-    read.fetch_add(bytes.len() as u64, Ordering::Relaxed);
-    text_article(&stem(path), name, bytes, opts, !explicit)
-}
-
-/// Turn raw bytes into an article, applying the size, binary, UTF-8 and emptiness rules.
+/// Turn raw bytes into an article, applying the size, binary, encoding, front matter and
+/// emptiness rules.
 pub(super) fn text_article(
     id: &str,
     name: &str,
@@ -47,7 +31,8 @@ pub(super) fn text_article(
             too_large("article", opts.article_limit()),
         ));
     }
-    if bytes.iter().take(8192).any(|&b| b == 0) {
+    // UTF-16 text is full of NUL bytes; anything else with one is binary.
+    if utf16_order(&bytes).is_none() && bytes.iter().take(SNIFF_BYTES).any(|&b| b == 0) {
         let msg = "looks like a binary file (it contains NUL bytes); skipped";
         return Err(if in_folder {
             LoadError::skipped(name, msg)
@@ -55,22 +40,18 @@ pub(super) fn text_article(
             LoadError::new(name, msg)
         });
     }
-    let mut warnings = Vec::new();
-    let text = match String::from_utf8(bytes) {
-        Ok(t) => t,
-        Err(e) => {
-            let offset = e.utf8_error().valid_up_to();
-            warnings.push(format!(
-                "{name}: invalid UTF-8 at byte {offset}; bad bytes were replaced with U+FFFD (save the file as UTF-8 to avoid this)"
-            ));
-            String::from_utf8_lossy(e.as_bytes()).into_owned()
-        }
-    };
+    let decoded = decode(name, bytes, None);
+    let mut text = decoded.text;
+    let front = front_matter::take(name, &mut text);
     if text.trim().is_empty() {
         return Err(LoadError::new(name, "article is empty (no text to score)"));
     }
     let mut a = Article::from_text(id, name, text);
-    a.warnings = warnings;
+    a.warnings.extend(decoded.warning);
+    if let Some(fm) = front {
+        fm.meta.apply(&mut a);
+        a.warnings.extend(fm.warnings);
+    }
     Ok(a)
 }
 
@@ -90,19 +71,48 @@ mod tests {
         assert!(e.skipped && e.message.contains("binary"));
         let e = text_article("a", "a.txt", vec![b'a'; 11], &opts, false).unwrap_err();
         assert!(e.message.contains("--max-article-bytes"));
+        let opts = LoadOptions::default();
+        let e = text_article(
+            "a",
+            "a.md",
+            b"---\ntitle: x\n---\n  \n".to_vec(),
+            &opts,
+            false,
+        )
+        .unwrap_err();
+        assert!(
+            e.message.contains("empty"),
+            "front matter alone is no article"
+        );
     }
 
     #[test]
-    fn invalid_utf8_is_replaced_with_a_warning_naming_the_offset() {
-        let a = text_article(
-            "a",
-            "a.txt",
-            b"ok \xff bad".to_vec(),
-            &LoadOptions::default(),
-            false,
-        )
-        .unwrap();
-        assert_eq!(a.text, "ok \u{FFFD} bad");
+    fn broken_utf8_is_replaced_with_a_warning_naming_the_offset() {
+        let mut b = "ok “é” bad".as_bytes().to_vec();
+        b.insert(3, 0xFF);
+        let a = text_article("a", "a.txt", b, &LoadOptions::default(), false).unwrap();
+        assert_eq!(a.text, "ok \u{FFFD}“é” bad");
         assert!(a.warnings[0].contains("byte 3"), "{:?}", a.warnings);
+    }
+
+    #[test]
+    fn utf16_and_lone_cr_files_read_like_their_utf8_versions() {
+        let text = "Headline here\r\rThe “bullied” pupil.\r";
+        let mut le = vec![0xFF, 0xFE];
+        le.extend(text.encode_utf16().flat_map(|u| u.to_le_bytes()));
+        let a = text_article("u", "u.txt", le, &LoadOptions::default(), false).unwrap();
+        assert_eq!(a.text, "Headline here\n\nThe “bullied” pupil.\n");
+        assert_eq!(a.title, "Headline here");
+        assert!(a.warnings[0].contains("UTF-16LE"), "{:?}", a.warnings);
+    }
+
+    #[test]
+    fn front_matter_sets_metadata_and_is_not_scored() {
+        let src = "---\noutlet: Example Times\ntitle: Given title\n---\nFirst line\n\nBody.\n";
+        let a = text_article("f", "f.md", src.into(), &LoadOptions::default(), false).unwrap();
+        assert_eq!(a.title, "Given title");
+        assert_eq!(a.outlet.as_deref(), Some("Example Times"));
+        assert_eq!(a.text.len(), src.len());
+        assert!(!a.text.contains("Example Times"));
     }
 }

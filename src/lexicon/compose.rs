@@ -163,6 +163,7 @@ fn merge_scoring(p: ScoringDef, c: ScoringDef) -> ScoringDef {
         voice: Some(VoiceDef {
             narrator: cv.narrator.or(pv.narrator),
             quoted: cv.quoted.or(pv.quoted),
+            reported: cv.reported.or(pv.reported),
             scare_quoted: cv.scare_quoted.or(pv.scare_quoted),
         }),
         modifiers: Some(ModifiersDef {
@@ -170,6 +171,9 @@ fn merge_scoring(p: ScoringDef, c: ScoringDef) -> ScoringDef {
             distanced: cm.distanced.or(pm.distanced),
         }),
         stance: Some(StanceDef {
+            prior: cs.prior.or(ps.prior),
+            interval: cs.interval.or(ps.interval),
+            framing: cs.framing.or(ps.framing),
             terms: cs.terms.or(ps.terms),
             quotes: cs.quotes.or(ps.quotes),
         }),

@@ -68,6 +68,9 @@ pub struct Scoring {
     pub narrator: f64,
     /// Factor for a term inside a speech quotation.
     pub quoted: f64,
+    /// Factor for a term inside reported speech ("X said that …", "…, X said"): the
+    /// speaker's claim in the outlet's paraphrase.
+    pub reported: f64,
     /// Factor for a term inside scare quotes (after the concept's `scare_quoted` side).
     pub scare_quoted: f64,
     /// Factor for a negated term ("not illegal aliens").
@@ -75,13 +78,17 @@ pub struct Scoring {
     /// Factor for a distanced term ("so-called", "what critics call"), applied with the
     /// concept's `scare_quoted` side.
     pub distanced: f64,
-    /// Weight of the term lean in the combined stance.
-    pub stance_terms: f64,
-    /// Weight of the quote lean in the combined stance.
-    pub stance_quotes: f64,
+    /// Points of weighted evidence each side starts with before the article's terms are
+    /// counted (a symmetric Dirichlet prior): thin evidence is shrunk toward 0.
+    pub prior: f64,
+    /// Probability mass of the stance's credible interval (0.9 = a 90% interval).
+    pub interval: f64,
+    /// Weight of the framing lean (how quoted speakers are introduced) in the stance; 0 keeps
+    /// the stance to loaded terms alone.
+    pub framing: f64,
     /// Below this evidence a lean is "too little evidence".
     pub min_evidence: f64,
-    /// Below this many (prominence-weighted) words of aligned speakers, the quote lean is
+    /// Below this many (prominence-weighted) words of aligned speakers, the quote balance is
     /// "too little evidence".
     pub min_quote_words: f64,
 }
@@ -91,11 +98,13 @@ impl Default for Scoring {
         Scoring {
             narrator: 1.0,
             quoted: 0.3,
+            reported: 0.5,
             scare_quoted: 0.5,
             negated: 0.5,
             distanced: 1.0,
-            stance_terms: 0.6,
-            stance_quotes: 0.4,
+            prior: 2.0,
+            interval: 0.9,
+            framing: 0.0,
             min_evidence: 3.0,
             min_quote_words: 15.0,
         }

@@ -74,6 +74,7 @@ pub struct ScoringDef {
 pub struct VoiceDef {
     pub narrator: Option<f64>,
     pub quoted: Option<f64>,
+    pub reported: Option<f64>,
     pub scare_quoted: Option<f64>,
 }
 
@@ -87,7 +88,12 @@ pub struct ModifiersDef {
 #[derive(Debug, Clone, Deserialize, Default)]
 #[serde(deny_unknown_fields)]
 pub struct StanceDef {
+    pub prior: Option<f64>,
+    pub interval: Option<f64>,
+    pub framing: Option<f64>,
+    /// No longer used (slant ≤ 0.1 blended a quote lean into stance): read only to warn.
     pub terms: Option<f64>,
+    /// No longer used: read only to warn.
     pub quotes: Option<f64>,
 }
 
@@ -225,6 +231,7 @@ pub static VOICE_SHAPE: Shape = Shape {
     fields: &[
         ("narrator", T::OptNum, false),
         ("quoted", T::OptNum, false),
+        ("reported", T::OptNum, false),
         ("scare_quoted", T::OptNum, false),
     ],
 };
@@ -239,7 +246,13 @@ pub static MODIFIERS_SHAPE: Shape = Shape {
 
 pub static STANCE_SHAPE: Shape = Shape {
     what: "`scoring.stance`",
-    fields: &[("terms", T::OptNum, false), ("quotes", T::OptNum, false)],
+    fields: &[
+        ("prior", T::OptNum, false),
+        ("interval", T::OptNum, false),
+        ("framing", T::OptNum, false),
+        ("terms", T::OptNum, false),
+        ("quotes", T::OptNum, false),
+    ],
 };
 
 pub static SCORING_SHAPE: Shape = Shape {

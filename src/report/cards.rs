@@ -1,16 +1,17 @@
 //! From analyses to chart data: the adapter between the domain and the chart renderer.
 //!
 //! The renderer in `chart` knows nothing about lexicons or articles; this module decides
-//! what a card shows: concepts sorted by hits, narrator vs quoted counts per side, the
-//! quote balance by speaker side (grey for neutral, unaligned and unattributed), the three
-//! leans with "too little evidence" where the lexicon's thresholds are not met, and for a
-//! set of articles the word-choice matrix (the variant each article used most per concept).
+//! what a card shows: concepts sorted by the weight of evidence they add, narrator vs
+//! other voices per side (the numbers the stance is computed from; concepts with only
+//! neutral hits are left out), who is heard by speaker side (grey for neutral, unaligned
+//! and unattributed), the stance with its interval, and for a set of articles the
+//! word-choice matrix (the variant each article used most per concept).
 
 use crate::analysis::{Analysis, Engine};
 use crate::attribute::Voice;
 use crate::report::chart::{
-    self, CardData, ChartError, ChartSide, ComparisonData, ComparisonRow, ConceptBar, Lean,
-    QuoteSegment, SideCount,
+    self, CardData, ChartError, ChartSide, ComparisonData, ComparisonRow, ConceptBar, QuoteSegment,
+    SideWeight, Stance,
 };
 use crate::report::highlights::{short_label, word_matrix};
 
@@ -39,9 +40,12 @@ fn sides(engine: &Engine) -> Vec<ChartSide> {
         .collect()
 }
 
-fn lean(value: f64, enough: bool) -> Lean {
-    Lean {
-        value: enough.then_some(value),
+fn stance(s: &crate::score::Scores) -> Stance {
+    Stance {
+        value: s.stance,
+        low: s.stance_interval.0,
+        high: s.stance_interval.1,
+        enough: s.term_enough,
     }
 }
 
@@ -51,8 +55,8 @@ pub fn card_data(engine: &Engine, a: &Analysis) -> CardData {
     let n = l.sides.len();
     let mut bars: Vec<(usize, ConceptBar, f64)> = Vec::new();
     for cu in &a.concepts {
-        let mut counts = vec![
-            SideCount {
+        let mut weights = vec![
+            SideWeight {
                 narrator: 0.0,
                 quoted: 0.0
             };
@@ -62,11 +66,11 @@ pub fn card_data(engine: &Engine, a: &Analysis) -> CardData {
         for t in a.terms.iter().filter(|t| t.concept == cu.concept) {
             if let Some(side) = t.counted_side {
                 if t.voice == Voice::Narrator {
-                    counts[side].narrator += 1.0;
+                    weights[side].narrator += t.contribution;
                 } else {
-                    counts[side].quoted += 1.0;
+                    weights[side].quoted += t.contribution;
                 }
-                total += 1.0;
+                total += t.contribution;
             }
         }
         if total > 0.0 {
@@ -74,7 +78,7 @@ pub fn card_data(engine: &Engine, a: &Analysis) -> CardData {
                 cu.concept,
                 ConceptBar {
                     label: l.concepts[cu.concept].label.clone(),
-                    counts,
+                    weights,
                 },
                 total,
             ));
@@ -115,9 +119,9 @@ pub fn card_data(engine: &Engine, a: &Analysis) -> CardData {
         sides: sides(engine),
         concepts: bars.into_iter().map(|(_, b, _)| b).collect(),
         quotes,
-        term_lean: lean(s.term_lean, s.term_enough),
-        quote_lean: lean(s.quote_lean, s.quote_enough),
-        stance: lean(s.stance, s.stance_enough),
+        stance: stance(s),
+        interval_level: s.interval_level,
+        prior: s.prior,
         evidence: s.evidence,
         min_evidence: s.min_evidence,
         footer: footer(engine),
@@ -133,9 +137,7 @@ pub fn comparison_data(engine: &Engine, analyses: &[Analysis], title: &str) -> C
             let s = &a.scores;
             ComparisonRow {
                 label: short_label(a),
-                term_lean: lean(s.term_lean, s.term_enough),
-                quote_lean: lean(s.quote_lean, s.quote_enough),
-                stance: lean(s.stance, s.stance_enough),
+                stance: stance(s),
                 evidence: s.evidence,
             }
         })
@@ -145,6 +147,7 @@ pub fn comparison_data(engine: &Engine, analyses: &[Analysis], title: &str) -> C
         title: title.to_string(),
         sides: sides(engine),
         rows,
+        interval_level: l.scoring.interval,
         concepts: matrix
             .iter()
             .map(|(c, _)| l.concepts[*c].label.clone())

@@ -1,10 +1,11 @@
 //! `summary.csv`: one spreadsheet-friendly row per article.
 //!
 //! Columns: identity (id, title, outlet, date, source, words), per side the term count,
-//! weight and weight per 1,000 words, the term lean and its evidence, per side the words
-//! quoted and their share, the neutral/unaligned/unattributed quoted words, the quote
-//! lean, the stance, and the three loaded terms used most. Numbers use a dot and four
-//! decimals; leans with too little evidence are still given, with a yes/no column.
+//! weight and weight per 1,000 words, the term lean and its evidence, the stance with its
+//! credible interval, then who is heard (a description, not a lean): per side the words
+//! quoted and their share, the neutral/unaligned/unattributed quoted words and the quote
+//! balance; last the three loaded terms used most. Numbers use a dot and four decimals; a
+//! stance with too little evidence is still given, with a yes/no column.
 
 use crate::analysis::{Analysis, Engine};
 use crate::report::format::round;
@@ -21,7 +22,18 @@ pub fn header(engine: &Engine) -> Vec<String> {
         h.push(format!("{}_weight", s.id));
         h.push(format!("{}_per_1000_words", s.id));
     }
-    h.extend(["neutral_count", "term_lean", "evidence", "enough_evidence"].map(String::from));
+    h.extend(
+        [
+            "neutral_count",
+            "term_lean",
+            "evidence",
+            "enough_evidence",
+            "stance",
+            "stance_low",
+            "stance_high",
+        ]
+        .map(String::from),
+    );
     for s in &engine.lexicon.sides {
         h.push(format!("{}_quoted_words", s.id));
         h.push(format!("{}_quote_share", s.id));
@@ -31,10 +43,7 @@ pub fn header(engine: &Engine) -> Vec<String> {
             "neutral_quoted_words",
             "unaligned_quoted_words",
             "unattributed_quoted_words",
-            "quote_lean",
-            "quote_enough_evidence",
-            "stance",
-            "stance_enough_evidence",
+            "quote_balance",
             "top_terms",
         ]
         .map(String::from),
@@ -68,6 +77,9 @@ pub fn row(engine: &Engine, a: &Analysis) -> Vec<String> {
         f(s.term_lean),
         f(s.evidence),
         yes(s.term_enough),
+        f(s.stance),
+        f(s.stance_interval.0),
+        f(s.stance_interval.1),
     ]);
     for q in &s.quotes {
         r.push(q.words.to_string());
@@ -77,10 +89,7 @@ pub fn row(engine: &Engine, a: &Analysis) -> Vec<String> {
         s.neutral_quotes.words.to_string(),
         s.unaligned_quotes.words.to_string(),
         s.unattributed_quotes.words.to_string(),
-        f(s.quote_lean),
-        yes(s.quote_enough),
-        f(s.stance),
-        yes(s.stance_enough),
+        f(s.quote_balance),
         top_terms(engine, a, 3)
             .into_iter()
             .map(|(t, _, n)| format!("{t} ({n})"))

@@ -92,8 +92,8 @@ pub fn article(lexicon: &Lexicon, d: &ArticleDelta) -> String {
     let _ = writeln!(
         o,
         "  stance    {} → {}   {:+.2} {}",
-        fmt_lean(b.stance, b.stance_enough),
-        fmt_lean(a.stance, a.stance_enough),
+        fmt_lean(b.stance, b.term_enough),
+        fmt_lean(a.stance, a.term_enough),
         stance_change,
         toward(lexicon, stance_change)
     );

@@ -8,7 +8,7 @@ use std::fmt::Write;
 
 use crate::analysis::{Analysis, Engine};
 use crate::quotes::QuoteKind;
-use crate::report::format::{ellipsize, fmt_lean, num};
+use crate::report::format::{ellipsize, fmt_lean, num, plural};
 use crate::report::ledger::{self, contribution_sum, lean_formula};
 use crate::score::prominence;
 
@@ -241,24 +241,46 @@ pub fn render(engine: &Engine, a: &Analysis) -> String {
     );
     let _ = writeln!(
         o,
-        "  term lean = {} = {}{}",
+        "  term lean (no prior) = {} = {:+.2}",
         lean_formula(l, &weights),
-        format_args!("{:+.2}", s.term_lean),
+        s.term_lean,
+    );
+    let _ = writeln!(
+        o,
+        "  stance = {} = {:+.2}  (every side starts from {} points of evidence, so thin evidence stays near 0){}",
+        ledger::stance_formula(l, &weights, s.prior),
+        s.stance,
+        num(s.prior),
         if s.term_enough {
             ""
         } else {
-            "  → too little evidence"
+            "; too little evidence to say much"
         }
+    );
+    let _ = writeln!(
+        o,
+        "  how sure: {:.0}% interval [{:+.2}, {:+.2}] ({})",
+        (100.0 * s.interval_level).round(),
+        s.stance_interval.0,
+        s.stance_interval.1,
+        ledger::interval_source(l, &weights, s.prior)
+    );
+
+    let _ = writeln!(
+        o,
+        "\nWHO IS HEARD (a description of whom the article quotes, not a lean: it does not enter the stance)"
     );
     let qw: Vec<f64> = s.quotes.iter().map(|q| q.weighted).collect();
     for (i, side) in l.sides.iter().enumerate() {
         let qs = &s.quotes[i];
         let _ = writeln!(
             o,
-            "  quoted {}: {} quotes, {} words ({:.0}% of quoted words), prominence-weighted {}; speakers: {}",
+            "  quoted {}: {} quote{}, {} word{} ({:.0}% of quoted words), prominence-weighted {}; speakers: {}",
             side.label,
             qs.quotes,
+            plural(qs.quotes),
             qs.words,
+            plural(qs.words),
             qs.share * 100.0,
             num(qw[i]),
             if qs.speakers.is_empty() { "none".to_string() } else { qs.speakers.join(", ") }
@@ -272,47 +294,38 @@ pub fn render(engine: &Engine, a: &Analysis) -> String {
         if qs.quotes > 0 {
             let _ = writeln!(
                 o,
-                "  quoted {name}: {} quotes, {} words (lean nowhere)",
-                qs.quotes, qs.words
+                "  quoted {name}: {} quote{}, {} word{}{}",
+                qs.quotes,
+                plural(qs.quotes),
+                qs.words,
+                plural(qs.words),
+                if qs.speakers.is_empty() {
+                    String::new()
+                } else {
+                    format!("; speakers: {}", qs.speakers.join(", "))
+                }
             );
         }
     }
     let _ = writeln!(
         o,
-        "  quote lean = {} = {:+.2}{}",
+        "  quote balance = {} = {:+.2}{}",
         lean_formula(l, &qw),
-        s.quote_lean,
-        if s.quote_enough {
+        s.quote_balance,
+        if s.balance_enough {
             String::new()
         } else {
-            format!(
-                "  → too little evidence (below {} aligned words)",
-                num(s.min_quote_words)
-            )
+            format!(" (fewer than {} aligned words)", num(s.min_quote_words))
         }
     );
-    let (wt, wq) = (l.scoring.stance_terms, l.scoring.stance_quotes);
-    let stance_line = match (s.term_enough, s.quote_enough) {
-        (true, true) => format!(
-            "({} × {:+.2} + {} × {:+.2}) / {} = {:+.2}",
-            num(wt),
-            s.term_lean,
-            num(wq),
-            s.quote_lean,
-            num(wt + wq),
-            s.stance
-        ),
-        (true, false) => format!("term lean only (quotes lack evidence) = {:+.2}", s.stance),
-        (false, true) => format!("quote lean only (terms lack evidence) = {:+.2}", s.stance),
-        (false, false) => "too little evidence in terms and quotes".to_string(),
-    };
-    let _ = writeln!(o, "  stance = {stance_line}");
     let _ = writeln!(
         o,
-        "  summary: terms {}, quotes {}, stance {}",
+        "  summary: stance {} [{:+.2}, {:+.2}], term lean {}, quote balance {:+.2}",
+        fmt_lean(s.stance, s.term_enough),
+        s.stance_interval.0,
+        s.stance_interval.1,
         fmt_lean(s.term_lean, s.term_enough),
-        fmt_lean(s.quote_lean, s.quote_enough),
-        fmt_lean(s.stance, s.stance_enough)
+        s.quote_balance
     );
     o
 }

@@ -72,12 +72,15 @@ pub(crate) fn fmt_lean_typographic(v: f64) -> String {
     }
 }
 
-/// A count for the charts: "3" for whole numbers, "2.5" otherwise.
-pub(crate) fn fmt_count(v: f64) -> String {
-    if (v - v.round()).abs() < 1e-9 {
-        format!("{:.0}", v)
+/// A weight of evidence as the charts and pages write it: whole numbers bare ("2"), others
+/// with up to two decimals ("0.45", "1.5").
+pub(crate) fn fmt_weight(v: f64) -> String {
+    let t = format!("{:.2}", v);
+    let t = t.trim_end_matches('0').trim_end_matches('.');
+    if t == "-0" {
+        "0".to_string()
     } else {
-        format!("{:.1}", v)
+        t.to_string()
     }
 }
 
@@ -166,8 +169,10 @@ mod tests {
     fn chart_numbers_use_a_true_minus_sign() {
         assert_eq!(fmt_lean_typographic(-0.421), "\u{2212}0.42");
         assert_eq!(fmt_lean_typographic(0.0), "0.00");
-        assert_eq!(fmt_count(3.0), "3");
-        assert_eq!(fmt_count(2.5), "2.5");
+        assert_eq!(fmt_weight(3.0), "3");
+        assert_eq!(fmt_weight(0.45), "0.45");
+        assert_eq!(fmt_weight(-0.0001), "0");
+        assert_eq!(fmt_weight(2.5), "2.5");
         assert_eq!(fmt_tick(-0.5), "\u{2212}0.5");
         assert_eq!(fmt_tick(1.0), "+1");
     }

@@ -43,3 +43,54 @@ pub fn lean_formula(lexicon: &Lexicon, w: &[f64]) -> String {
         format!("({}) / {}", terms.join(" + "), num(w.iter().sum()))
     }
 }
+
+/// The stance of per-side weights `w` with `prior` points per side, written as a formula:
+/// `(last − first) / (sum + 2 × prior)` for two sides, the Dirichlet posterior mean for more.
+pub fn stance_formula(lexicon: &Lexicon, w: &[f64], prior: f64) -> String {
+    let n = w.len();
+    let total: f64 = w.iter().sum();
+    if lexicon.sides.len() == 2 {
+        format!(
+            "({} − {}) / ({} + 2 × {})",
+            num(w[1]),
+            num(w[0]),
+            num(total),
+            num(prior)
+        )
+    } else {
+        let terms: Vec<String> = w
+            .iter()
+            .enumerate()
+            .map(|(i, x)| {
+                format!(
+                    "{}×({} + {})",
+                    signed(lexicon.side_position(i)),
+                    num(*x),
+                    num(prior)
+                )
+            })
+            .collect();
+        format!(
+            "({}) / ({} + {} × {})",
+            terms.join(" + "),
+            num(total),
+            n,
+            num(prior)
+        )
+    }
+}
+
+/// Where the stance's interval comes from, in words: the Beta distribution of the last
+/// side's share (two sides) or the moment-matched one (more).
+pub fn interval_source(lexicon: &Lexicon, w: &[f64], prior: f64) -> String {
+    if lexicon.sides.len() == 2 {
+        format!(
+            "the {} share of the evidence is Beta({}, {}), mapped to −1…+1",
+            lexicon.sides[1].label,
+            num(w[1] + prior),
+            num(w[0] + prior)
+        )
+    } else {
+        "a Beta distribution with the posterior's mean and variance, mapped to −1…+1".to_string()
+    }
+}

@@ -1,9 +1,10 @@
 //! The terminal table: one row per article, streamed as results arrive.
 //!
 //! Columns have fixed widths so rows can be written as soon as each article is scored.
-//! Leans are signed toward the lexicon's last side; a lean below the evidence threshold is
-//! shown in parentheses. Color (ANSI, only when the caller says stdout is a terminal) tints
-//! each lean toward its side's color.
+//! The stance is signed toward the lexicon's last side, with its credible interval; a
+//! stance from evidence below the threshold is shown in parentheses. Who is heard comes
+//! last, apart from the stance. Color (ANSI, only when the caller says stdout is a
+//! terminal) tints the stance toward its side's color.
 
 use crate::analysis::{Analysis, Engine};
 use crate::report::format::{ellipsize, fmt_lean, pad_right};
@@ -29,23 +30,27 @@ fn tint(engine: &Engine, value: f64, enough: bool, s: String, color: bool) -> St
 }
 
 const HITS_W: usize = 9;
+const INTERVAL_W: usize = 14;
 const QUOTED_W: usize = 13;
 
 /// The header line (and a rule below it).
-pub fn header(_engine: &Engine) -> String {
+pub fn header(engine: &Engine) -> String {
     let h = format!(
-        "{} {} {:>6} {:>w1$} {:>7} {:>6} {:>w2$} {:>7} {:>7}",
+        "{} {} {:>6} {:>w1$} {:>6} {:>7} {:>w3$} {:>w2$}",
         pad_right("ID", ID_W),
         pad_right("TITLE", TITLE_W),
         "WORDS",
         "HITS",
-        "TERMS",
         "EVID",
-        "QUOTED",
-        "QUOTES",
         "STANCE",
+        format!(
+            "{:.0}% RANGE",
+            (100.0 * engine.lexicon.scoring.interval).round()
+        ),
+        "HEARD",
         w1 = HITS_W,
         w2 = QUOTED_W,
+        w3 = INTERVAL_W,
     );
     let rule = "─".repeat(h.chars().count());
     format!("{h}\n{rule}\n")
@@ -77,21 +82,18 @@ pub fn row(engine: &Engine, a: &Analysis, color: bool) -> String {
         hits,
         w1 = HITS_W,
     );
-    let tl = format!("{:>7}", fmt_lean(s.term_lean, s.term_enough));
+    r.push_str(&format!(" {:>6.1}", s.evidence));
+    let st = format!("{:>7}", fmt_lean(s.stance, s.term_enough));
     r.push(' ');
-    r.push_str(&tint(engine, s.term_lean, s.term_enough, tl, color));
+    r.push_str(&tint(engine, s.stance, s.term_enough, st, color));
+    let range = format!("{:+.2} … {:+.2}", s.stance_interval.0, s.stance_interval.1);
     r.push_str(&format!(
-        " {:>6.1} {:>w2$}",
-        s.evidence,
+        " {:>w3$} {:>w2$}",
+        range,
         quoted,
-        w2 = QUOTED_W
+        w2 = QUOTED_W,
+        w3 = INTERVAL_W
     ));
-    let ql = format!("{:>7}", fmt_lean(s.quote_lean, s.quote_enough));
-    r.push(' ');
-    r.push_str(&tint(engine, s.quote_lean, s.quote_enough, ql, color));
-    let st = format!("{:>7}", fmt_lean(s.stance, s.stance_enough));
-    r.push(' ');
-    r.push_str(&tint(engine, s.stance, s.stance_enough, st, color));
     r.push('\n');
     r
 }
@@ -110,13 +112,15 @@ pub fn footer(engine: &Engine, articles: usize) -> String {
     format!(
         "\n{articles} article(s) · lexicon {} {} ({})\n\
          HITS: loaded terms per side ({sides}); EVID: their summed weight.\n\
-         QUOTED: words quoted per speaker side ({sides}·other: neutral, unaligned or unattributed).\n\
-         TERMS, QUOTES, STANCE: lean from −1 ({first}) to +1 ({last}); (x) = too little evidence (terms below {:.1}, quotes below {:.0} aligned words).\n\
+         STANCE: from the loaded words, −1 ({first}) to +1 ({last}), each side starting from {} points, so thin evidence stays near 0;\n\
+         RANGE: where it lies with {:.0}% probability; (x) = evidence below {:.1}.\n\
+         HEARD: words quoted per speaker side ({sides}·other: neutral, unaligned or unattributed); a description, not a lean.\n\
          Run `slant explain FILE` to see where every number comes from.\n",
         l.name,
         l.version,
         l.short_hash(),
+        crate::report::format::fmt_weight(l.scoring.prior),
+        (100.0 * l.scoring.interval).round(),
         l.scoring.min_evidence,
-        l.scoring.min_quote_words,
     )
 }

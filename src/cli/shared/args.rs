@@ -15,7 +15,7 @@ use slant::lexicon::{self, Lexicon, Limits};
 
 #[derive(Debug, Args, Clone)]
 pub struct InputArgs {
-    /// Files, folders (searched recursively for .txt, .md and .jsonl), or - for standard input.
+    /// Files, folders (searched for .txt, .md, .jsonl, .html, .htm, .docx, .odt), or - for standard input.
     #[arg(value_name = "PATH")]
     pub paths: Vec<String>,
     /// Read every input as JSONL (one {"id", "text", ...} object per line), whatever its

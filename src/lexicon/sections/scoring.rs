@@ -1,6 +1,8 @@
-//! Building the `scoring:` section: voice and modifier factors, stance weights and
-//! evidence thresholds, each checked (a number ≥ 0; factors above 2 warned about) and
-//! laid over the defaults of [`Scoring`].
+//! Building the `scoring:` section: voice and modifier factors, the stance's prior,
+//! interval and framing weight, and the evidence thresholds, each checked (a number ≥ 0;
+//! factors above 2 warned about; the interval strictly between 0 and 1) and laid over the
+//! defaults of [`Scoring`]. The stance weights of slant ≤ 0.1 (`stance.terms`,
+//! `stance.quotes`) are still read, to say they no longer do anything.
 
 use crate::lexicon::diagnostic::{Diagnostic, Seg};
 use crate::lexicon::model::Scoring;
@@ -49,6 +51,7 @@ pub(super) fn build_scoring(
     if let Some(v) = &def.voice {
         set(&mut s.narrator, v.narrator, &["voice", "narrator"], true);
         set(&mut s.quoted, v.quoted, &["voice", "quoted"], true);
+        set(&mut s.reported, v.reported, &["voice", "reported"], true);
         set(
             &mut s.scare_quoted,
             v.scare_quoted,
@@ -65,14 +68,11 @@ pub(super) fn build_scoring(
             true,
         );
     }
+    let mut interval = s.interval;
     if let Some(st) = &def.stance {
-        set(&mut s.stance_terms, st.terms, &["stance", "terms"], false);
-        set(
-            &mut s.stance_quotes,
-            st.quotes,
-            &["stance", "quotes"],
-            false,
-        );
+        set(&mut s.prior, st.prior, &["stance", "prior"], false);
+        set(&mut s.framing, st.framing, &["stance", "framing"], true);
+        set(&mut interval, st.interval, &["stance", "interval"], false);
     }
     set(
         &mut s.min_evidence,
@@ -86,15 +86,35 @@ pub(super) fn build_scoring(
         &["min_quote_words"],
         false,
     );
-    if s.stance_terms + s.stance_quotes <= 0.0 {
-        diags.push(
-            Diagnostic::error(
-                origin,
-                vec![Seg::key("scoring"), Seg::key("stance")],
-                "stance weights add up to 0",
-            )
-            .hint("give `terms` or `quotes` a positive weight"),
-        );
+    if let Some(st) = &def.stance {
+        if interval > 0.0 && interval < 1.0 {
+            s.interval = interval;
+        } else if st.interval.is_some_and(|v| v.is_finite() && v >= 0.0) {
+            diags.push(
+                Diagnostic::error(
+                    origin,
+                    vec![
+                        Seg::key("scoring"),
+                        Seg::key("stance"),
+                        Seg::key("interval"),
+                    ],
+                    format!("`stance.interval` must be between 0 and 1, found {interval}"),
+                )
+                .hint("0.9 gives a 90% interval"),
+            );
+        }
+        for (field, value) in [("terms", st.terms), ("quotes", st.quotes)] {
+            if value.is_some() {
+                diags.push(
+                    Diagnostic::warning(
+                        origin,
+                        vec![Seg::key("scoring"), Seg::key("stance"), Seg::key(field)],
+                        format!("`stance.{field}` is no longer used: stance comes from loaded terms only, and who is quoted is shown apart"),
+                    )
+                    .hint("remove it; `stance.prior` sets how strongly thin evidence is pulled toward 0"),
+                );
+            }
+        }
     }
     s
 }

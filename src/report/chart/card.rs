@@ -1,8 +1,9 @@
 //! The per-article stance card: a header (title, outlet, id), the loaded terms by
-//! concept as diverging bars (narrator solid, quoted hatched, first sides left of the
-//! centre line), who is quoted as one stacked bar with a legend, and the three leans on a
-//! shared axis, with the evidence against its threshold. Layout in base pixels of a
-//! 1600×1000 card, scaled to the canvas.
+//! concept as diverging bars of their weighted evidence (the numbers the stance is
+//! computed from; narrator solid, anyone else's words hatched, first sides left of the
+//! centre line), who is heard as one stacked bar with a legend (a description, not a
+//! lean), and the stance with its credible interval on the lean axis, with the evidence
+//! against its threshold. Layout in base pixels of a 1600×1000 card, scaled to the canvas.
 
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -10,13 +11,13 @@ use plotters::style::text_anchor::HPos;
 
 use super::axis::{lean_background, lean_ticks, lean_x, side_ends};
 use super::canvas::DEFAULT_SIZE;
-use super::model::{finite, lean_value, validate_sides, CardData, ConceptBar};
+use super::model::{finite, stance_values, validate_sides, CardData, ConceptBar};
 use super::painter::{
-    panel_title, Flavor, Marker, Painter, Rect, Res, ASCENT, CAP_HALF, GREYS, INK, MARKER_FILL,
-    MUTED, RULE, STANCE_FILL, WHITE_C, ZEBRA,
+    panel_title, Flavor, Painter, Rect, Res, ASCENT, CAP_HALF, GREYS, INK, MUTED, RULE,
+    STANCE_FILL, WHITE_C, ZEBRA,
 };
 use crate::report::color::{text_shade_gamma2, tint, Rgb};
-use crate::report::format::{fmt_count, fmt_lean_typographic, plural};
+use crate::report::format::{fmt_lean_typographic, fmt_weight, plural};
 
 /// Draw the stance card for `data` on `root` (any size; the layout scales).
 pub(super) fn draw_card<DB: DrawingBackend>(
@@ -137,7 +138,7 @@ fn draw_concepts_panel<DB: DrawingBackend>(p: &Painter<'_, DB>, data: &CardData,
     let label_f = p.font(24.0, false);
     let small_f = p.font(22.0, false);
     let head_f = p.font(22.0, true);
-    let mut y = panel_title(p, r, "Loaded terms by concept")?;
+    let mut y = panel_title(p, r, "Loaded terms by concept (weight)")?;
 
     if data.concepts.is_empty() {
         return empty_panel(p, r, y, "No loaded terms found");
@@ -148,7 +149,10 @@ fn draw_concepts_panel<DB: DrawingBackend>(p: &Painter<'_, DB>, data: &CardData,
     let legend_y = y + 16.0 * s;
     let items = [
         ("narrator\u{2019}s own words".to_string(), false),
-        ("inside quotation marks".to_string(), true),
+        (
+            "someone else\u{2019}s words (quoted, reported)".to_string(),
+            true,
+        ),
     ];
     let labels: Vec<String> = items.iter().map(|i| i.0.clone()).collect();
     let fitted = p.fit_items(&labels, small_f, sw + 10.0 * s + 28.0 * s, r.w())?;
@@ -252,7 +256,7 @@ fn draw_concepts_panel<DB: DrawingBackend>(p: &Painter<'_, DB>, data: &CardData,
     let bar_h = (row_h * 0.62).min(30.0 * s);
 
     let side_total = |c: &ConceptBar, i: usize| -> (f64, f64) {
-        c.counts
+        c.weights
             .get(i)
             .map(|sc| (finite(sc.narrator), finite(sc.quoted)))
             .unwrap_or((0.0, 0.0))
@@ -273,7 +277,7 @@ fn draw_concepts_panel<DB: DrawingBackend>(p: &Painter<'_, DB>, data: &CardData,
     let count_w = shown_concepts
         .iter()
         .flat_map(|c| [half_total(c, &left_sides), half_total(c, &right_sides)])
-        .map(|v| p.width(&fmt_count(v), label_f))
+        .map(|v| p.width(&fmt_weight(v), label_f))
         .collect::<Res<Vec<_>>>()?
         .into_iter()
         .fold(0.0, f64::max);
@@ -339,7 +343,7 @@ fn draw_concepts_panel<DB: DrawingBackend>(p: &Painter<'_, DB>, data: &CardData,
             if tot > 0.0 {
                 let x = cx + dir * (off + 8.0 * s);
                 let anchor = if dir < 0.0 { HPos::Right } else { HPos::Left };
-                p.text_mid(&fmt_count(tot), x, mid, label_f, INK, anchor)?;
+                p.text_mid(&fmt_weight(tot), x, mid, label_f, INK, anchor)?;
             }
         }
     }
@@ -360,13 +364,29 @@ fn draw_concepts_panel<DB: DrawingBackend>(p: &Painter<'_, DB>, data: &CardData,
     Ok(())
 }
 
-/// Who is quoted: the stacked bar of quoted words by speaker side, and its legend.
+/// Who is heard: the stacked bar of quoted words by speaker side, and its legend. A
+/// description of whom the article lets speak, not a lean (partisan outlets quote the other
+/// camp to attack it), so it is drawn apart from the stance.
 fn draw_quotes_panel<DB: DrawingBackend>(p: &Painter<'_, DB>, data: &CardData, r: Rect) -> Res {
     let s = p.s;
     let label_f = p.font(24.0, false);
     let bold_f = p.font(24.0, true);
     let small_f = p.font(22.0, false);
-    let mut y = panel_title(p, r, "Who is quoted")?;
+    let mut y = panel_title(p, r, "Who is heard")?;
+    let note = p.fit(
+        "whom the article quotes: a description, not a lean",
+        small_f,
+        r.w(),
+    )?;
+    p.text(
+        &note,
+        r.x0,
+        y + ASCENT * small_f.px,
+        small_f,
+        MUTED,
+        HPos::Left,
+    )?;
+    y += 1.4 * small_f.px;
 
     let total_words: u64 = data.quotes.iter().map(|q| q.words as u64).sum();
     if data.quotes.is_empty() || total_words == 0 {
@@ -375,7 +395,7 @@ fn draw_quotes_panel<DB: DrawingBackend>(p: &Painter<'_, DB>, data: &CardData, r
 
     // Total on the title row, right-aligned, when it fits beside the title.
     let sub = format!("{} quoted word{}", total_words, plural(total_words));
-    let title_w = p.width("Who is quoted", p.font(28.0, true))?;
+    let title_w = p.width("Who is heard", p.font(28.0, true))?;
     let sub_w = p.width(&sub, small_f)?;
     if title_w + sub_w + 24.0 * s <= r.w() {
         p.text(
@@ -520,11 +540,12 @@ fn draw_quotes_panel<DB: DrawingBackend>(p: &Painter<'_, DB>, data: &CardData, r
     Ok(())
 }
 
-/// The three leans on one axis, with the evidence and its threshold.
+/// The stance on the lean axis: its point, its credible interval as an error bar, the
+/// evidence against its threshold, and a caption saying how sure it is.
 fn draw_lean_panel<DB: DrawingBackend>(p: &Painter<'_, DB>, data: &CardData, r: Rect) -> Res {
     let s = p.s;
     let label_f = p.font(24.0, false);
-    let value_f = p.font(22.0, true);
+    let value_f = p.font(24.0, true);
     let small_f = p.font(22.0, false);
     let title_f = p.font(28.0, true);
 
@@ -535,14 +556,14 @@ fn draw_lean_panel<DB: DrawingBackend>(p: &Painter<'_, DB>, data: &CardData, r: 
         finite(data.evidence),
         finite(data.min_evidence),
         if below {
-            " \u{2014} below threshold"
+            " \u{2014} too little to say much"
         } else {
             ""
         }
     );
     let ev = p.fit(&ev, label_f, r.w() * 0.6)?;
     let ev_w = p.width(&ev, label_f)?;
-    let title = p.fit("Lean", title_f, r.w() - ev_w - 24.0 * s)?;
+    let title = p.fit("Stance", title_f, r.w() - ev_w - 24.0 * s)?;
     let base = r.y0 + ASCENT * title_f.px;
     p.text(&title, r.x0, base, title_f, INK, HPos::Left)?;
     p.text(
@@ -554,76 +575,69 @@ fn draw_lean_panel<DB: DrawingBackend>(p: &Painter<'_, DB>, data: &CardData, r: 
         HPos::Right,
     )?;
 
-    // Axis geometry.
-    let lanes = [
-        ("Term lean", Marker::Diamond, &data.term_lean),
-        ("Quote lean", Marker::Triangle, &data.quote_lean),
-        ("Combined stance", Marker::Circle, &data.stance),
-    ];
-    let lane_label_w = lanes
-        .iter()
-        .map(|l| p.width(l.0, p.font(24.0, matches!(l.1, Marker::Circle))))
-        .collect::<Res<Vec<_>>>()?
-        .into_iter()
-        .fold(0.0, f64::max)
-        .min(r.w() * 0.3);
-    let icon_w = 34.0 * s;
-    let ax0 = r.x0 + icon_w + lane_label_w + 40.0 * s;
+    // Axis geometry: one lane, as wide as the panel.
+    let ax0 = r.x0 + 24.0 * s;
     let ax1 = r.x1 - 24.0 * s;
-
     let ends_base = base + 14.0 * s + 1.25 * title_f.px;
     side_ends(p, &data.sides, ax0, ax1, ends_base)?;
-
-    let lanes_top = ends_base + 14.0 * s;
-    let lane_h = 44.0 * s;
-    let lanes_bottom = lanes_top + lane_h * lanes.len() as f64;
-    lean_background(p, &data.sides, ax0, ax1, lanes_top, lanes_bottom)?;
-    lean_ticks(p, ax0, ax1, lanes_bottom)?;
-
-    for (k, (name, kind, lean)) in lanes.iter().enumerate() {
-        let mid = lanes_top + (k as f64 + 0.5) * lane_h;
-        let is_stance = matches!(kind, Marker::Circle);
-        let r_m = if is_stance { 13.0 * s } else { 12.0 * s };
-        let fill = if is_stance { STANCE_FILL } else { MARKER_FILL };
-        p.marker(*kind, r.x0 + icon_w / 2.0, mid, 11.0 * s, fill, false)?;
-        let f = if is_stance {
-            p.font(24.0, true)
-        } else {
-            label_f
-        };
-        let name = p.fit(name, f, lane_label_w)?;
-        p.text_mid(&name, r.x0 + icon_w + 8.0 * s, mid, f, INK, HPos::Left)?;
-        p.hline(ax0, ax1, mid, (0xc8, 0xc8, 0xc8), 1.0 * s)?;
-        match lean_value(lean) {
-            Some(v) => {
-                let x = lean_x(v, ax0, ax1);
-                p.marker(*kind, x, mid, r_m, fill, below)?;
-                let t = fmt_lean_typographic(v);
-                let tw = p.width(&t, value_f)?;
-                let pad = r_m + 10.0 * s;
-                let (tx, anchor) = if x + pad + tw <= ax1 {
-                    (x + pad, HPos::Left)
+    let lane_top = ends_base + 14.0 * s;
+    let lane_h = 56.0 * s;
+    let lane_bottom = lane_top + lane_h;
+    lean_background(p, &data.sides, ax0, ax1, lane_top, lane_bottom)?;
+    lean_ticks(p, ax0, ax1, lane_bottom)?;
+    let mid = lane_top + lane_h / 2.0;
+    let level = (100.0 * data.interval_level).round();
+    let caption = match stance_values(&data.stance) {
+        Some((v, lo, hi)) => {
+            let (xl, xh) = (lean_x(lo, ax0, ax1), lean_x(hi, ax0, ax1));
+            p.hline(xl, xh, mid, INK, 3.0 * s)?;
+            for x in [xl, xh] {
+                p.vline(x, mid - 12.0 * s, mid + 12.0 * s, INK, 3.0 * s)?;
+            }
+            let x = lean_x(v, ax0, ax1);
+            let r_m = 14.0 * s;
+            p.dot(x, mid, r_m, STANCE_FILL, below)?;
+            let t = fmt_lean_typographic(v);
+            let tw = p.width(&t, value_f)?;
+            let pad = 12.0 * s;
+            // The label sits beyond the interval's end, on whichever side has room.
+            let (tx, anchor) = if xh + pad + tw <= ax1 {
+                (xh + pad, HPos::Left)
+            } else if xl - pad - tw >= ax0 {
+                (xl - pad, HPos::Right)
+            } else if x + r_m + pad + tw <= ax1 {
+                (x + r_m + pad, HPos::Left)
+            } else {
+                (x - r_m - pad, HPos::Right)
+            };
+            let left = matches!(anchor, HPos::Left);
+            let tag = Rect {
+                x0: if left {
+                    tx - 4.0 * s
                 } else {
-                    (x - pad, HPos::Right)
-                };
-                p.text_mid(&t, tx, mid, value_f, INK, anchor)?;
-            }
-            None => {
-                let t = "too little evidence";
-                let tw = p.width(t, small_f)?;
-                let cx = (ax0 + ax1) / 2.0;
-                p.rect(
-                    Rect {
-                        x0: cx - tw / 2.0 - 10.0 * s,
-                        y0: mid - 0.75 * small_f.px,
-                        x1: cx + tw / 2.0 + 10.0 * s,
-                        y1: mid + 0.75 * small_f.px,
-                    },
-                    WHITE_C,
-                )?;
-                p.text_mid(t, cx, mid, small_f, MUTED, HPos::Center)?;
-            }
+                    tx - tw - 4.0 * s
+                },
+                y0: mid - 0.7 * value_f.px,
+                x1: if left {
+                    tx + tw + 4.0 * s
+                } else {
+                    tx + 4.0 * s
+                },
+                y1: mid + 0.7 * value_f.px,
+            };
+            p.rect(tag, WHITE_C)?;
+            p.text_mid(&t, tx, mid, value_f, INK, anchor)?;
+            format!(
+                "{level:.0}% sure it lies between {} and {} \u{b7} every side starts from {} points of evidence, so thin evidence stays near 0",
+                fmt_lean_typographic(lo),
+                fmt_lean_typographic(hi),
+                fmt_weight(data.prior)
+            )
         }
-    }
+        None => "no stance: the numbers are not finite".to_string(),
+    };
+    let cap_base = lane_bottom + 18.0 * s + 1.3 * small_f.px + ASCENT * small_f.px;
+    let caption = p.fit(&caption, small_f, r.w())?;
+    p.text(&caption, r.x0, cap_base, small_f, MUTED, HPos::Left)?;
     Ok(())
 }

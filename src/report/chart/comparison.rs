@@ -1,5 +1,5 @@
-//! The comparison chart of a set of articles: every article's three leans on one
-//! shared axis, sorted by stance, with an evidence bar against the threshold; below it
+//! The comparison chart of a set of articles: every article's stance and its credible
+//! interval on one shared axis, sorted by stance, with an evidence bar against the threshold; below it
 //! the word-choice matrix (the variant each article used most per concept, tinted by
 //! side). [`ComparisonGeometry`] sizes the canvas from the content; caps keep it legible
 //! and say "+N more" for the rest.
@@ -10,10 +10,10 @@ use plotters::style::text_anchor::HPos;
 
 use super::axis::{lean_background, lean_ticks, lean_x, side_ends};
 use super::canvas::ensure_fonts;
-use super::model::{finite, lean_value, validate_sides, ComparisonData};
+use super::model::{finite, stance_values, validate_sides, ComparisonData};
 use super::painter::{
-    panel_title, text_width, Flavor, Font, Marker, Painter, Rect, Res, ASCENT, GRID, INK,
-    MARKER_FILL, MUTED, NEUTRAL_CELL, RULE, STANCE_FILL, WHITE_C, ZEBRA,
+    panel_title, text_width, Flavor, Font, Painter, Rect, Res, ASCENT, GRID, INK, MUTED,
+    NEUTRAL_CELL, RULE, STANCE_FILL, ZEBRA,
 };
 use crate::report::color::tint;
 use crate::report::format::{fmt_lean_typographic, plural};
@@ -154,14 +154,14 @@ pub(super) fn draw_comparison<DB: DrawingBackend>(
         .map(|sd| sd.label.trim().to_string())
         .collect();
     side_labels.push("neutral".to_string());
-    let marker_items = [
-        ("term lean", Marker::Diamond),
-        ("quote lean", Marker::Triangle),
-        ("stance", Marker::Circle),
-    ];
+    let interval_label = format!(
+        "stance, {:.0}% interval",
+        (100.0 * data.interval_level).round()
+    );
+    let marker_items = [interval_label.as_str()];
     let marker_w: f64 = marker_items
         .iter()
-        .map(|(l, _)| p.width(l, leg_f).map(|w| w + 34.0 * s + 22.0 * s))
+        .map(|l| p.width(l, leg_f).map(|w| w + 34.0 * s + 22.0 * s))
         .sum::<Res<f64>>()?;
     let item_extra = sw + 8.0 * s + 22.0 * s;
     let fitted = p.fit_items(
@@ -186,13 +186,9 @@ pub(super) fn draw_comparison<DB: DrawingBackend>(
     if x < m {
         x = m;
     }
-    for (label, kind) in marker_items {
-        let fill = if matches!(kind, Marker::Circle) {
-            STANCE_FILL
-        } else {
-            MARKER_FILL
-        };
-        p.marker(kind, x + 12.0 * s, leg_y, 10.0 * s, fill, false)?;
+    for label in marker_items {
+        p.hline(x, x + 24.0 * s, leg_y, INK, 2.5 * s)?;
+        p.dot(x + 12.0 * s, leg_y, 9.0 * s, STANCE_FILL, false)?;
         x += 34.0 * s;
         p.text_mid(label, x, leg_y, leg_f, INK, HPos::Left)?;
         x += p.width(label, leg_f)? + 22.0 * s;
@@ -208,7 +204,7 @@ pub(super) fn draw_comparison<DB: DrawingBackend>(
         x1: w - m,
         y1: h,
     };
-    y = panel_title(&p, sec, "Lean by article, sorted by combined stance")?;
+    y = panel_title(&p, sec, "Stance by article, from loaded words")?;
     let label_f = p.font(24.0, false);
     let small_f = p.font(22.0, false);
     let value_f = p.font(22.0, true);
@@ -216,10 +212,10 @@ pub(super) fn draw_comparison<DB: DrawingBackend>(
     let mut order: Vec<usize> = (0..data.rows.len()).collect();
     order.sort_by(|&a, &b| {
         match (
-            lean_value(&data.rows[a].stance),
-            lean_value(&data.rows[b].stance),
+            stance_values(&data.rows[a].stance),
+            stance_values(&data.rows[b].stance),
         ) {
-            (Some(x), Some(y)) => x.total_cmp(&y),
+            (Some(x), Some(y)) => x.0.total_cmp(&y.0),
             (Some(_), None) => std::cmp::Ordering::Less,
             (None, Some(_)) => std::cmp::Ordering::Greater,
             (None, None) => std::cmp::Ordering::Equal,
@@ -278,7 +274,8 @@ pub(super) fn draw_comparison<DB: DrawingBackend>(
         let row = &data.rows[ri];
         let top = rows_top + k as f64 * row_h;
         let mid = top + row_h / 2.0;
-        let greyed = lean_value(&row.stance).is_none() || row.evidence < data.min_evidence;
+        let values = stance_values(&row.stance);
+        let greyed = values.is_none() || row.evidence < data.min_evidence;
         if k > 0 {
             p.hline(m, w - m, top, GRID, 1.0 * s)?;
         }
@@ -292,62 +289,39 @@ pub(super) fn draw_comparison<DB: DrawingBackend>(
             HPos::Left,
         )?;
 
-        // Three sub-lanes: term above, stance centre, quote below.
-        let sub = 17.0 * s;
-        let leans = [
-            (Marker::Diamond, &row.term_lean, -sub, 8.5 * s),
-            (Marker::Triangle, &row.quote_lean, sub, 8.5 * s),
-            (Marker::Circle, &row.stance, 0.0, 10.0 * s),
-        ];
-        let present: Vec<f64> = leans.iter().filter_map(|l| lean_value(l.1)).collect();
-        for (kind, lean, dy, rr) in leans {
-            if let Some(v) = lean_value(lean) {
-                let fill = if matches!(kind, Marker::Circle) {
-                    STANCE_FILL
-                } else {
-                    MARKER_FILL
-                };
-                p.marker(kind, lean_x(v, ax0, ax1), mid + dy, rr, fill, greyed)?;
+        // The stance with its interval as an error bar; hollow when evidence is thin.
+        if let Some((v, lo, hi)) = values {
+            let (xl, xh, x) = (
+                lean_x(lo, ax0, ax1),
+                lean_x(hi, ax0, ax1),
+                lean_x(v, ax0, ax1),
+            );
+            let bar_c = if greyed { MUTED } else { INK };
+            p.hline(xl, xh, mid, bar_c, 2.5 * s)?;
+            for xe in [xl, xh] {
+                p.vline(xe, mid - 9.0 * s, mid + 9.0 * s, bar_c, 2.5 * s)?;
             }
-        }
-        if greyed {
-            let t = "too little evidence";
-            let tw = p.width(t, small_f)?;
-            // Put the note on the half with fewer markers.
-            let right_half = present.iter().filter(|v| **v <= 0.0).count()
-                >= present.iter().filter(|v| **v > 0.0).count();
-            let cx = if present.is_empty() {
-                (ax0 + ax1) / 2.0
-            } else if right_half {
-                lean_x(0.5, ax0, ax1)
+            p.dot(x, mid, 10.0 * s, STANCE_FILL, greyed)?;
+            let t = if greyed {
+                format!("{} (thin evidence)", fmt_lean_typographic(v))
             } else {
-                lean_x(-0.5, ax0, ax1)
+                fmt_lean_typographic(v)
             };
-            p.rect(
-                Rect {
-                    x0: cx - tw / 2.0 - 10.0 * s,
-                    y0: mid - 0.75 * small_f.px,
-                    x1: cx + tw / 2.0 + 10.0 * s,
-                    y1: mid + 0.75 * small_f.px,
-                },
-                WHITE_C,
-            )?;
-            p.text_mid(t, cx, mid, small_f, MUTED, HPos::Center)?;
-        } else if let Some(v) = lean_value(&row.stance) {
-            // Stance value beside the outermost marker so it never covers one.
-            let xs: Vec<f64> = present.iter().map(|&v| lean_x(v, ax0, ax1)).collect();
-            let (lo, hi) = xs
-                .iter()
-                .fold((f64::MAX, f64::MIN), |(a, b), &x| (a.min(x), b.max(x)));
-            let t = fmt_lean_typographic(v);
             let tw = p.width(&t, value_f)?;
-            let pad = 18.0 * s;
-            let (tx, anchor) = if hi + pad + tw <= ax1 {
-                (hi + pad, HPos::Left)
+            let pad = 14.0 * s;
+            let (tx, anchor) = if xh + pad + tw <= ax1 {
+                (xh + pad, HPos::Left)
             } else {
-                (lo - pad, HPos::Right)
+                (xl - pad, HPos::Right)
             };
-            p.text_mid(&t, tx, mid, value_f, INK, anchor)?;
+            p.text_mid(
+                &t,
+                tx,
+                mid,
+                value_f,
+                if greyed { MUTED } else { INK },
+                anchor,
+            )?;
         }
 
         // Evidence bar with threshold tick.

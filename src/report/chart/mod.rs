@@ -31,8 +31,8 @@ mod tests;
 
 pub use canvas::{ChartError, DEFAULT_SIZE};
 pub use model::{
-    CardData, ChartSide, ComparisonData, ComparisonRow, ConceptBar, Lean, MatrixCell, QuoteSegment,
-    SideCount,
+    CardData, ChartSide, ComparisonData, ComparisonRow, ConceptBar, MatrixCell, QuoteSegment,
+    SideWeight, Stance,
 };
 
 use canvas::{render_png, render_svg};

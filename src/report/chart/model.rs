@@ -14,18 +14,20 @@ pub struct ChartSide {
     pub color: (u8, u8, u8),
 }
 
-/// Hits (counts) for one side of one concept: narrator voice vs quoted/scare-quoted.
+/// What one concept's hits add to one side's evidence (their `weight × factors`): in the
+/// narrator's own words, and in anyone else's (quoted, reported, scare-quoted).
 #[derive(Debug, Clone)]
-pub struct SideCount {
+pub struct SideWeight {
     pub narrator: f64,
     pub quoted: f64,
 }
 
-/// One concept row of the diverging bar chart; `counts[i]` belongs to `sides[i]`.
+/// One concept row of the diverging bar chart; `weights[i]` belongs to `sides[i]`. The
+/// bars are the numbers the lean is computed from.
 #[derive(Debug, Clone)]
 pub struct ConceptBar {
     pub label: String,
-    pub counts: Vec<SideCount>,
+    pub weights: Vec<SideWeight>,
 }
 
 /// One segment of the quote balance bar. `color: None` is drawn grey
@@ -38,11 +40,14 @@ pub struct QuoteSegment {
     pub speakers: Vec<String>,
 }
 
-/// A lean on the −1 (first side) … +1 (last side) scale; `None` means
-/// "too little evidence".
+/// A stance on the −1 (first side) … +1 (last side) scale, with its credible interval;
+/// `enough` is false when the evidence is below the lexicon's threshold (drawn hollow).
 #[derive(Debug, Clone)]
-pub struct Lean {
-    pub value: Option<f64>,
+pub struct Stance {
+    pub value: f64,
+    pub low: f64,
+    pub high: f64,
+    pub enough: bool,
 }
 
 /// Everything the per-article stance card shows.
@@ -54,13 +59,16 @@ pub struct CardData {
     /// Lexicon order; `sides[0]` is the NEGATIVE end (left), the last side the
     /// POSITIVE end (right).
     pub sides: Vec<ChartSide>,
-    /// Already sorted by the caller (most hits first).
+    /// Already sorted by the caller (most weight first); concepts whose hits are all
+    /// neutral are left out.
     pub concepts: Vec<ConceptBar>,
-    /// One per side that was quoted plus "Unaligned" / "Unattributed" segments.
+    /// Who is heard: one per side that was quoted plus "Neutral" / "Unaligned" /
+    /// "Unattributed" segments.
     pub quotes: Vec<QuoteSegment>,
-    pub term_lean: Lean,
-    pub quote_lean: Lean,
-    pub stance: Lean,
+    pub stance: Stance,
+    /// The interval's probability mass (0.9) and the prior in points per side.
+    pub interval_level: f64,
+    pub prior: f64,
     pub evidence: f64,
     pub min_evidence: f64,
     pub footer: String,
@@ -70,9 +78,7 @@ pub struct CardData {
 #[derive(Debug, Clone)]
 pub struct ComparisonRow {
     pub label: String,
-    pub term_lean: Lean,
-    pub quote_lean: Lean,
-    pub stance: Lean,
+    pub stance: Stance,
     pub evidence: f64,
 }
 
@@ -89,8 +95,9 @@ pub struct MatrixCell {
 pub struct ComparisonData {
     pub title: String,
     pub sides: Vec<ChartSide>,
-    /// Rows in input order; the renderer sorts by stance (None last).
+    /// Rows in input order; the renderer sorts by stance.
     pub rows: Vec<ComparisonRow>,
+    pub interval_level: f64,
     /// Matrix row labels.
     pub concepts: Vec<String>,
     /// Matrix column labels.
@@ -121,7 +128,10 @@ pub(super) fn finite(v: f64) -> f64 {
     }
 }
 
-/// A lean as drawn: a non-finite value counts as missing ("too little evidence").
-pub(super) fn lean_value(l: &Lean) -> Option<f64> {
-    l.value.filter(|v| v.is_finite())
+/// A stance as drawn: `(value, low, high)`, `None` when any of them is not finite.
+pub(super) fn stance_values(st: &Stance) -> Option<(f64, f64, f64)> {
+    [st.value, st.low, st.high]
+        .iter()
+        .all(|v| v.is_finite())
+        .then_some((st.value, st.low.min(st.value), st.high.max(st.value)))
 }

@@ -20,7 +20,6 @@ pub(super) const GRID: Rgb = (0xe3, 0xe3, 0xe3);
 pub(super) const ZEBRA: Rgb = (0xf5, 0xf5, 0xf5);
 pub(super) const WHITE_C: Rgb = color::WHITE;
 pub(super) const NEUTRAL_CELL: Rgb = (0xe6, 0xe6, 0xe6);
-pub(super) const MARKER_FILL: Rgb = (0x3a, 0x3a, 0x3a);
 pub(super) const STANCE_FILL: Rgb = (0x10, 0x10, 0x10);
 const HOLLOW: Rgb = (0x80, 0x80, 0x80);
 /// Greys for quote segments without a side color; consecutive grey segments
@@ -58,14 +57,6 @@ const ELLIPSIS: &str = "\u{2026}";
 pub(super) struct Font {
     pub(super) px: f64,
     pub(super) bold: bool,
-}
-
-/// The shape of a lean marker: term lean, quote lean, stance.
-#[derive(Clone, Copy, Debug)]
-pub(super) enum Marker {
-    Diamond,
-    Triangle,
-    Circle,
 }
 
 /// An axis-aligned rectangle in canvas pixels.
@@ -358,16 +349,6 @@ impl<'a, DB: DrawingBackend> Painter<'a, DB> {
         )
     }
 
-    fn polygon(&self, pts: &[(f64, f64)], color: Rgb) -> Res {
-        let pts: Vec<(i32, i32)> = pts
-            .iter()
-            .map(|&(x, y)| (x.round() as i32, y.round() as i32))
-            .collect();
-        self.area
-            .draw(&Polygon::new(pts, rgb(color).filled()))
-            .map_err(draw_err)
-    }
-
     fn circle(&self, x: f64, y: f64, r: f64, color: Rgb) -> Res {
         self.area
             .draw(&Circle::new(
@@ -404,51 +385,17 @@ impl<'a, DB: DrawingBackend> Painter<'a, DB> {
         Ok(())
     }
 
-    /// A lean marker; `hollow` draws only an outline (low evidence).
-    pub(super) fn marker(
-        &self,
-        kind: Marker,
-        x: f64,
-        y: f64,
-        r: f64,
-        fill: Rgb,
-        hollow: bool,
-    ) -> Res {
+    /// The stance's dot: a filled circle with a white ring; `hollow` draws only a grey
+    /// outline (evidence below the threshold).
+    pub(super) fn dot(&self, x: f64, y: f64, r: f64, fill: Rgb, hollow: bool) -> Res {
         let ring = (2.0 * self.s).max(1.0);
-        let (outer, inner) = if hollow {
-            (HOLLOW, WHITE_C)
+        if hollow {
+            let out = ring * 1.3;
+            self.circle(x, y, r + out, HOLLOW)?;
+            self.circle(x, y, r + out - ring * 1.6, WHITE_C)
         } else {
-            (WHITE_C, fill)
-        };
-        let shape = |rr: f64| -> Vec<(f64, f64)> {
-            match kind {
-                Marker::Diamond => vec![(x, y - rr), (x + rr, y), (x, y + rr), (x - rr, y)],
-                Marker::Triangle => vec![
-                    (x, y - rr * 1.05),
-                    (x + rr * 1.05, y + rr * 0.8),
-                    (x - rr * 1.05, y + rr * 0.8),
-                ],
-                Marker::Circle => Vec::new(),
-            }
-        };
-        let ring_out = if hollow { ring * 1.3 } else { ring };
-        match kind {
-            Marker::Circle => {
-                self.circle(x, y, r + ring_out, outer)?;
-                self.circle(
-                    x,
-                    y,
-                    r + ring_out - if hollow { ring * 1.6 } else { ring },
-                    inner,
-                )
-            }
-            _ => {
-                self.polygon(&shape(r + ring_out * 1.4), outer)?;
-                self.polygon(
-                    &shape(r + ring_out * 1.4 - if hollow { ring * 2.2 } else { ring * 1.4 }),
-                    inner,
-                )
-            }
+            self.circle(x, y, r + ring, WHITE_C)?;
+            self.circle(x, y, r, fill)
         }
     }
 

@@ -36,8 +36,8 @@ fn sides(n: usize) -> Vec<ChartSide> {
 fn concept(label: &str, n_sides: usize, narrator: f64, quoted: f64) -> ConceptBar {
     ConceptBar {
         label: label.into(),
-        counts: (0..n_sides)
-            .map(|i| SideCount {
+        weights: (0..n_sides)
+            .map(|i| SideWeight {
                 narrator: narrator + i as f64,
                 quoted,
             })
@@ -76,9 +76,14 @@ fn card(n_sides: usize) -> CardData {
                 speakers: vec![],
             },
         ],
-        term_lean: Lean { value: Some(0.4) },
-        quote_lean: Lean { value: Some(0.3) },
-        stance: Lean { value: Some(0.35) },
+        stance: Stance {
+            value: 0.35,
+            low: 0.05,
+            high: 0.6,
+            enough: true,
+        },
+        interval_level: 0.9,
+        prior: 2.0,
         evidence: 4.8,
         min_evidence: 3.0,
         footer: "lexicon immigration 1.0.0 (3f2a9c1d) · slant 0.1.0".into(),
@@ -88,13 +93,12 @@ fn card(n_sides: usize) -> CardData {
 fn comparison(n_sides: usize) -> ComparisonData {
     let row = |label: &str, s: Option<f64>, e: f64| ComparisonRow {
         label: label.into(),
-        term_lean: Lean {
-            value: s.map(|v| v + 0.1),
+        stance: Stance {
+            value: s.unwrap_or(f64::NAN),
+            low: s.map_or(f64::NAN, |v| v - 0.2),
+            high: s.map_or(f64::NAN, |v| v + 0.2),
+            enough: e >= 3.0,
         },
-        quote_lean: Lean {
-            value: s.map(|v| v - 0.1),
-        },
-        stance: Lean { value: s },
         evidence: e,
     };
     let cell = |v: &str, side: Option<usize>| {
@@ -106,12 +110,13 @@ fn comparison(n_sides: usize) -> ComparisonData {
     ComparisonData {
         title: "Five outlets compared".into(),
         sides: sides(n_sides),
+        interval_level: 0.9,
         rows: vec![
             row("Gazette", Some(0.42), 4.8),
             row("Sun", Some(-0.22), 6.1),
             row("Fox31", None, 1.2),
             row("Post", Some(0.02), 7.4),
-            row("Westword", Some(-0.66), 3.9),
+            row("Westword", Some(-0.66), 2.5),
         ],
         concepts: vec!["people label".into(), "crime framing".into()],
         articles: vec![
@@ -236,7 +241,7 @@ fn quoted_hits_are_drawn_lighter_than_narrator_hits() {
     assert!(n > 500, "lighter quoted-hit pixels: {n}");
     let mut no_quotes = card(2);
     for c in &mut no_quotes.concepts {
-        for sc in &mut c.counts {
+        for sc in &mut c.weights {
             sc.quoted = 0.0;
         }
     }
@@ -244,7 +249,7 @@ fn quoted_hits_are_drawn_lighter_than_narrator_hits() {
     // Only the legend swatch remains (it is grey, not orange).
     assert_eq!(img.count(0, 250, 880, 660, |c| c == light), 0);
     let svg = render_card_svg(&card(2), w, h).unwrap();
-    assert!(svg.contains("inside quotation marks"));
+    assert!(svg.contains("someone else"));
     assert!(svg.contains("narrator"));
 }
 
@@ -265,7 +270,11 @@ fn card_svg_contains_title_sides_concepts_and_evidence() {
     assert!(has("Henry Lucero"));
     assert!(has("lexicon immigration 1.0.0"));
     assert!(has("+0.35"));
-    assert!(!has("too little evidence"));
+    // The interval in words, and who is heard labelled as a description.
+    assert!(has("90% sure it lies between +0.05 and +0.60"));
+    assert!(has("Who is heard"));
+    assert!(has("not a lean"));
+    assert!(!has("too little"));
 }
 
 #[test]
@@ -282,7 +291,7 @@ fn renders_are_byte_identical() {
     );
     // And different data gives different bytes.
     let mut other = card(2);
-    other.stance.value = Some(-0.8);
+    other.stance.value = -0.8;
     assert!(render_card_png(&other, 1600, 1000).unwrap() != a);
 }
 
@@ -352,20 +361,45 @@ fn long_title_is_wrapped_to_two_lines_and_shortened() {
 }
 
 #[test]
-fn missing_lean_shows_too_little_evidence() {
+fn the_stance_interval_is_drawn_and_a_non_finite_stance_is_not() {
+    let c = card(2);
+    let img = decode(&render_card_png(&c, 1600, 1000).unwrap());
+    // The error bar is ink between the interval's ends on the stance lane; nothing
+    // dark sits on the lane far outside it (at −0.8).
+    let svg = render_card_svg(&c, 1600, 1000).unwrap();
+    assert!(svg.contains("+0.35"));
+    let mut bad = card(2);
+    bad.stance.value = f64::NAN;
+    let svg = render_card_svg(&bad, 1600, 1000).unwrap();
+    assert!(svg.contains("no stance: the numbers are not finite"));
+    assert!(!svg.contains("+0.35"));
+    assert!(render_card_png(&bad, 1600, 1000).is_ok());
+    assert_eq!(img.w, 1600);
+}
+
+#[test]
+fn concept_bars_show_weights() {
     let mut c = card(2);
-    c.quote_lean = Lean { value: None };
+    c.concepts = vec![ConceptBar {
+        label: "people label".into(),
+        weights: vec![
+            SideWeight {
+                narrator: 0.45,
+                quoted: 0.0,
+            },
+            SideWeight {
+                narrator: 2.0,
+                quoted: 0.75,
+            },
+        ],
+    }];
     let svg = render_card_svg(&c, 1600, 1000).unwrap();
-    assert_eq!(svg.matches("too little evidence").count(), 1);
-    assert!(svg.contains("+0.40") && svg.contains("+0.35"));
-    assert!(!svg.contains("+0.30"));
-    c.term_lean = Lean { value: None };
-    c.stance = Lean {
-        value: Some(f64::NAN),
-    };
-    let svg = render_card_svg(&c, 1600, 1000).unwrap();
-    assert_eq!(svg.matches("too little evidence").count(), 3);
-    assert!(render_card_png(&c, 1600, 1000).is_ok());
+    let texts: Vec<String> = svg_texts(&svg).into_iter().map(|t| t.1).collect();
+    assert!(texts.iter().any(|t| t == "0.45"), "{texts:?}");
+    assert!(texts.iter().any(|t| t == "2.75"));
+    assert!(texts
+        .iter()
+        .any(|t| t.contains("Loaded terms by concept (weight)")));
 }
 
 #[test]
@@ -373,7 +407,7 @@ fn below_threshold_evidence_is_flagged() {
     let mut c = card(2);
     c.evidence = 2.4;
     let svg = render_card_svg(&c, 1600, 1000).unwrap();
-    assert!(svg.contains("evidence 2.4 (threshold 3.0) — below threshold"));
+    assert!(svg.contains("evidence 2.4 (threshold 3.0) — too little to say much"));
 }
 
 #[test]
@@ -399,7 +433,7 @@ fn comparison_renders_rows_sorted_and_matrix() {
         assert!(texts.iter().any(|t| t.1 == v), "variant {v} missing");
     }
     assert!(texts.iter().any(|t| t.1 == "people label"));
-    assert!(svg.contains("too little evidence"));
+    assert!(svg.contains("(thin evidence)"));
     // Row labels (24px, left column) appear top-to-bottom by stance, None last.
     let mut rows: Vec<(i32, String)> = texts
         .iter()
@@ -425,9 +459,12 @@ fn comparison_size_grows_with_content() {
     for i in 0..20 {
         big.rows.push(ComparisonRow {
             label: format!("Extra {i}"),
-            term_lean: Lean { value: Some(0.1) },
-            quote_lean: Lean { value: None },
-            stance: Lean { value: Some(0.1) },
+            stance: Stance {
+                value: 0.1,
+                low: -0.1,
+                high: 0.3,
+                enough: true,
+            },
             evidence: 5.0,
         });
         big.concepts.push(format!("concept {i}"));
@@ -472,7 +509,7 @@ fn two_to_six_sides_render_without_panicking() {
     }
     // Ragged counts (fewer entries than sides) are treated as zero.
     let mut c = card(3);
-    c.concepts[0].counts.truncate(1);
+    c.concepts[0].weights.truncate(1);
     assert!(render_card_png(&c, 1600, 1000).is_ok());
 }
 

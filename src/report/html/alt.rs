@@ -5,14 +5,22 @@ use std::fmt::Write;
 
 use super::sides::direction;
 use crate::analysis::Engine;
-use crate::report::chart::{CardData, ComparisonData, Lean};
-use crate::report::format::signed;
+use crate::report::chart::{CardData, ComparisonData, Stance};
+use crate::report::format::{fmt_weight, signed};
 
-fn lean_alt(l: &Lean, engine: &Engine) -> String {
-    match l.value {
-        Some(v) => format!("{} ({})", signed(v), direction(engine, v)),
-        None => "too little evidence".to_string(),
-    }
+fn stance_alt(st: &Stance, engine: &Engine) -> String {
+    format!(
+        "{} ({}), likely between {} and {}{}",
+        signed(st.value),
+        direction(engine, st.value),
+        signed(st.low),
+        signed(st.high),
+        if st.enough {
+            ""
+        } else {
+            ", from too little evidence"
+        }
+    )
 }
 
 /// A text equivalent of a stance card.
@@ -21,7 +29,7 @@ pub fn card_alt(engine: &Engine, card: &CardData) -> String {
     if card.concepts.is_empty() {
         o.push_str("No loaded words found. ");
     } else {
-        o.push_str("Loaded words by concept: ");
+        o.push_str("Weight of loaded words by concept: ");
         let items: Vec<String> = card
             .concepts
             .iter()
@@ -30,14 +38,14 @@ pub fn card_alt(engine: &Engine, card: &CardData) -> String {
                 let per_side: Vec<String> = card
                     .sides
                     .iter()
-                    .zip(&c.counts)
+                    .zip(&c.weights)
                     .filter(|(_, n)| n.narrator + n.quoted > 0.0)
                     .map(|(s, n)| {
                         format!(
                             "{} {} ({} in the outlet’s own words)",
-                            n.narrator + n.quoted,
+                            fmt_weight(n.narrator + n.quoted),
                             s.label,
-                            n.narrator
+                            fmt_weight(n.narrator)
                         )
                     })
                     .collect();
@@ -53,7 +61,7 @@ pub fn card_alt(engine: &Engine, card: &CardData) -> String {
     if card.quotes.is_empty() {
         o.push_str("No speech quotations. ");
     } else {
-        o.push_str("Quoted words by speaker side: ");
+        o.push_str("Who is heard, quoted words by speaker side: ");
         let items: Vec<String> = card
             .quotes
             .iter()
@@ -70,10 +78,11 @@ pub fn card_alt(engine: &Engine, card: &CardData) -> String {
     }
     let _ = write!(
         o,
-        "Term lean {}, quote lean {}, stance {}.",
-        lean_alt(&card.term_lean, engine),
-        lean_alt(&card.quote_lean, engine),
-        lean_alt(&card.stance, engine)
+        "Stance {} ({:.0}% interval; evidence {:.1}, threshold {:.1}).",
+        stance_alt(&card.stance, engine),
+        (100.0 * card.interval_level).round(),
+        card.evidence,
+        card.min_evidence
     );
     o
 }
@@ -82,7 +91,7 @@ pub fn card_alt(engine: &Engine, card: &CardData) -> String {
 pub fn comparison_alt(engine: &Engine, data: &ComparisonData) -> String {
     let sides = &engine.lexicon.sides;
     let mut o = format!(
-        "Comparison chart of {} article(s). Term lean, quote lean and stance per article on a scale from −1 ({}) to +1 ({}): ",
+        "Comparison chart of {} article(s). Stance per article, from its loaded words, on a scale from −1 ({}) to +1 ({}): ",
         data.rows.len(),
         sides.first().map_or("", |s| s.label.as_str()),
         sides.last().map_or("", |s| s.label.as_str())
@@ -90,7 +99,7 @@ pub fn comparison_alt(engine: &Engine, data: &ComparisonData) -> String {
     let items: Vec<String> = data
         .rows
         .iter()
-        .map(|r| format!("{}: stance {}", r.label, lean_alt(&r.stance, engine)))
+        .map(|r| format!("{}: stance {}", r.label, stance_alt(&r.stance, engine)))
         .collect();
     o.push_str(&items.join("; "));
     o.push_str(". Below it, the word-choice matrix, also given as a table on this page.");

@@ -7,7 +7,7 @@ use std::fmt::Write;
 use super::alt::card_alt;
 use super::annotate::annotate;
 use super::escape::escape;
-use super::ledger_tables::{arithmetic_table, quotes_table, terms_table};
+use super::ledger_tables::{arithmetic_table, heard_table, quotes_table, terms_table};
 use super::page::{document, h};
 use super::sides::{direction, legend};
 use crate::analysis::{Analysis, Engine};
@@ -51,24 +51,54 @@ pub(super) fn source_line(a: &Analysis) -> String {
 
 fn score_summary(engine: &Engine, a: &Analysis) -> String {
     let s = &a.scores;
-    let box_ = |name: &str, v: f64, enough: bool, what: &str| -> String {
-        let (big, small) = if enough {
-            (signed(v), direction(engine, v))
-        } else {
-            ("—".to_string(), "too little evidence".to_string())
-        };
+    let (lo, hi) = s.stance_interval;
+    let level = (100.0 * s.interval_level).round();
+    let stance_note = if s.term_enough {
         format!(
-            "<div><span>{name}</span><b>{big}</b><span class=\"lbl\">{}</span><span class=\"lbl\">{what}</span></div>",
-            escape(&small)
+            "{level:.0}% likely between {} and {}",
+            signed(lo),
+            signed(hi)
+        )
+    } else {
+        format!(
+            "too little evidence to say much ({level:.0}% likely between {} and {})",
+            signed(lo),
+            signed(hi)
         )
     };
-    format!(
-        "<div class=\"summary\">{}{}{}<div><span>Evidence</span><b>{}</b><span class=\"lbl\">weighted loaded words</span><span class=\"lbl\">enough from {}</span></div></div>\n",
-        box_("Stance", s.stance, s.stance_enough, "words and quotes together"),
-        box_("Term lean", s.term_lean, s.term_enough, "from the loaded words"),
-        box_("Quote lean", s.quote_lean, s.quote_enough, "from who is quoted"),
+    let stance = format!(
+        "<div><span>Stance</span><b>{}</b><span class=\"lbl\">{}</span><span class=\"lbl\">{}</span></div>",
+        signed(s.stance),
+        escape(&direction(engine, s.stance)),
+        escape(&stance_note)
+    );
+    let evidence = format!(
+        "<div><span>Evidence</span><b>{}</b><span class=\"lbl\">points from loaded words</span><span class=\"lbl\">{} needed to say much</span></div>",
         num(s.evidence),
         num(s.min_evidence)
+    );
+    format!(
+        "<div class=\"summary\">{stance}{evidence}{}</div>\n",
+        heard_box(engine, a)
+    )
+}
+
+/// "Who is heard" in one box: quoted words per speaker side, the rest as "other".
+fn heard_box(engine: &Engine, a: &Analysis) -> String {
+    let s = &a.scores;
+    let other = s.neutral_quotes.words + s.unaligned_quotes.words + s.unattributed_quotes.words;
+    let total: u32 = s.quotes.iter().map(|q| q.words).sum::<u32>() + other;
+    let mut parts: Vec<String> = engine
+        .lexicon
+        .sides
+        .iter()
+        .zip(&s.quotes)
+        .map(|(side, q)| format!("{} {}", escape(&side.label), q.words))
+        .collect();
+    parts.push(format!("other {other}"));
+    format!(
+        "<div><span>Who is heard</span><b>{total}</b><span class=\"lbl\">quoted words: {}</span><span class=\"lbl\">a description, not a lean</span></div>",
+        parts.join(" · ")
     )
 }
 
@@ -100,12 +130,14 @@ pub(super) fn article_body(
     let card = cards::card_data(engine, a);
     let _ = writeln!(
         o,
-        "<figure><img src=\"{stem}.png\" width=\"1600\" height=\"1000\" alt=\"{}\"><figcaption>Loaded words per concept (left: narrator, lighter: quoted), quoted words by speaker side, and the three leans. File: {stem}.png</figcaption></figure>",
+        "<figure><img src=\"{stem}.png\" width=\"1600\" height=\"1000\" alt=\"{}\"><figcaption>The weight of loaded words per concept (solid: the outlet’s own words, hatched: someone else’s), who is heard, and the stance with its interval. File: <a href=\"{stem}.png\">{stem}.png</a></figcaption></figure>",
         escape(&card_alt(engine, &card))
     );
     o.push_str(&h(level, "Ledger: where every number comes from", None));
     o.push_str(&h(level + 1, "Loaded terms", None));
     o.push_str(&terms_table(engine, a, prefix));
+    o.push_str(&h(level + 1, "Who is heard", None));
+    o.push_str(&heard_table(engine, a));
     o.push_str(&h(level + 1, "Quotations", None));
     o.push_str(&quotes_table(engine, a, prefix));
     o.push_str(&h(level + 1, "The score arithmetic", None));

@@ -136,9 +136,10 @@ pub(super) fn arithmetic_table(engine: &Engine, a: &Analysis) -> String {
     let s = &a.scores;
     let sc = &l.scoring;
     let mut o = format!(
-        "<p>Factors of this lexicon: outlet’s own words ×{}, quoted ×{}, scare quotes ×{}, negated ×{}, distanced ×{}. Lean runs from −1 ({}) to +1 ({}).</p>\n",
+        "<p>Factors of this lexicon: outlet’s own words ×{}, quoted ×{}, reported speech ×{}, scare quotes ×{}, negated ×{}, distanced ×{}. Lean runs from −1 ({}) to +1 ({}).</p>\n",
         sc.narrator,
         sc.quoted,
+        sc.reported,
         sc.scare_quoted,
         sc.negated,
         sc.distanced,
@@ -204,78 +205,84 @@ pub(super) fn arithmetic_table(engine: &Engine, a: &Analysis) -> String {
         ),
         signed(s.term_lean),
     );
-    let qw: Vec<f64> = s.quotes.iter().map(|q| q.weighted).collect();
-    for (i, side) in l.sides.iter().enumerate() {
-        let qs = &s.quotes[i];
-        row(
-            &mut o,
-            format!(
-                "Quoted <span class=\"side-name s{i}\">{}</span>",
-                escape(&side.label)
-            ),
-            format!(
-                "{} quotation(s), {} words ({:.0}% of quoted words); speakers: {}",
-                qs.quotes,
-                qs.words,
-                qs.share * 100.0,
-                if qs.speakers.is_empty() {
-                    "none".to_string()
-                } else {
-                    escape(&qs.speakers.join(", "))
-                }
-            ),
-            format!("{} <span class=\"lbl\">weighted words</span>", num(qw[i])),
-        );
-    }
-    for (name, qs) in [
-        ("neutral", &s.neutral_quotes),
-        ("unaligned", &s.unaligned_quotes),
-        ("unattributed", &s.unattributed_quotes),
-    ] {
-        if qs.quotes > 0 {
-            row(
-                &mut o,
-                format!("Quoted, {name}"),
-                format!(
-                    "{} quotation(s), {} words: lean nowhere",
-                    qs.quotes, qs.words
-                ),
-                qs.words.to_string(),
-            );
-        }
-    }
     row(
         &mut o,
-        "Quote lean".to_string(),
+        "Stance".to_string(),
         format!(
-            "{} (each quotation’s words × prominence: 1 at the top, 0.5 at the end){}",
-            lean_or(engine, &qw, "no quoted words of aligned speakers"),
-            if s.quote_enough {
+            "{} (every side starts from {} points of evidence, so thin evidence stays near 0){}",
+            ledger::stance_formula(l, &weights, s.prior),
+            num(s.prior),
+            if s.term_enough {
                 String::new()
             } else {
-                format!(
-                    " → too little evidence (below {} aligned words)",
-                    num(s.min_quote_words)
-                )
+                " → too little evidence to say much".to_string()
             }
         ),
-        signed(s.quote_lean),
+        signed(s.stance),
     );
-    let (wt, wq) = (sc.stance_terms, sc.stance_quotes);
-    let stance = match (s.term_enough, s.quote_enough) {
-        (true, true) => format!(
-            "({} × {} + {} × {}) / {}",
-            num(wt),
-            signed(s.term_lean),
-            num(wq),
-            signed(s.quote_lean),
-            num(wt + wq)
+    row(
+        &mut o,
+        "How sure".to_string(),
+        format!(
+            "{:.0}% interval: {}",
+            (100.0 * s.interval_level).round(),
+            escape(&ledger::interval_source(l, &weights, s.prior))
         ),
-        (true, false) => "term lean only (quotes lack evidence)".to_string(),
-        (false, true) => "quote lean only (terms lack evidence)".to_string(),
-        (false, false) => "too little evidence in terms and quotes".to_string(),
-    };
-    row(&mut o, "Stance".to_string(), stance, signed(s.stance));
+        format!(
+            "{} … {}",
+            signed(s.stance_interval.0),
+            signed(s.stance_interval.1)
+        ),
+    );
     o.push_str("</tbody>\n</table></div>\n");
+    o
+}
+
+/// Who is heard, per speaker side: quotations, words, share and speakers, with the
+/// balance of aligned speakers' words. A description of whom the article quotes; it does
+/// not enter the stance.
+pub(super) fn heard_table(engine: &Engine, a: &Analysis) -> String {
+    let l = &engine.lexicon;
+    let s = &a.scores;
+    let mut o = String::from("<div class=\"scroll\"><table class=\"ledger\">\n<caption>Whose words the article quotes <span class=\"hint\">(a description, not a lean: outlets also quote the other camp to answer it)</span></caption>\n<thead><tr><th scope=\"col\">Speakers</th><th scope=\"col\" class=\"num\">Quotations</th><th scope=\"col\" class=\"num\">Words</th><th scope=\"col\" class=\"num\">Share</th><th scope=\"col\">Who</th></tr></thead>\n<tbody>\n");
+    let mut row = |name: String, q: &crate::score::QuoteShare| {
+        let _ = writeln!(
+            o,
+            "<tr><th scope=\"row\">{name}</th><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{:.0}%</td><td>{}</td></tr>",
+            q.quotes,
+            q.words,
+            q.share * 100.0,
+            if q.speakers.is_empty() {
+                "—".to_string()
+            } else {
+                escape(&q.speakers.join(", "))
+            }
+        );
+    };
+    for (i, side) in l.sides.iter().enumerate() {
+        row(
+            format!(
+                "<span class=\"side-name s{i}\">{}</span>",
+                escape(&side.label)
+            ),
+            &s.quotes[i],
+        );
+    }
+    row(
+        "Neutral (officials, agencies)".to_string(),
+        &s.neutral_quotes,
+    );
+    row(
+        "Unaligned (not in the roster)".to_string(),
+        &s.unaligned_quotes,
+    );
+    row("Unattributed".to_string(), &s.unattributed_quotes);
+    let qw: Vec<f64> = s.quotes.iter().map(|q| q.weighted).collect();
+    let _ = writeln!(
+        o,
+        "</tbody>\n</table></div>\n<p class=\"hint\">Balance of the aligned speakers’ words (each quotation’s words × prominence, 1 at the top, 0.5 at the end): {} = {}.</p>",
+        lean_or(engine, &qw, "no quoted words of aligned speakers"),
+        signed(s.quote_balance)
+    );
     o
 }

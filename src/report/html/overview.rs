@@ -13,22 +13,27 @@ use crate::report::chart::ComparisonData;
 use crate::report::format::{ellipsize, num, plural, signed};
 use crate::report::highlights::{short_label, top_speakers, top_terms, word_matrix};
 
-/// A lean for a table cell: value, direction and a small meter; or "too little evidence".
-fn lean_cell(engine: &Engine, v: f64, enough: bool) -> String {
-    if !enough {
-        let hint = if v != 0.0 {
-            format!("<small>({} if counted)</small>", signed(v))
-        } else {
-            String::new()
-        };
-        return format!("<td class=\"lean\" data-sort=\"\">too little evidence{hint}</td>");
-    }
-    let pos = ((v.clamp(-1.0, 1.0) + 1.0) * 50.0 * 10.0).round() / 10.0;
-    format!(
-        "<td class=\"lean\" data-sort=\"{}\"><span class=\"nowrap\"><b>{}</b><span class=\"meter\" aria-hidden=\"true\"><span style=\"left:{pos}%\"></span></span></span><small>{}</small></td>",
-        signed(v),
-        signed(v),
+/// A stance for a table cell: value, direction, a small meter with the interval, and the
+/// interval in words; muted, with a note, when the evidence is below the threshold.
+fn stance_cell(engine: &Engine, s: &crate::score::Scores) -> String {
+    let v = s.stance;
+    let (lo, hi) = s.stance_interval;
+    let at = |x: f64| ((x.clamp(-1.0, 1.0) + 1.0) * 50.0 * 10.0).round() / 10.0;
+    let (pos, l, r) = (at(v), at(lo), at(hi));
+    let note = if s.term_enough {
         escape(&direction(engine, v))
+    } else {
+        "too little evidence to say much".to_string()
+    };
+    format!(
+        "<td class=\"lean{}\" data-sort=\"{}\"><span class=\"nowrap\"><b>{}</b><span class=\"meter\" aria-hidden=\"true\"><i style=\"left:{l}%;width:{:.1}%\"></i><span style=\"left:{pos}%\"></span></span></span><small>{note}</small><small>{:.0}%: {} … {}</small></td>",
+        if s.term_enough { "" } else { " thin" },
+        signed(v),
+        signed(v),
+        r - l,
+        (100.0 * s.interval_level).round(),
+        signed(lo),
+        signed(hi)
     )
 }
 
@@ -37,12 +42,12 @@ fn how_to_read(engine: &Engine) -> String {
     let first = l.sides.first().map_or("", |s| s.label.as_str());
     let last = l.sides.last().map_or("", |s| s.label.as_str());
     format!(
-        "<div class=\"note prose\"><p><strong>How to read this.</strong> slant counts <em>loaded words</em>, words one side of a debate prefers over the plain alternative, and checks <em>who gets quoted</em>. Every lean runs from −1 (all {} wording) to +1 (all {} wording); 0 is balanced or plain. <strong>Term lean</strong> comes from the loaded words (the outlet’s own words count fully, quoted words count ×{}); <strong>quote lean</strong> from whose side the quoted speakers are on; <strong>stance</strong> mixes the two ({:.0}% words, {:.0}% quotes). “Too little evidence” means there were too few loaded words or quoted words to say anything. A lean describes word choice, not whether an article is true or good: ask students why a writer might choose each word, and what the plain word would be. Open an article to see every word highlighted and the arithmetic behind each number.</p></div>\n",
+        "<div class=\"note prose\"><p><strong>How to read this.</strong> slant counts <em>loaded words</em>: words one side of a debate prefers over the plain alternative. <strong>Stance</strong> runs from −1 (all {} wording) to +1 (all {} wording); 0 is balanced or plain. The outlet’s own words count fully, words it quotes count ×{} and words it reports someone saying ×{}. Every side starts from {} points of evidence, so an article with only a loaded word or two stays near 0, and the range under each stance (90% likely) shows how sure the number is. <strong>Who is heard</strong> is shown apart: whose words an article quotes describes it, but does not tell its lean (outlets also quote the other camp to answer it). A stance describes word choice, not whether an article is true or good: ask students why a writer might choose each word, and what the plain word would be. Open an article to see every word highlighted and the arithmetic behind each number.</p></div>\n",
         escape(first),
         escape(last),
         l.scoring.quoted,
-        100.0 * l.scoring.stance_terms / (l.scoring.stance_terms + l.scoring.stance_quotes).max(1e-9),
-        100.0 * l.scoring.stance_quotes / (l.scoring.stance_terms + l.scoring.stance_quotes).max(1e-9),
+        l.scoring.reported,
+        crate::report::format::fmt_weight(l.scoring.prior),
     )
 }
 
@@ -124,7 +129,7 @@ fn set_table(engine: &Engine, analyses: &[Analysis], link: &dyn Fn(usize) -> Str
     if outlets {
         o.push_str("<th scope=\"col\">Outlet</th>");
     }
-    o.push_str("<th scope=\"col\" class=\"num\">Words</th><th scope=\"col\">Term lean</th><th scope=\"col\">Quote lean</th><th scope=\"col\">Stance</th><th scope=\"col\" class=\"num\">Evidence</th><th scope=\"col\">Top loaded words</th><th scope=\"col\">Most-quoted speakers</th></tr></thead>\n<tbody>\n");
+    o.push_str("<th scope=\"col\" class=\"num\">Words</th><th scope=\"col\">Stance</th><th scope=\"col\" class=\"num\">Evidence</th><th scope=\"col\">Top loaded words</th><th scope=\"col\">Who is heard most</th></tr></thead>\n<tbody>\n");
     for (i, a) in analyses.iter().enumerate() {
         let s = &a.scores;
         let terms = top_terms(engine, a, 3);
@@ -176,7 +181,7 @@ fn set_table(engine: &Engine, analyses: &[Analysis], link: &dyn Fn(usize) -> Str
         };
         let _ = writeln!(
             o,
-            "<tr><td class=\"num\" data-sort=\"{}\">{}</td><td class=\"title\" data-sort=\"{}\"><a href=\"{}\"{full}>{}</a></td>{outlet}<td class=\"num\" data-sort=\"{}\">{}</td>{}{}{}<td class=\"num\" data-sort=\"{}\">{}</td><td data-sort=\"{}\">{}</td><td class=\"speakers\" data-sort=\"{}\">{}</td></tr>",
+            "<tr><td class=\"num\" data-sort=\"{}\">{}</td><td class=\"title\" data-sort=\"{}\"><a href=\"{}\"{full}>{}</a></td>{outlet}<td class=\"num\" data-sort=\"{}\">{}</td>{}<td class=\"num\" data-sort=\"{}\">{}</td><td data-sort=\"{}\">{}</td><td class=\"speakers\" data-sort=\"{}\">{}</td></tr>",
             i + 1,
             i + 1,
             escape(&a.article.title.to_lowercase()),
@@ -184,9 +189,7 @@ fn set_table(engine: &Engine, analyses: &[Analysis], link: &dyn Fn(usize) -> Str
             escape(&short),
             a.words,
             a.words,
-            lean_cell(engine, s.term_lean, s.term_enough),
-            lean_cell(engine, s.quote_lean, s.quote_enough),
-            lean_cell(engine, s.stance, s.stance_enough),
+            stance_cell(engine, s),
             num(s.evidence),
             num(s.evidence),
             terms.iter().map(|t| t.2).sum::<u32>(),
@@ -223,7 +226,7 @@ pub(super) fn overview(
     o.push_str(&h(level, "Compared", Some("comparison")));
     let _ = writeln!(
         o,
-        "<figure><img src=\"comparison.png\" alt=\"{}\"><figcaption>Each article’s term lean, quote lean and stance on one scale, with the word-choice matrix. File: comparison.png</figcaption></figure>",
+        "<figure><img src=\"comparison.png\" alt=\"{}\"><figcaption>Each article’s stance with the range it likely lies in, on one scale, and the word-choice matrix. File: <a href=\"comparison.png\">comparison.png</a></figcaption></figure>",
         escape(&comparison_alt(engine, comparison))
     );
     o.push_str(&h(level, "Word choice", Some("matrix")));

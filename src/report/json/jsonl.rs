@@ -416,7 +416,17 @@ impl<'e> JsonlWriter<'e> {
         write_rounded(o, s.min_evidence);
         o.extend_from_slice(b",\"enough_evidence\":");
         s.term_enough.write(o);
-        o.extend_from_slice(b",\"quotes\":{");
+        o.extend_from_slice(b",\"stance\":");
+        write_rounded(o, s.stance);
+        o.extend_from_slice(b",\"stance_interval\":[");
+        write_rounded(o, s.stance_interval.0);
+        o.push(b',');
+        write_rounded(o, s.stance_interval.1);
+        o.extend_from_slice(b"],\"interval\":");
+        write_rounded(o, s.interval_level);
+        o.extend_from_slice(b",\"prior\":");
+        write_rounded(o, s.prior);
+        o.extend_from_slice(b",\"heard\":{");
         let per_side = self.side_keys[..nsides].iter().zip(&s.quotes);
         let others = self.side_keys[nsides..].iter().zip([
             &s.neutral_quotes,
@@ -430,18 +440,12 @@ impl<'e> JsonlWriter<'e> {
             o.extend_from_slice(key);
             share_json(q).write(o);
         }
-        o.extend_from_slice(b"},\"quote_lean\":");
-        write_rounded(o, s.quote_lean);
-        o.extend_from_slice(b",\"quote_evidence\":");
-        write_rounded(o, s.quote_evidence);
+        o.extend_from_slice(b"},\"quote_balance\":");
+        write_rounded(o, s.quote_balance);
+        o.extend_from_slice(b",\"aligned_words\":");
+        write_rounded(o, s.aligned_words);
         o.extend_from_slice(b",\"min_quote_words\":");
         write_rounded(o, s.min_quote_words);
-        o.extend_from_slice(b",\"quote_enough_evidence\":");
-        s.quote_enough.write(o);
-        o.extend_from_slice(b",\"stance\":");
-        write_rounded(o, s.stance);
-        o.extend_from_slice(b",\"stance_enough_evidence\":");
-        s.stance_enough.write(o);
         o.push(b'}');
     }
 }
@@ -491,13 +495,14 @@ fn contract_fields(a: ArticleJson, t: TermJson, m: ModifierJson, s: ScoresJson, 
         evidence: _,
         min_evidence: _,
         enough_evidence: _,
-        quotes: _,
-        quote_lean: _,
-        quote_evidence: _,
-        min_quote_words: _,
-        quote_enough_evidence: _,
         stance: _,
-        stance_enough_evidence: _,
+        stance_interval: _,
+        interval: _,
+        prior: _,
+        heard: _,
+        quote_balance: _,
+        aligned_words: _,
+        min_quote_words: _,
     } = s;
     let ConceptJson {
         id: _,

@@ -13,7 +13,7 @@ use crate::quotes::{Quote, QuoteKind};
 use crate::report::format::round;
 use crate::score::QuoteShare;
 
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// A map that keeps insertion order (side order matters).
 #[derive(Debug, Clone)]
@@ -103,13 +103,15 @@ pub struct ScoresJson<'a> {
     pub evidence: f64,
     pub min_evidence: f64,
     pub enough_evidence: bool,
-    pub quotes: Ordered<QuoteShareJson<'a>>,
-    pub quote_lean: f64,
-    pub quote_evidence: f64,
-    pub min_quote_words: f64,
-    pub quote_enough_evidence: bool,
     pub stance: f64,
-    pub stance_enough_evidence: bool,
+    pub stance_interval: [f64; 2],
+    pub interval: f64,
+    pub prior: f64,
+    /// Who is heard: per speaker side, then neutral, unaligned, unattributed.
+    pub heard: Ordered<QuoteShareJson<'a>>,
+    pub quote_balance: f64,
+    pub aligned_words: f64,
+    pub min_quote_words: f64,
 }
 
 #[derive(Debug, Clone, serde::Serialize)]
@@ -273,13 +275,14 @@ pub fn article_json<'a>(engine: &'a Engine, a: &'a Analysis) -> ArticleJson<'a> 
             evidence: round(s.evidence),
             min_evidence: round(s.min_evidence),
             enough_evidence: s.term_enough,
-            quotes: Ordered(quotes),
-            quote_lean: round(s.quote_lean),
-            quote_evidence: round(s.quote_evidence),
-            min_quote_words: round(s.min_quote_words),
-            quote_enough_evidence: s.quote_enough,
             stance: round(s.stance),
-            stance_enough_evidence: s.stance_enough,
+            stance_interval: [round(s.stance_interval.0), round(s.stance_interval.1)],
+            interval: round(s.interval_level),
+            prior: round(s.prior),
+            heard: Ordered(quotes),
+            quote_balance: round(s.quote_balance),
+            aligned_words: round(s.aligned_words),
+            min_quote_words: round(s.min_quote_words),
         },
         concepts: a
             .concepts

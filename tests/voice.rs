@@ -1,0 +1,86 @@
+//! The voice and modifier rules of issue 15, end to end through `slant score`: each sentence
+//! from the issue scores as described.
+
+mod common;
+use common::{run_ok, slant};
+
+/// Score one text with the built-in lexicon and return its JSON record.
+fn score(text: &str) -> serde_json::Value {
+    let line = serde_json::json!({"id": "t", "text": text}).to_string();
+    let out = run_ok(
+        slant()
+            .args(["score", "--jsonl", "-", "--format", "jsonl"])
+            .write_stdin(line),
+    );
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+/// The term hit whose text is `term`.
+fn hit<'a>(v: &'a serde_json::Value, term: &str) -> &'a serde_json::Value {
+    v["terms"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["text"].as_str().unwrap().eq_ignore_ascii_case(term))
+        .unwrap_or_else(|| panic!("no hit {term:?} in {}", v["terms"]))
+}
+
+fn modifiers(h: &serde_json::Value) -> Vec<String> {
+    h["modifiers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["kind"].as_str().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn negation_of_a_verb_does_not_negate_its_object() {
+    let v = score("The sheriff did not release the illegal aliens on Friday.");
+    let h = hit(&v, "illegal aliens");
+    assert!(modifiers(h).is_empty(), "{h}");
+    assert_eq!(h["factor"], 1.0);
+    let v = score("The county said it didn't receive a detainer request from ICE.");
+    let h = hit(&v, "detainer request");
+    assert!(modifiers(h).is_empty(), "{h}");
+}
+
+#[test]
+fn negation_that_governs_the_term_still_counts() {
+    for (text, term) in [
+        (
+            "The caravan is not an invasion, the mayor's office wrote.",
+            "invasion",
+        ),
+        (
+            "Republicans promised there would be no amnesty this year.",
+            "amnesty",
+        ),
+        ("These families are not illegal aliens.", "illegal aliens"),
+    ] {
+        let v = score(text);
+        let h = hit(&v, term);
+        assert_eq!(modifiers(h), ["negated"], "{text}: {h}");
+    }
+}
+
+#[test]
+fn stance_shrinks_thin_evidence_and_reports_its_interval() {
+    let v = score("Police said two illegal aliens were arrested.");
+    let s = &v["scores"];
+    assert_eq!(v["schema_version"], 3);
+    let stance = s["stance"].as_f64().unwrap();
+    let term = s["term_lean"].as_f64().unwrap();
+    assert_eq!(term, 1.0);
+    assert!(
+        stance > 0.0 && stance < 0.5,
+        "one loaded word moves the stance a little: {stance}"
+    );
+    let iv = s["stance_interval"].as_array().unwrap();
+    let (lo, hi) = (iv[0].as_f64().unwrap(), iv[1].as_f64().unwrap());
+    assert!(lo < 0.0 && hi > stance, "{lo} {hi}");
+    assert_eq!(s["interval"], 0.9);
+    // Who is heard is its own block, apart from the stance.
+    assert!(s["heard"]["unattributed"].is_object());
+    assert!(s.get("quote_lean").is_none());
+}
