@@ -9,7 +9,6 @@ use std::collections::HashMap;
 
 use super::chars::CharOpt;
 use super::quote::QuoteSide;
-use super::tokens::is_acronym;
 use super::word_lists::{
     FUNCTION, LEAD_ADV, MONTHS_DAYS, ORG_WORDS, PARTICLES, PREPS, SAY_FINITE, TITLES,
 };
@@ -228,6 +227,15 @@ fn given_name_before(text: &str, s: usize) -> bool {
         && !in_list(PREPS, w)
         && !in_list(PARTICLES, w)
         && !in_list(SAY_FINITE, w)
+}
+
+/// At least two letters, all uppercase ("GOP"): as `tokens::is_acronym`, which this file
+/// cannot import (the tokenizer reads the context, which holds the roster).
+fn is_acronym(w: &str) -> bool {
+    let mut letters = w.chars().filter(|c| c.is_alphabetic()).peekable();
+    letters.peek().is_some()
+        && w.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        && letters.all(char::is_uppercase)
 }
 
 /// The text found matches pattern `pat` exactly but for the case of its first letter.
