@@ -102,26 +102,43 @@ fn names() -> &'static HashMap<&'static str, Gender> {
 /// else a role word ending in "-woman" / "-man"; `None` when nothing says.
 pub(super) fn gender_of(name: &str) -> Option<Gender> {
     let mut words = name.split_whitespace();
-    let first = words.next()?.trim_end_matches('.').to_ascii_lowercase();
+    let mut buf = [0u8; 24];
+    let first = lower(words.next()?.trim_end_matches('.'), &mut buf)?;
     // a bare surname says nothing ("Clinton", "Jackson")
     let more = words.next().is_some();
-    if let Some(g) = names().get(first.as_str()).filter(|_| more) {
+    if let Some(g) = names().get(first).filter(|_| more) {
         return Some(*g);
     }
-    if MALE_TITLES.contains(&first.as_str()) {
+    if MALE_TITLES.contains(&first) {
         return Some(Gender::Male);
     }
-    if FEMALE_TITLES.contains(&first.as_str()) {
+    if FEMALE_TITLES.contains(&first) {
         return Some(Gender::Female);
     }
-    let last = name.split_whitespace().last()?.to_ascii_lowercase();
-    if last.ends_with("woman") || last.ends_with("women") {
+    let last = name.split_whitespace().last()?.as_bytes();
+    let ends = |suffix: &str| {
+        last.len() >= suffix.len()
+            && last[last.len() - suffix.len()..].eq_ignore_ascii_case(suffix.as_bytes())
+    };
+    if ends("woman") || ends("women") {
         return Some(Gender::Female);
     }
-    if (last.ends_with("man") || last.ends_with("men")) && !last.ends_with("human") {
+    if (ends("man") || ends("men")) && !ends("human") {
         return Some(Gender::Male);
     }
     None
+}
+
+/// `w` lowercased into `buf` without allocating; `None` for words that are not ASCII or
+/// longer than the buffer (no list word is).
+fn lower<'b>(w: &str, buf: &'b mut [u8; 24]) -> Option<&'b str> {
+    if !w.is_ascii() || w.len() > buf.len() {
+        return None;
+    }
+    let out = &mut buf[..w.len()];
+    out.copy_from_slice(w.as_bytes());
+    out.make_ascii_lowercase();
+    std::str::from_utf8(out).ok()
 }
 
 #[cfg(test)]
