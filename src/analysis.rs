@@ -88,6 +88,11 @@ impl Engine {
         quotes::extract(text, &self.roster)
     }
 
+    /// [`Engine::quotes`] and the reported speech of the text, found together.
+    pub fn extraction(&self, text: &str) -> quotes::Extraction {
+        quotes::extract_all(text, &self.roster)
+    }
+
     /// [`Engine::quotes`] with the kernels `K` (`tests/scan_equivalence.rs`).
     #[doc(hidden)]
     pub fn quotes_with<K: crate::scan::Kernels>(&self, text: &str) -> Vec<Quote> {

@@ -351,7 +351,10 @@ mod tests {
             for p in [0.05, 0.5, 0.95, 0.001, 0.999] {
                 let fast = beta_quantile(p, a, b);
                 let slow = beta_quantile_bisect(p, a, b);
-                assert!((fast - slow).abs() < 1e-9, "a {a} b {b} p {p}: {fast} vs {slow}");
+                assert!(
+                    (fast - slow).abs() < 1e-9,
+                    "a {a} b {b} p {p}: {fast} vs {slow}"
+                );
             }
         }
     }

@@ -18,6 +18,7 @@ mod explain;
 mod extract;
 mod lexicon;
 mod report;
+mod roster;
 mod score;
 mod shared;
 
@@ -58,6 +59,9 @@ pub enum Command {
     /// Measure slant on labelled data: lean separation, quote attribution.
     #[command(subcommand)]
     Eval(eval::EvalCommand),
+    /// Speaker roster tools: list the most-quoted speakers the lexicon does not know.
+    #[command(subcommand)]
+    Roster(roster::RosterCommand),
     /// Write what slant reads from pages, documents and text files (JSONL or .txt), to inspect, fix and score.
     Extract(extract::ExtractArgs),
 }
@@ -71,6 +75,7 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write, term: Terminal) -
         Command::Chart(a) => chart::run(a, err, term),
         Command::Report(a) => report::run(a, err, term),
         Command::Eval(c) => eval::run(c, out, err, term),
+        Command::Roster(c) => roster::run(c, out, err, term),
         Command::Extract(a) => extract::run(a, out, err, term),
     }
 }

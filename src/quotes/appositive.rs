@@ -1,6 +1,8 @@
 //! `appositive`: a speaker phrase with a description beside it. In `A, B,` + verb one of
 //! the two is the other's appositive, and a proper name beats a role or document
-//! description (`The group’s lawyer, Omar Haddad, warned`); after a name, a comma opens an
+//! description; a name opening a longer chain of descriptions and relative clauses
+//! (`Ari Fleischer, a former official who sits on the board of X, said`) is the speaker
+//! (read in `subject.rs`) (`The group’s lawyer, Omar Haddad, warned`); after a name, a comma opens an
 //! appositive (`said Karen Holt, a spokeswoman for the union`), so the description's
 //! organisation and the addressee (`told The Associated Press`) are never the speaker.
 //! Not a search of its own, so not under `rules/`: the subject readers of
@@ -59,6 +61,18 @@ mod tests {
             (speaker(q), q.rule.as_str()),
             (Some("Karen Holt"), "appositive")
         );
+        // past a description with a relative clause in it, back to the name
+        for t in [
+            "Ari Fleischer, a former official who also sits on the board of the Housing Authority, said the rules were “a disgrace to every tenant.”",
+            "Dana Whitfield, executive director of the Housing Authority, a tenants group, said she thinks the council is “going to be dragged down.”",
+            "Zimmerman, who identifies as Hispanic, told the paper that the site was “not prepared for the traffic at all.”",
+        ] {
+            let who = t.split(',').next().unwrap();
+            assert_eq!(speaker(&run(t)[0]), Some(who), "{t}");
+        }
+        // a role, then the name in apposition
+        let t = "In an email on Jan. 18, the union’s lawyer, Omar Haddad, accused the city of trying “to exploit this tragedy.”";
+        assert_eq!(speaker(&run(t)[0]), Some("Omar Haddad"));
         // descriptor first, name second
         let t = "The group’s lawyer, Omar Haddad, warned that “the eviction notices are illegal under state law.”";
         let q = &run(t)[0];

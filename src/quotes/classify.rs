@@ -1,7 +1,8 @@
 //! Speech or term. A single-quoted phrase outside double quotes (‘Sanctuary City’) is
 //! always a term. A quotation of at most four words is a candidate term: it stays a
 //! `Term` unless some rule named its speaker (then it is a partial quotation, `Speech`:
-//! `accused ICE of employing “scare tactics”`), or unless it stands alone as a full
+//! `accused ICE of employing “scare tactics”`; or a speech cue introduced it, even with
+//! a subject that stays unresolved: `“Savage,” she said`), or unless it stands alone as a full
 //! utterance ending in . ! ? (`“No comment.”`). A period closing a short quote inside a
 //! sentence is American punctuation, not the quote's (`called it a “giveaway.”` is a
 //! term). Longer quotations are `Speech`, with no speaker when nobody can be named. Verbs
@@ -32,10 +33,10 @@ impl<'a, K: Kernels> Ctx<'a, K> {
     }
 }
 
-/// The kind of a quotation that is not [`always_term`]: a candidate term nobody is named
-/// for stays a term; everything else is speech.
-pub(super) fn kind(candidate_term: bool, named: bool) -> QuoteKind {
-    if candidate_term && !named {
+/// The kind of a quotation that is not [`always_term`]: a candidate term that no speech
+/// cue introduces and nobody is named for stays a term; everything else is speech.
+pub(super) fn kind(candidate_term: bool, spoken: bool) -> QuoteKind {
+    if candidate_term && !spoken {
         QuoteKind::Term
     } else {
         QuoteKind::Speech
@@ -69,6 +70,16 @@ mod tests {
             (QuoteKind::Speech, None, None, "unattributed")
         );
         assert_eq!(q.words, 14);
+    }
+
+    #[test]
+    fn short_quote_with_a_cue_is_speech_even_without_a_speaker() {
+        let t = "The weather was cold.\n\n“Savage,” she said, and left.";
+        let q = &run(t)[0];
+        assert_eq!(
+            (q.kind, speaker(q), q.rule.as_str(), q.cue.as_deref()),
+            (QuoteKind::Speech, None, "unattributed", Some("said"))
+        );
     }
 
     #[test]

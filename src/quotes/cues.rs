@@ -1,13 +1,17 @@
 //! Speech cues: the words that say somebody speaks. A finite verb ("said", "told",
-//! "released a statement"), a participle ("saying", "requesting"), "according to", and
+//! "released a statement"), a participle ("saying", "pointing out"), "according to", and
 //! "quoting"/"citing". A cue word used as a noun ("the requests", "its claims"), a passive
-//! ("was told") and "continued to" are no cues. The verbs themselves are the lists
-//! `SAY_FINITE` and `SAY_ING` of [`super::word_lists`]; the other cue words are spelled
-//! out here. Verbs that merely describe ("described … as", "called") are not cues.
+//! ("was told"), a bare verb after "to" ("refused to say") and "continued to" are no
+//! cues. The verbs and phrases, with their [`Framing`], are the data file `cues.yaml`
+//! (read by [`super::cue_list`]); the cues whose speaker follows them are spelled out
+//! here. Verbs that merely describe ("described … as", "called") are not cues: the label
+//! rule reads them.
 
 use super::context::Ctx;
+use super::cue_list::cue_list;
+use super::framing::Framing;
 use super::tokens::{is_possessive, Tk, Tok};
-use super::word_lists::{BE_AUX, L, NOUN_PRE, PASSIVE_AUX, SAY_FINITE, SAY_ING};
+use super::word_lists::{BE_AUX, CUE_START, L, NOUN_PRE, PASSIVE_AUX};
 use super::word_lookup::{in_list, may_be_cue, word_bits};
 use crate::scan::Kernels;
 
@@ -24,11 +28,12 @@ pub(super) enum Form {
     Quoting,
 }
 
-/// A cue: its form and its length in tokens.
+/// A cue: its form, its length in tokens and how it frames the words.
 #[derive(Debug, Clone, Copy)]
 pub(super) struct Cue {
     pub(super) form: Form,
     pub(super) len: usize,
+    pub(super) framing: Framing,
 }
 
 impl<'a, K: Kernels> Ctx<'a, K> {
@@ -60,6 +65,7 @@ impl<'a, K: Kernels> Ctx<'a, K> {
             return Some(Cue {
                 form: Form::According,
                 len: 2,
+                framing: Framing::Neutral,
             });
         }
         // Every lowercase cue is an ASCII word (`is_lower` would also pass
@@ -67,38 +73,49 @@ impl<'a, K: Kernels> Ctx<'a, K> {
         if !w.as_bytes()[0].is_ascii_lowercase() || !may_be_cue(w.as_bytes()) {
             return None;
         }
-        let bits = word_bits(w.as_bytes(), false);
         let prev = if i > 0 { self.word(toks, i - 1) } else { None };
         let prev_in = |list: L| prev.is_some_and(|p| in_list(list, p));
         let next = |d: usize| self.word(toks, i + d);
-        let (form, len) = match w {
+        let (form, len, framing) = match w {
             "according" => {
                 return (next(1) == Some("to")).then_some(Cue {
                     form: Form::According,
                     len: 2,
+                    framing: Framing::Neutral,
                 })
             }
-            "quoting" | "citing" => (Form::Quoting, 1),
+            "quoting" | "citing" => (Form::Quoting, 1, Framing::Neutral),
             "quoted" => {
                 if prev_in(PASSIVE_AUX) {
                     return None;
                 }
-                (Form::Quoting, 1)
+                (Form::Quoting, 1, Framing::Neutral)
             }
-            "released" | "issued"
-                if matches!(next(1), Some("a" | "the")) && next(2) == Some("statement") =>
-            {
-                (Form::Finite, 3)
-            }
-            _ if bits & SAY_FINITE.0 != 0 => (Form::Finite, 1),
-            _ if bits & SAY_ING.0 != 0 => {
-                if prev_in(BE_AUX) {
-                    (Form::Finite, 1)
-                } else {
-                    (Form::Participle, 1)
+            _ => {
+                if word_bits(w.as_bytes(), false) & CUE_START.0 == 0 {
+                    return None;
                 }
+                let forms = cue_list().by_first.get(w)?;
+                let f = forms.iter().find(|f| {
+                    f.rest
+                        .iter()
+                        .enumerate()
+                        .all(|(k, r)| next(k + 1) == Some(*r))
+                })?;
+                let form = if !f.participle {
+                    Form::Finite
+                } else if prev_in(BE_AUX) && f.rest.is_empty() {
+                    // "is saying"
+                    Form::Finite
+                } else {
+                    Form::Participle
+                };
+                // a bare verb after "to" is no report ("refused to say")
+                if f.rest.is_empty() && !f.participle && prev == Some("to") && is_base(w) {
+                    return None;
+                }
+                (form, 1 + f.rest.len(), f.framing)
             }
-            _ => return None,
         };
         if prev_in(NOUN_PRE) || prev.is_some_and(is_possessive) {
             return None;
@@ -109,7 +126,7 @@ impl<'a, K: Kernels> Ctx<'a, K> {
         if w.starts_with("continu") && next(1) == Some("to") {
             return None;
         }
-        Some(Cue { form, len })
+        Some(Cue { form, len, framing })
     }
 
     /// Whether token `i` starts a speech cue.
@@ -118,9 +135,82 @@ impl<'a, K: Kernels> Ctx<'a, K> {
     }
 }
 
+/// A verb's bare form: not a past ("said", "claimed"), third person ("says") or
+/// participle.
+fn is_base(w: &str) -> bool {
+    !(w.ends_with("ed")
+        || w.ends_with('s')
+        || w.ends_with("ing")
+        || matches!(
+            w,
+            "said" | "told" | "wrote" | "read" | "put" | "shot" | "hit" | "went"
+        ))
+}
+
 #[cfg(test)]
 mod tests {
     use crate::quotes::tests::fixtures::{run, speaker};
+    use crate::quotes::Framing;
+
+    #[test]
+    fn cues_carry_their_framing() {
+        let cases = [
+            (
+                "“The numbers were never in doubt at all,” Tom Reyes claimed.",
+                "claimed",
+                Framing::Skeptical,
+            ),
+            (
+                "“The numbers were never in doubt at all,” Tom Reyes said.",
+                "said",
+                Framing::Neutral,
+            ),
+            (
+                "“The numbers were never in doubt at all,” Tom Reyes pointed out.",
+                "pointed out",
+                Framing::Endorsing,
+            ),
+            (
+                "Tom Reyes shot back: “The numbers were never in doubt at all.”",
+                "shot back",
+                Framing::Neutral,
+            ),
+            (
+                "Tom Reyes went on to say that “the numbers were never in doubt at all.”",
+                "went on to say",
+                Framing::Neutral,
+            ),
+            (
+                "Tom Reyes spoke for an hour, insisting that “the numbers were never in doubt.”",
+                "insisting",
+                Framing::Skeptical,
+            ),
+        ];
+        for (t, cue, framing) in cases {
+            let q = &run(t)[0];
+            assert_eq!(speaker(q), Some("Tom Reyes"), "{t}");
+            assert_eq!(
+                (q.cue.as_deref(), q.framing),
+                (Some(cue), Some(framing)),
+                "{t}"
+            );
+        }
+        // no cue, no framing
+        let qs = run("“Stop,” Tom Reyes said, “or we will leave this city for good.”");
+        assert_eq!(
+            (qs[0].framing, qs[1].framing),
+            (Some(Framing::Neutral), None)
+        );
+    }
+
+    #[test]
+    fn a_bare_verb_after_to_is_no_cue() {
+        let t = "Tom Reyes refused to say whether “the numbers were ever in doubt at all.”";
+        assert_eq!(run(t)[0].cue, None);
+        // but a future is
+        let t = "“The numbers were never in doubt at all,” Tom Reyes will say.";
+        assert_eq!(run(t)[0].cue.as_deref(), Some("say"));
+    }
 
     #[test]
     fn cue_words_used_as_nouns_are_not_cues() {

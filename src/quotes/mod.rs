@@ -23,14 +23,19 @@
 //! - `tokens.rs`: the tokenizer, a quotation being one token;
 //! - `word_lists.rs` (the word tables: titles, org words, speech verbs…) and
 //!   `word_lookup.rs` (the table that looks words up in them);
-//! - `cues.rs`: speech cues (said, saying, according to, quoting);
+//! - `cues.yaml` (the speech cues as data, each with its framing class), `cue_list.rs`
+//!   (reading it), `framing.rs` ([`Framing`]) and `cues.rs` (recognising a cue in a
+//!   sentence: said, saying, pointed out, according to, quoting);
 //! - `np.rs`: what a noun phrase names;
 //! - `subject.rs`: which phrase speaks for a cue, with `appositive.rs` choosing between a
 //!   name and its description;
+//! - `first_names.rs`: given names and gendered titles, for pronoun agreement;
 //! - `speaker.rs`: from a phrase to a speaker (roster name or name as written, and side);
 //! - `rules/`: the attribution rules, one file each, and the driver that tries them in
 //!   order (see its docs); `rule.rs`: their ids ([`Rule`]);
 //! - `classify.rs`: speech or term;
+//! - `reported.rs`: reported (indirect) speech, [`Reported`], read after the quotations
+//!   by [`extract_all`];
 //! - `quote.rs`: what comes out ([`Quote`], [`QuoteKind`], [`QuoteSide`]).
 //!
 //! The fast scanning (sixteen bytes at a time) comes from [`crate::scan`]'s kernels;
@@ -41,11 +46,15 @@ mod appositive;
 mod chars;
 mod classify;
 mod context;
+mod cue_list;
 mod cues;
+mod first_names;
+mod framing;
 mod marks;
 mod np;
 mod pairing;
 mod quote;
+mod reported;
 mod roster;
 mod rule;
 mod rules;
@@ -59,7 +68,9 @@ mod word_lookup;
 #[cfg(test)]
 mod tests;
 
+pub use framing::Framing;
 pub use quote::{Quote, QuoteKind, QuoteSide};
+pub use reported::Reported;
 pub use roster::{Roster, RosterActor};
 pub use rule::Rule;
 
@@ -67,6 +78,16 @@ use context::Ctx;
 use rules::finding::Attr;
 
 use crate::scan::{Fast, Kernels};
+
+/// Everything the quote finder reads in one article: its quotations and its reported
+/// speech.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Extraction {
+    /// Every quotation, as [`extract`] returns them.
+    pub quotes: Vec<Quote>,
+    /// Every span of reported (indirect) speech, in order, never overlapping.
+    pub reported: Vec<Reported>,
+}
 
 /// Find and attribute every quotation in `text`. Sorted by `open`; quotes
 /// never overlap; every offset is on a char boundary of `text`.
@@ -79,31 +100,70 @@ pub fn extract(text: &str, roster: &Roster) -> Vec<Quote> {
 #[doc(hidden)]
 pub fn extract_with<K: Kernels>(text: &str, roster: &Roster) -> Vec<Quote> {
     let ctx = Ctx::<K>::new_with(text, roster);
-    let mut attrs: Vec<Attr> = Vec::with_capacity(ctx.raws.len());
-    for i in 0..ctx.raws.len() {
-        let a = ctx.attribute(i, &attrs);
-        attrs.push(a);
+    let attrs = ctx.attribute_all();
+    ctx.into_quotes(attrs)
+}
+
+/// The quotations of `text` ([`extract`]) and its reported speech, found together (the
+/// reported speech costs one more pass over the sentences).
+pub fn extract_all(text: &str, roster: &Roster) -> Extraction {
+    extract_all_with::<Fast>(text, roster)
+}
+
+/// [`extract_all`] with the kernels `K`.
+#[doc(hidden)]
+pub fn extract_all_with<K: Kernels>(text: &str, roster: &Roster) -> Extraction {
+    let ctx = Ctx::<K>::new_with(text, roster);
+    let attrs = ctx.attribute_all();
+    let reported = ctx.reported(&attrs);
+    Extraction {
+        quotes: ctx.into_quotes(attrs),
+        reported,
     }
-    ctx.raws
-        .into_iter()
-        .zip(ctx.words)
-        .zip(attrs)
-        .map(|((r, words), a)| Quote {
-            open: r.open,
-            close: r.close,
-            start: r.start,
-            end: r.end,
-            kind: a.kind,
-            side: a
-                .speaker
-                .as_ref()
-                .map_or(QuoteSide::Unattributed, |s| s.side),
-            speaker: a.speaker.map(|s| s.name.into_owned()),
-            cue: a.cue.map(|(s, e)| text[s..e].to_string()),
-            rule: a.rule,
-            words,
-            unclosed: r.unclosed,
-            nested: r.nested,
-        })
-        .collect()
+}
+
+/// Whether `word` (lowercase) starts a speech cue of `cues.yaml` or is "according",
+/// "quoting", "citing" or "quoted" (for measuring against gold cues).
+pub fn is_speech_cue(word: &str) -> bool {
+    word_lookup::cue_words().any(|w| w == word)
+}
+
+impl<'a, K: Kernels> Ctx<'a, K> {
+    /// Attribute every quotation, in order.
+    fn attribute_all(&self) -> Vec<Attr<'a>> {
+        let mut attrs: Vec<Attr> = Vec::with_capacity(self.raws.len());
+        for i in 0..self.raws.len() {
+            let a = self.attribute(i, &attrs);
+            attrs.push(a);
+        }
+        attrs
+    }
+
+    /// The quotations with their attributions.
+    fn into_quotes(self, attrs: Vec<Attr<'a>>) -> Vec<Quote> {
+        let text = self.text;
+        self.raws
+            .into_iter()
+            .zip(self.words)
+            .zip(attrs)
+            .map(|((r, words), a)| Quote {
+                open: r.open,
+                close: r.close,
+                start: r.start,
+                end: r.end,
+                kind: a.kind,
+                side: a
+                    .speaker
+                    .as_ref()
+                    .map_or(QuoteSide::Unattributed, |s| s.side),
+                speaker: a.speaker.map(|s| s.name.into_owned()),
+                cue: a.cue.map(|(s, e)| text[s..e].to_string()),
+                framing: a.framing,
+                rule: a.rule,
+                words,
+                unclosed: r.unclosed,
+                nested: r.nested,
+            })
+            .collect()
+    }
 }

@@ -9,6 +9,7 @@
 //! phrase belongs to a cue is [`super::subject`]'s business.
 
 use super::context::Ctx;
+use super::first_names::gender_of;
 use super::tokens::{is_acronym, is_cap, is_lower, is_possessive, strip_possessive, Tk, Tok};
 use super::word_lists::{
     CLAUSE_BOUNDARY, CONNECTORS, DETERMINERS, DOC_HEADS, FUNCTION, LEAD_ADV, MONTHS_DAYS,
@@ -21,8 +22,10 @@ use crate::scan::Kernels;
 /// A personal pronoun, by what it can stand for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Pron {
-    /// he / she
-    Person,
+    /// he
+    He,
+    /// she
+    She,
     /// it
     It,
     /// they
@@ -79,8 +82,10 @@ impl<'a, K: Kernels> Ctx<'a, K> {
         let s0 = seg[0].s;
         if seg.len() == 1 {
             let w0 = self.w(&seg[0]);
-            let p = if lc_is(w0, &["he", "she"]) {
-                Some(Pron::Person)
+            let p = if lc_is(w0, &["he"]) {
+                Some(Pron::He)
+            } else if lc_is(w0, &["she"]) {
+                Some(Pron::She)
             } else if lc_is(w0, &["it"]) {
                 Some(Pron::It)
             } else if lc_is(w0, &["they"]) {
@@ -106,8 +111,10 @@ impl<'a, K: Kernels> Ctx<'a, K> {
             if is_lower(wi) && in_list(PREPS, wi) {
                 let nx = seg.get(i + 1).map(|t| self.w(t));
                 let nx2 = seg.get(i + 2).map(|t| self.w(t));
+                // ("Ellen Park on Friday": a weekday or month is no part of a name)
                 let internal = is_cap(self.w(&seg[i - 1]))
-                    && (nx.is_some_and(is_cap) || (nx == Some("the") && nx2.is_some_and(is_cap)));
+                    && (nx.is_some_and(|w| is_cap(w) && !in_list_nodot(MONTHS_DAYS, w))
+                        || (nx == Some("the") && nx2.is_some_and(is_cap)));
                 if !internal {
                     k = i;
                     break;
@@ -274,6 +281,50 @@ impl<'a, K: Kernels> Ctx<'a, K> {
             .find_map(|st| self.classify(&seg[st..]))
     }
 
+    /// A description with a preposition in it, then a name: "Sirius XM vice president
+    /// for news and talk Dave Gorab", "conservative commentator Jonah Goldberg"… The
+    /// name is a run of two or three capitalized words after a lowercase word that is no
+    /// preposition, connector or determiner; a roster name there is that actor.
+    pub(super) fn name_after_role(&self, seg: &[Tok]) -> Option<Np> {
+        let n = seg.len();
+        let r = (0..n)
+            .rev()
+            .take_while(|&i| is_cap(self.w(&seg[i])))
+            .last()?;
+        if !(2..=3).contains(&(n - r)) || r == 0 {
+            return None;
+        }
+        let pw = self.w(&seg[r - 1]);
+        let has_prep = seg[..r]
+            .iter()
+            .any(|t| is_lower(self.w(t)) && in_list(PREPS, self.w(t)));
+        if !has_prep
+            || !is_lower(pw)
+            || in_list(PREPS, pw)
+            || in_list(CONNECTORS, pw)
+            || in_list(DETERMINERS, pw)
+            || in_list(FUNCTION, pw)
+            || seg[r..].iter().any(|t| {
+                let x = strip_possessive(self.w(t));
+                in_list_nodot(ORG_WORDS, x)
+                    || in_list_nodot(MONTHS_DAYS, x)
+                    || is_possessive(self.w(t))
+            })
+        {
+            return None;
+        }
+        let (s, e) = (seg[r].s, seg[n - 1].e);
+        if let Some(m) = self.mentions(s, e).into_iter().find(|m| m.e == e) {
+            return Some(Np {
+                who: Who::Actor(m.actor),
+                proper: true,
+                doc: false,
+                s: seg[0].s,
+            });
+        }
+        self.name_np(seg)
+    }
+
     /// A capitalized name ending the head: "spokeswoman Freddi Goldstein",
     /// "Acting ICE Director Matthew Albence", "Mayor Bill de Blasio".
     fn name_np(&self, head: &[Tok]) -> Option<Np> {
@@ -293,15 +344,20 @@ impl<'a, K: Kernels> Ctx<'a, K> {
                 break;
             }
         }
-        // anything but a few lowercase role words before the name means this
-        // is not a clean noun phrase
-        if j > 3 {
+        // a longer description before the name must end in a lowercase role word
+        // ("Republican National Committee chairman Reince Priebus", "Trump senior
+        // communications adviser Jason Miller")
+        if j > 3 && (j > 12 || !is_lower(w(j - 1))) {
             return None;
         }
         if j > 0 && in_list(PREPS, w(j - 1)) {
             return None;
         }
-        if head[..j].iter().any(|t| self.junk_before_name(t)) {
+        // "and"/"or" coordinate names only before a capitalized word ("Goldstein and
+        // Lucero"), not in a description ("vice president for news and talk")
+        if (0..j).any(|i| {
+            self.junk_before_name(&head[i]) && (!matches!(w(i), "and" | "or") || is_cap(w(i + 1)))
+        }) {
             return None;
         }
         let toks = &head[j..];
@@ -360,7 +416,19 @@ impl<'a, K: Kernels> Ctx<'a, K> {
         if in_list(FUNCTION, first) || in_list_nodot(MONTHS_DAYS, first) {
             return None;
         }
-        let name_toks = &toks[a..b];
+        let mut name_toks = &toks[a..b];
+        // "Norma Pimentel of Catholic Charities": a person's name (it opens with a given
+        // name) ends before "of" / "at" / "for" and the organisation
+        if let Some(p) = name_toks
+            .iter()
+            .position(|t| matches!(self.w(t), "of" | "at" | "for"))
+            .filter(|&p| (2..=3).contains(&p))
+        {
+            let person = &self.text[name_toks[0].s..name_toks[p - 1].e];
+            if gender_of(person).is_some() {
+                name_toks = &name_toks[..p];
+            }
+        }
         let org = started_the
             || name_toks
                 .iter()
@@ -387,6 +455,18 @@ impl<'a, K: Kernels> Ctx<'a, K> {
 #[cfg(test)]
 mod tests {
     use crate::quotes::tests::fixtures::{run, side_of, speaker};
+
+    #[test]
+    fn long_descriptions_before_a_name_are_dropped() {
+        for (t, who) in [
+            ("“The evidence is clear, and it is time,” Republican National Committee chairman Reince Priebus said.", "Reince Priebus"),
+            ("Trump senior communications adviser Jason Miller said in a statement that the plan “is working.”", "Jason Miller"),
+            ("Satellite radio vice president for news and talk Dave Gorab called the show “the news show of record.”", "Dave Gorab"),
+            ("As Politico reported, “the people here would vote for him in a landslide if they could.”", "Politico"),
+        ] {
+            assert_eq!(speaker(&run(t)[0]), Some(who), "{t}");
+        }
+    }
 
     #[test]
     fn role_phrases_match_roster_roles_or_stay_as_written() {

@@ -3,6 +3,7 @@
 //! data: finding, pairing and attributing quotations happen elsewhere in this folder, and
 //! turning a side into the words a reader sees is the renderers' job.
 
+use super::framing::Framing;
 use super::rule::Rule;
 use crate::lexicon::{Lexicon, SideRef};
 
@@ -75,6 +76,9 @@ pub struct Quote {
     /// The cue as written ("said", "told", "according to", "saying",
     /// "quoting", "In a statement"); `None` for continuations and terms.
     pub cue: Option<String>,
+    /// How the cue frames the words ([`Framing`], from `cues.yaml`); `None` when there is
+    /// no cue (continuations, transcript-style `Name: “…”`, terms).
+    pub framing: Option<Framing>,
     /// Which attribution rule fired.
     pub rule: Rule,
     /// Words inside the marks.

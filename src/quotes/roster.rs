@@ -9,8 +9,10 @@ use std::collections::HashMap;
 
 use super::chars::CharOpt;
 use super::quote::QuoteSide;
-use super::word_lists::PARTICLES;
-use super::word_lookup::in_list;
+use super::word_lists::{
+    FUNCTION, LEAD_ADV, MONTHS_DAYS, ORG_WORDS, PARTICLES, PREPS, SAY_FINITE, TITLES,
+};
+use super::word_lookup::{in_list, in_list_nodot};
 use crate::lexicon::ActorKind;
 use crate::text::words::is_alnum;
 
@@ -45,6 +47,9 @@ struct Pat {
     /// Names of people and organisations must match case exactly except for
     /// the first letter (so "ICE" never matches "ice", "De Blasio" matches).
     strict: bool,
+    /// A person's one-word name (a surname: "Trump", "Miller"): after another given
+    /// name it is somebody else ("Eric Trump", "Jason Miller").
+    surname: bool,
 }
 
 /// A roster name found in the text: bytes `s..e`, actor index `actor`.
@@ -108,16 +113,19 @@ impl Roster {
             } else {
                 None
             };
+            let surname = actors[i].kind == ActorKind::Person && !p.contains(char::is_whitespace);
             pats.push(Pat {
                 actor: i,
                 text: p.into_bytes(),
                 strict,
+                surname,
             });
             if let Some(alt) = alt {
                 pats.push(Pat {
                     actor: i,
                     text: alt.into_bytes(),
                     strict,
+                    surname,
                 });
             }
         }
@@ -170,8 +178,10 @@ impl Roster {
             let p = &self.pats[m.pattern().as_usize()];
             let before_ok = text[..s].chars().next_back().none_or_not(is_alnum);
             let after_ok = text[e..].chars().next().none_or_not(is_alnum);
-            let ok =
-                before_ok && after_ok && (!p.strict || case_ok(&text.as_bytes()[s..e], &p.text));
+            let ok = before_ok
+                && after_ok
+                && (!p.strict || case_ok(&text.as_bytes()[s..e], &p.text))
+                && !(p.surname && given_name_before(text, s));
             let m = Mention {
                 s,
                 e,
@@ -181,6 +191,51 @@ impl Roster {
         }
         out
     }
+}
+
+/// The word right before byte `s` (one space between) looks like somebody's given name:
+/// capitalized, two letters or more, and no title, function word, month, organisation
+/// word, sentence adverb or acronym ("Eric Trump" is not Donald Trump; "President Trump",
+/// "When Trump", "GOP Trump" leave the surname alone).
+fn given_name_before(text: &str, s: usize) -> bool {
+    let Some(head) = text[..s].strip_suffix(' ') else {
+        return false;
+    };
+    let start = head
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| c.is_alphabetic() || c == '-')
+        .last()
+        .map_or(head.len(), |(k, _)| k);
+    let w = &head[start..];
+    if start > 0
+        && !head[..start].ends_with(|c: char| c.is_whitespace() || c == '(' || c == '“' || c == '"')
+    {
+        return false;
+    }
+    let mut cs = w.chars();
+    let (Some(first), Some(_)) = (cs.next(), cs.next()) else {
+        return false;
+    };
+    first.is_uppercase()
+        && !is_acronym(w)
+        && !in_list_nodot(TITLES, w)
+        && !in_list(FUNCTION, w)
+        && !in_list_nodot(MONTHS_DAYS, w)
+        && !in_list(ORG_WORDS, w)
+        && !in_list(LEAD_ADV, w)
+        && !in_list(PREPS, w)
+        && !in_list(PARTICLES, w)
+        && !in_list(SAY_FINITE, w)
+}
+
+/// At least two letters, all uppercase ("GOP"): as `tokens::is_acronym`, which this file
+/// cannot import (the tokenizer reads the context, which holds the roster).
+fn is_acronym(w: &str) -> bool {
+    let mut letters = w.chars().filter(|c| c.is_alphabetic()).peekable();
+    letters.peek().is_some()
+        && w.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        && letters.all(char::is_uppercase)
 }
 
 /// The text found matches pattern `pat` exactly but for the case of its first letter.
@@ -248,6 +303,33 @@ mod tests {
         let t = "“We will keep the shelter open all winter,” Jane Smith said.";
         let q = &extract(t, &r)[0];
         assert_eq!((speaker(q), side_of(q)), (Some("Jane Smith"), Some("b")));
+        // another given name before a roster surname is somebody else
+        let r = Roster::new(&[actor("Donald Trump", &["Trump"], "a", ActorKind::Person)]);
+        for (t, who, side) in [
+            (
+                "“We will win this state easily,” Eric Trump said.",
+                "Eric Trump",
+                "unaligned",
+            ),
+            (
+                "“We will win this state easily,” President Trump said.",
+                "Donald Trump",
+                "a",
+            ),
+            (
+                "“We will win this state easily,” Mr. Trump said.",
+                "Donald Trump",
+                "a",
+            ),
+            (
+                "“We will win this state easily,” Sen. Trump said.",
+                "Donald Trump",
+                "a",
+            ),
+        ] {
+            let q = &extract(t, &r)[0];
+            assert_eq!((speaker(q), side_of(q)), (Some(who), Some(side)), "{t}");
+        }
         // acronym aliases are case-sensitive: "ice" is not ICE
         let r = Roster::new(&[actor("ICE", &[], "x", ActorKind::Organization)]);
         let t = "“The roads are covered in ice and snow tonight,” ice said.";

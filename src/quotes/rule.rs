@@ -6,8 +6,8 @@ use std::fmt;
 
 /// How the speaker of a quotation was found ([`super::Quote::rule`]). The finders are tried
 /// in the order of `rules/mod.rs`; when a speaker is found, the most specific label wins:
-/// `document`, then `pronoun`, then `speaker_before_colon` / `previous_sentence`, then
-/// `appositive`, then the finder's own id.
+/// `document`, then `pronoun`, then `speaker_before_colon` / `previous_sentence` /
+/// `quoted_label` / `dash_credit`, then `appositive`, then the finder's own id.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Rule {
     /// Words after the quote, up to the end of its sentence (`“…,” Albence said`,
@@ -21,12 +21,19 @@ pub enum Rule {
     /// told AP`): descriptors and addressees are never the speaker, a proper name beats a
     /// role description: `appositive.rs` (read with the subject).
     Appositive,
+    /// A quoted label a named subject is reported to use (`Albence called the men
+    /// “criminal aliens”`, `what Trump calls an “invasion”`): that subject's words, not
+    /// scare quotes: `rules/quoted_label.rs`.
+    QuotedLabel,
     /// A sentence ending in a colon introduces the quote (`Albence told reporters: “…”`,
     /// transcript style `Albence: “…”`): `rules/speaker_before_colon.rs`.
     SpeakerBeforeColon,
     /// he/she/it/they, resolved to a fitting earlier speaker or subject:
     /// `rules/pronoun.rs`.
     Pronoun,
+    /// A credit after a dash, with no verb (`“…” — Jane Doe, immigration attorney`):
+    /// `rules/dash_credit.rs`.
+    DashCredit,
     /// The quote goes on from the previous attributed quote (`“Stop,” Lucero said, “or we
     /// leave.”`, or nothing but that quote's attribution in between):
     /// `rules/continuation.rs`.
@@ -46,12 +53,14 @@ pub enum Rule {
 
 impl Rule {
     /// Every rule, in the order of their ids' documentation.
-    pub const ALL: [Rule; 10] = [
+    pub const ALL: [Rule; 12] = [
         Rule::VerbAfter,
         Rule::VerbBefore,
         Rule::Appositive,
+        Rule::QuotedLabel,
         Rule::SpeakerBeforeColon,
         Rule::Pronoun,
+        Rule::DashCredit,
         Rule::Continuation,
         Rule::PreviousSentence,
         Rule::Document,
@@ -65,8 +74,10 @@ impl Rule {
             Rule::VerbAfter => "verb_after",
             Rule::VerbBefore => "verb_before",
             Rule::Appositive => "appositive",
+            Rule::QuotedLabel => "quoted_label",
             Rule::SpeakerBeforeColon => "speaker_before_colon",
             Rule::Pronoun => "pronoun",
+            Rule::DashCredit => "dash_credit",
             Rule::Continuation => "continuation",
             Rule::PreviousSentence => "previous_sentence",
             Rule::Document => "document",
@@ -95,8 +106,10 @@ mod tests {
                 "verb_after",
                 "verb_before",
                 "appositive",
+                "quoted_label",
                 "speaker_before_colon",
                 "pronoun",
+                "dash_credit",
                 "continuation",
                 "previous_sentence",
                 "document",

@@ -47,6 +47,18 @@ impl<'a, K: Kernels> Ctx<'a, K> {
                     plural: a.kind == ActorKind::Role && a.name.ends_with('s'),
                 })
             }
+            Who::Named(name, ActorKind::Role, false) if np.s > 0 => {
+                // "the senator" → the person last introduced as "Sen. Ted Cruz"
+                if let Some(r) = self.title_holder(name, np.s) {
+                    return Some(r);
+                }
+                Some(Resolved {
+                    name: Cow::Owned(name.clone()),
+                    side: QuoteSide::Unaligned,
+                    kind: ActorKind::Role,
+                    plural: false,
+                })
+            }
             Who::Named(name, kind, plural) => Some(Resolved {
                 name: Cow::Owned(
                     if *kind == ActorKind::Person && !name.contains(char::is_whitespace) {
@@ -61,6 +73,95 @@ impl<'a, K: Kernels> Ctx<'a, K> {
             }),
             Who::Pron(_) | Who::DocUnknown => None,
         }
+    }
+
+    /// The person last introduced before `before` with the title a singular role phrase
+    /// ends in ("the senator" after "Sen. Ted Cruz", "the Texas governor" after "Gov. Greg
+    /// Abbott"): the title, capitalized or abbreviated, then one to three capitalized
+    /// words, within [`SURNAME_WINDOW`] bytes. A roster name there is that actor.
+    fn title_holder(&self, role: &str, before: usize) -> Option<Resolved<'a>> {
+        let words: Vec<&str> = role.split_whitespace().collect();
+        if words.len() > 3 || (words.len() == 1 && is_cap(words[0])) {
+            return None;
+        }
+        let title = words.last()?.to_ascii_lowercase();
+        let forms: &[&str] = match title.as_str() {
+            "senator" => &["Senator", "Sen."],
+            "governor" => &["Governor", "Gov."],
+            "representative" | "congressman" | "congresswoman" => {
+                &["Representative", "Rep.", "Congressman", "Congresswoman"]
+            }
+            "president" => &["President"],
+            "mayor" => &["Mayor"],
+            "secretary" => &["Secretary"],
+            "sheriff" => &["Sheriff"],
+            "judge" => &["Judge"],
+            "commissioner" => &["Commissioner"],
+            "director" => &["Director"],
+            "chairman" | "chairwoman" | "chair" => &["Chairman", "Chairwoman", "Chair"],
+            "attorney" => &["Attorney"],
+            _ => return None,
+        };
+        let t = self.text;
+        let lo = ceil_cb(t, before.saturating_sub(SURNAME_WINDOW));
+        let hay = &t[lo..before.min(t.len())];
+        let mut best: Option<(usize, usize)> = None;
+        for f in forms {
+            for (k, _) in hay.match_indices(f).take(64) {
+                let s = lo + k + f.len();
+                if t[..lo + k].chars().next_back().is_some_and(is_alnum) {
+                    continue;
+                }
+                // two or three capitalized words after it, on the same line
+                let lim = before.min(t.len());
+                let mut at = s;
+                let mut end = s;
+                let mut n = 0;
+                while n < 3 && t[at..lim].starts_with(' ') {
+                    let ws = at + 1;
+                    let we = t[ws..lim]
+                        .find(|c: char| !(is_alnum(c) || matches!(c, '.' | '-' | '\'' | '’')))
+                        .map_or(lim, |p| ws + p);
+                    let w = &t[ws..we];
+                    let ok = is_cap(w)
+                        && !in_list_nodot(TITLES, w)
+                        && !in_list(FUNCTION, w)
+                        && !in_list_nodot(MONTHS_DAYS, w);
+                    if !ok {
+                        break;
+                    }
+                    // a sentence's period is no part of the name
+                    end = if w.ends_with('.') && w.chars().filter(|c| c.is_alphabetic()).count() > 1
+                    {
+                        we - 1
+                    } else {
+                        we
+                    };
+                    at = we;
+                    n += 1;
+                }
+                let start = s + 1;
+                if n >= 2 && best.is_none_or(|(b, _)| start > b) {
+                    best = Some((start, end));
+                }
+            }
+        }
+        let (s, e) = best?;
+        if let Some(m) = self.mentions(s, e).into_iter().find(|m| m.e == e) {
+            let a = &self.roster.actors[m.actor];
+            return Some(Resolved {
+                name: Cow::Borrowed(&a.name),
+                side: a.side,
+                kind: a.kind,
+                plural: false,
+            });
+        }
+        Some(Resolved {
+            name: Cow::Owned(t[s..e].to_string()),
+            side: QuoteSide::Unaligned,
+            kind: ActorKind::Person,
+            plural: false,
+        })
     }
 
     /// A bare surname of someone not in the roster is expanded to the full
@@ -119,5 +220,29 @@ impl<'a, K: Kernels> Ctx<'a, K> {
             .borrow_mut()
             .insert(surname.to_string(), found.clone());
         found
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::quotes::tests::fixtures::{run, speaker};
+
+    #[test]
+    fn a_title_alone_is_the_person_last_introduced_with_it() {
+        let t = "Sen. Ted Cruz (R-Texas) spoke on Monday. Later, the crowd left.\n\n“We will win this state and the next one too,” the Texas senator said.";
+        assert_eq!(speaker(&run(t)[0]), Some("Ted Cruz"));
+        let t = "Gov. Ellen Park spoke first.\n\n“We will win this state and the next one too,” the governor said.";
+        assert_eq!(speaker(&run(t)[0]), Some("Ellen Park"));
+        // nobody introduced with it: the role as written
+        let t = "“We will win this state and the next one too,” the senator said.";
+        assert_eq!(speaker(&run(t)[0]), Some("senator"));
+    }
+
+    #[test]
+    fn one_person_under_two_names_is_one_speaker() {
+        let t = "“We feed everyone who comes to the door,” said Sister Norma Pimentel of Catholic Charities of the Rio Grande.\n\n“Nobody is turned away, nobody at all,” Pimentel said.";
+        let qs = run(t);
+        assert_eq!(speaker(&qs[0]), Some("Norma Pimentel"));
+        assert_eq!(speaker(&qs[1]), Some("Norma Pimentel"));
     }
 }

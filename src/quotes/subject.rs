@@ -10,10 +10,12 @@
 use super::appositive;
 use super::context::Ctx;
 use super::cues::Form;
-use super::np::Np;
-use super::tokens::{is_lower, Tk, Tok};
-use super::word_lists::{AUX_ADV, CLAUSE_BOUNDARY, LEAD_ADV, PREPS};
-use super::word_lookup::{in_list, lc_is};
+use super::np::{Np, Who};
+use super::tokens::{is_cap, is_lower, Tk, Tok};
+use super::word_lists::{
+    AUX_ADV, CLAUSE_BOUNDARY, CONNECTORS, DETERMINERS, LEAD_ADV, MONTHS_DAYS, PARTICLES, PREPS,
+};
+use super::word_lookup::{in_list, in_list_nodot, lc_is};
 use crate::scan::Kernels;
 
 /// The subject found for a cue.
@@ -75,7 +77,17 @@ impl<'a, K: Kernels> Ctx<'a, K> {
     pub(super) fn subject_before(&self, toks: &[Tok], c: usize, tight_from: Option<usize>) -> Subj {
         let lo = tight_from.unwrap_or(0);
         let mut k = c;
-        while k > lo && self.word(toks, k - 1).is_some_and(|w| in_list(AUX_ADV, w)) {
+        // auxiliaries, adverbs and times ("Priebus later Thursday told")
+        while k > lo
+            && self.word(toks, k - 1).is_some_and(|w| {
+                in_list(AUX_ADV, w)
+                    || in_list_nodot(MONTHS_DAYS, w)
+                    || lc_is(w, &["today", "yesterday", "tonight"])
+                    // "routinely characterizes", "has also broadly called for"
+                    || (is_lower(w) && w.len() > 4 && w.ends_with("ly"))
+                    || (is_lower(w) && lc_is(w, &["himself", "herself", "itself", "themselves"]))
+            })
+        {
             k -= 1;
         }
         if k > lo
@@ -88,15 +100,35 @@ impl<'a, K: Kernels> Ctx<'a, K> {
         if tight_from.is_some() {
             return self.parse_segments(&toks[lo..k], true);
         }
+        if k > 0 && toks[k - 1].k == Tk::Punct(',') {
+            // "Ari Fleischer, a former official who also sits on the board of the
+            // coalition, said": past the relative clause to the name it describes
+            if let Some(np) = self.first_named_segment(toks, k) {
+                return Subj::Found(np, true);
+            }
+        }
         let mut b = k;
+        // parentheses walked back into ("Rubio (R-Fla.) said"): nothing in them stops
+        let mut depth = 0usize;
         while b > 0 {
             let t = &toks[b - 1];
             let stop = match t.k {
+                Tk::Punct(')' | ']') => {
+                    depth += 1;
+                    false
+                }
+                Tk::Punct('(' | '[') => {
+                    depth = depth.saturating_sub(1);
+                    false
+                }
+                _ if depth > 0 => false,
                 Tk::Quote(_) => true,
                 Tk::Punct(p) => matches!(p, ';' | ':' | '.' | '!' | '?'),
                 Tk::Word => {
                     let w = self.w(t);
-                    (is_lower(w) && in_list(CLAUSE_BOUNDARY, w)) || self.is_cue_word(toks, b - 1)
+                    // a capitalized clause opener opens the sentence ("As Politico reported,")
+                    ((is_lower(w) || b == 1) && in_list(CLAUSE_BOUNDARY, w))
+                        || self.is_cue_word(toks, b - 1)
                 }
             };
             if stop {
@@ -113,19 +145,112 @@ impl<'a, K: Kernels> Ctx<'a, K> {
             // "…, Lucero, who said “…”", "The NRA, which opposed it, said …":
             // the antecedent before the relative pronoun is the subject
             let mut end = b - 1;
-            while end > 0 && matches!(toks[end - 1].k, Tk::Punct(',')) {
-                end -= 1;
+            let mut st;
+            loop {
+                while end > 0 && matches!(toks[end - 1].k, Tk::Punct(',')) {
+                    end -= 1;
+                }
+                st = toks[..end]
+                    .iter()
+                    .rposition(|t| t.k != Tk::Word)
+                    .map_or(0, |p| p + 1);
+                // "Sanders, meanwhile, who …": pass over a sentence adverb
+                let adverb = end == st + 1 && in_list(LEAD_ADV, self.w(&toks[st]));
+                if !adverb || st == 0 {
+                    break;
+                }
+                end = st;
             }
-            let st = toks[..end]
-                .iter()
-                .rposition(|t| t.k != Tk::Word)
-                .map_or(0, |p| p + 1);
             return match self.trailing_np(&toks[st..end]) {
                 Some(np) => Subj::Found(np, false),
                 None => Subj::Nothing,
             };
         }
         self.parse_segments(&toks[b..k], false)
+    }
+
+    /// The first comma-separated segment of the clause before a cue at `k` (closed by a
+    /// comma), read past relative clauses and descriptions back to a quotation, a
+    /// sentence stop or another cue, when that segment is a proper name or a roster actor
+    /// (adverbial segments, "In a statement", "However", are passed over).
+    fn first_named_segment(&self, toks: &[Tok], k: usize) -> Option<Np> {
+        let mut b = k;
+        let mut depth = 0usize;
+        while b > 0 && k - b < 60 {
+            let t = &toks[b - 1];
+            let stop = match t.k {
+                Tk::Punct(')' | ']') => {
+                    depth += 1;
+                    false
+                }
+                Tk::Punct('(' | '[') => {
+                    depth = depth.saturating_sub(1);
+                    false
+                }
+                _ if depth > 0 => false,
+                Tk::Quote(_) => true,
+                Tk::Punct(p) => matches!(p, ';' | ':' | '.' | '!' | '?'),
+                // a participle set off by commas describes ("Judge David McKeague,
+                // writing for the majority, said")
+                Tk::Word => self
+                    .cue_at(toks, b - 1)
+                    .is_some_and(|c| c.form != Form::Participle),
+            };
+            if stop {
+                break;
+            }
+            b -= 1;
+        }
+        if b > 0 && k - b >= 60 {
+            return None;
+        }
+        let mut depth = 0usize;
+        let mut st = b;
+        // the first segment that names anything, and the one after it
+        let mut first: Option<Np> = None;
+        for i in b..k {
+            match toks[i].k {
+                Tk::Punct('(' | '[') => depth += 1,
+                Tk::Punct(')' | ']') => depth = depth.saturating_sub(1),
+                Tk::Punct(',' | '—' | '–') if depth == 0 => {
+                    let seg: Vec<Tok> = toks[st..i]
+                        .iter()
+                        .filter(|t| t.k == Tk::Word)
+                        .copied()
+                        .collect();
+                    st = i + 1;
+                    let Some(first_word) = seg.first().map(|t| self.w(t)) else {
+                        continue;
+                    };
+                    if first.is_none()
+                        && (in_list(PREPS, first_word)
+                            || (seg.len() == 1 && in_list(LEAD_ADV, first_word)))
+                    {
+                        continue;
+                    }
+                    let np = self.classify(&seg);
+                    let named = |np: &Np| np.proper || matches!(np.who, Who::Actor(_));
+                    match first.take() {
+                        // only the clause's first segment may be its subject…
+                        None => match np {
+                            Some(np) if np.proper => return Some(np),
+                            Some(np) if named(&np) => first = Some(np),
+                            _ => return None,
+                        },
+                        // …unless it is a role and its appositive a name ("the city’s
+                        // spokeswoman, Freddi Goldstein, accused")
+                        Some(role) => {
+                            return Some(match np {
+                                Some(np) if np.proper => np,
+                                _ => role,
+                            })
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+        first
     }
 
     /// Split a subject clause at commas/dashes (parentheses dropped), drop
@@ -175,7 +300,19 @@ impl<'a, K: Kernels> Ctx<'a, K> {
         }
         keep(cur, words.len(), &words);
         let seg = |k: usize| &words[last[k].0..last[k].1];
-        if n == 0 || (tight && (n > 2 || (n == 2 && !trailing))) {
+        if tight && n == 2 && !trailing {
+            // "“…,” Nate Silver, the polling guru who founded the site, tweeted" with
+            // the second comma missing: the name, when the first part is one
+            // ("“Boots on the ground” would be right, candidate Ben Carson said": the
+            // name after the rest of the sentence the quote opens)
+            let named = |np: &Np| np.proper || matches!(np.who, Who::Actor(_));
+            return match (self.classify(seg(0)), self.classify(seg(1))) {
+                (Some(np), _) if named(&np) => Subj::Found(np, true),
+                (None, Some(np)) if named(&np) => Subj::Found(np, false),
+                _ => Subj::Nothing,
+            };
+        }
+        if n == 0 || (tight && n > 2) {
             return Subj::Nothing;
         }
         if trailing && n >= 2 {
@@ -186,9 +323,79 @@ impl<'a, K: Kernels> Ctx<'a, K> {
             };
         }
         match self.classify(seg(1)) {
-            Some(np) => Subj::Found(np, false),
-            None => Subj::Nothing,
+            Some(np) if np.proper => Subj::Found(np, false),
+            // "… vice president for news and talk Dave Gorab"
+            np => match self.name_after_role(seg(1)).or(np) {
+                Some(np) => Subj::Found(np, false),
+                None => Subj::Nothing,
+            },
         }
+    }
+
+    /// The subject of the clause a participle or a coordinated verb at `c` belongs to:
+    /// the noun phrase opening the nearest stretch between commas before it that names
+    /// somebody, at most four stretches back ("Speaking in Salem, Trump went after Bush,
+    /// calling him …" → Trump; "Trump called on her to resign and said …" → Trump).
+    pub(super) fn clause_subject(&self, toks: &[Tok], c: usize) -> Option<(Np, bool)> {
+        let mut end = c.min(toks.len());
+        while end > 0 && toks[end - 1].k == Tk::Punct(',') {
+            end -= 1;
+        }
+        // a name beats a description ("Michael J. Petrilli, president of the institute,
+        // tied …, saying")
+        let mut described = None;
+        for _ in 0..4 {
+            let st = toks[..end]
+                .iter()
+                .rposition(|t| matches!(t.k, Tk::Punct(',' | ';' | '—' | '–') | Tk::Quote(_)))
+                .map_or(0, |p| p + 1);
+            if st < end {
+                if let Some(found) = self.stretch_subject(&toks[st..end]) {
+                    if found.0.proper || matches!(found.0.who, Who::Actor(_) | Who::Pron(_)) {
+                        return Some(found);
+                    }
+                    described = described.or(Some(found));
+                }
+            }
+            if st == 0 || matches!(toks[st - 1].k, Tk::Quote(_) | Tk::Punct(';')) {
+                break;
+            }
+            end = st - 1;
+        }
+        described
+    }
+
+    /// The noun phrase opening a stretch of a clause, when it opens with one: a run of
+    /// capitalized words ("Trump attacked Romney" → Trump, never the object) or a phrase
+    /// after a determiner ("the senator"); a stretch that opens with a verb ("also
+    /// attacked billionaire Donald Trump") has none.
+    fn stretch_subject(&self, toks: &[Tok]) -> Option<(Np, bool)> {
+        let mut i = 0;
+        while self.word(toks, i).is_some_and(|w| in_list(LEAD_ADV, w)) {
+            i += 1;
+        }
+        let w = self.word(toks, i)?;
+        if in_list(PREPS, w) {
+            // "In a Fox interview later that day, Trump …" is passed by `np_initial`
+            return self.np_initial(toks);
+        }
+        if is_cap(w) {
+            // (with the small words of names: "U.S. Immigration and Customs
+            // Enforcement", "Bill de Blasio")
+            let mut j = i;
+            while j < toks.len() && toks[j].k == Tk::Word && {
+                let w = self.w(&toks[j]);
+                let next_cap = self.word(toks, j + 1).is_some_and(is_cap);
+                is_cap(w) || in_list(PARTICLES, w) || (in_list(CONNECTORS, w) && next_cap)
+            } {
+                j += 1;
+            }
+            return self.classify(&toks[i..j]).map(|np| (np, false));
+        }
+        if in_list(DETERMINERS, w) || lc_is(w, &["he", "she", "it", "they"]) {
+            return self.np_forward(toks, i);
+        }
+        None
     }
 
     /// Subject of the closest finite cue (or quoting/according-to object)

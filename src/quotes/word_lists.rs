@@ -1,6 +1,8 @@
 //! The word lists the attribution reads: titles, organisation words, role, organisation
 //! and document heads, speech verbs and their participles, function words, months and
 //! weekdays, and the small closed classes (determiners, auxiliaries, clause openers…).
+//! The speech verbs are in `cues.yaml`, with their framing; they share the lists' bits
+//! (`SAY_FINITE`, `SAY_ING`, `CUE_START`).
 //! Data only: each list is one string of lowercase ASCII words with an id ([`L`]) below;
 //! [`super::word_lookup`] builds the table that answers "which lists hold this word".
 //! To widen a list, add words to its string (at most 16 bytes each); to add a list, give
@@ -53,7 +55,8 @@ const TITLES_WORDS: &str =
     justice dr mr mrs ms miss prof professor spokesman spokeswoman spokesperson councilman \
     councilwoman councilmember assemblyman assemblywoman lt sgt capt col gen detective \
     inspector agent sheriff chairman chairwoman chair rev former interim special assistant \
-    counsel administrator minister prime colleague u.s us federal state";
+    counsel administrator minister prime colleague u.s us federal state sister rabbi \
+    pastor reverend bishop imam cardinal";
 
 /// Words that make a capitalized name an organisation ("… Coalition", "… Times").
 const ORG_WORDS_WORDS: &str =
@@ -75,7 +78,12 @@ const ROLE_HEADS_WORDS: &str =
     prosecutor prosecutors judge judges mayor governor senator senators lawmaker lawmakers \
     legislator legislators politician politicians researcher researchers fellow scholar \
     scholars economist economists people parents neighbors witness witnesses authorities \
-    spokespersons members member organizers protesters";
+    spokespersons members member organizers protesters man men woman women voter voters \
+    actor actress child children student students teacher teachers worker workers \
+    delegate delegates candidate candidates nominee businessman billionaire host anchor \
+    moderator adviser advisers advisor advisors strategist strategists consultant \
+    consultants pollster pollsters insider insiders chairman chairwoman executive \
+    executives founder owner narrator congressman congresswoman";
 
 /// Head nouns of unnamed organisations ("the mayor’s office").
 const ORG_HEADS_WORDS: &str =
@@ -100,23 +108,22 @@ const REP_HEADS_WORDS: &str =
 /// Determiners allowed before a name or role phrase.
 const DETERMINERS_WORDS: &str = "the a an his her its their our my your some two three several";
 
-/// Finite speech verbs: the cues whose subject is the speaker ("said", "told", "wrote").
-const SAY_FINITE_WORDS: &str =
-    "said says say told tells tell wrote writes added adds stated accused accuses argued \
-    argues claimed claims insisted insists warned warns explained explains asked asks noted \
-    notes reported reports announced announces criticized criticised criticizes criticises \
-    tweeted tweets posted responded responds replied replies continued continues declared \
-    declares acknowledged admitted conceded contended countered emphasized stressed urged \
-    vowed promised predicted complained recalled remarked testified requested demanded \
-    alleged alleges blasted decried denounced lamented cautioned commented";
+/// Verbs that put a label on something (`called the men “criminal aliens”`, `described
+/// it as “a remnant”`): the quoted label is the subject's words (`rules/quoted_label.rs`).
+const LABEL_VERBS_WORDS: &str =
+    "call calls called calling dub dubs dubbed dubbing labels labeled labelled labeling \
+    labelling branded branding termed describe describes described describing characterize \
+    characterizes characterized characterizing characterise characterised refer refers \
+    referred referring deride derides derided deriding dismiss dismisses dismissed \
+    dismissing hailed hails hailing touted touts touting cited cites";
 
-/// Speech participles ("saying", "adding"): their speaker is the subject of the finite
-/// cue before them, or of the sentence.
-const SAY_ING_WORDS: &str =
-    "saying adding noting arguing warning writing telling claiming insisting explaining \
-    asking accusing criticizing criticising tweeting responding replying announcing stating \
-    requesting demanding declaring urging vowing complaining alleging testifying reporting \
-    continuing";
+/// Label verbs of [`LABEL_VERBS_WORDS`] whose label follows "as" (`described it as
+/// “…”`), not the object itself.
+const LABEL_AS_WORDS: &str =
+    "describe describes described describing characterize characterizes characterized \
+    characterizing characterise characterised refer refers referred referring deride \
+    derides derided deriding dismiss dismisses dismissed dismissing hailed hails hailing \
+    touted touts touting";
 
 /// A cue preceded by one of these is a noun ("the requests", "its claims").
 const NOUN_PRE_WORDS: &str =
@@ -145,7 +152,8 @@ const CLAUSE_BOUNDARY_WORDS: &str =
 /// ("Albence said in a statement.").
 const TAIL_START_WORDS: &str =
     "in on at during via through from after before yesterday today tonight monday tuesday \
-    wednesday thursday friday saturday sunday this last earlier later recently again";
+    wednesday thursday friday saturday sunday this last earlier later recently again as \
+    while when";
 
 /// A word list id: one bit in the bit set [`super::word_lookup`] keeps per word.
 #[derive(Debug, Clone, Copy)]
@@ -173,8 +181,13 @@ pub(super) const PASSIVE_AUX: L = L(1 << 18);
 pub(super) const AUX_ADV: L = L(1 << 19);
 pub(super) const CLAUSE_BOUNDARY: L = L(1 << 20);
 pub(super) const TAIL_START: L = L(1 << 21);
+/// Every word a speech cue of `cues.yaml` starts with ("said", "pointed").
+pub(super) const CUE_START: L = L(1 << 22);
+pub(super) const LABEL_VERBS: L = L(1 << 23);
+pub(super) const LABEL_AS: L = L(1 << 24);
 
-/// Every list with its words.
+/// Every list with its words. The speech verbs (`SAY_FINITE`, `SAY_ING`, `CUE_START`)
+/// come from `cues.yaml` (see [`super::cue_list`]).
 pub(super) const LISTS: &[(L, &str)] = &[
     (ABBREV, ABBREV_WORDS),
     (PARTICLES, PARTICLES_WORDS),
@@ -190,24 +203,16 @@ pub(super) const LISTS: &[(L, &str)] = &[
     (DOC_HEADS, DOC_HEADS_WORDS),
     (REP_HEADS, REP_HEADS_WORDS),
     (DETERMINERS, DETERMINERS_WORDS),
-    (SAY_FINITE, SAY_FINITE_WORDS),
-    (SAY_ING, SAY_ING_WORDS),
     (NOUN_PRE, NOUN_PRE_WORDS),
     (BE_AUX, BE_AUX_WORDS),
     (PASSIVE_AUX, PASSIVE_AUX_WORDS),
     (AUX_ADV, AUX_ADV_WORDS),
     (CLAUSE_BOUNDARY, CLAUSE_BOUNDARY_WORDS),
     (TAIL_START, TAIL_START_WORDS),
+    (LABEL_VERBS, LABEL_VERBS_WORDS),
+    (LABEL_AS, LABEL_AS_WORDS),
 ];
 
-/// Every word `Ctx::cue_at` (in [`super::cues`]) can accept as the start of a lowercase cue.
-pub(super) const CUE_WORDS: [&str; 8] = [
-    SAY_FINITE_WORDS,
-    SAY_ING_WORDS,
-    "according",
-    "quoting",
-    "citing",
-    "quoted",
-    "released",
-    "issued",
-];
+/// The lowercase cue words `Ctx::cue_at` (in [`super::cues`]) reads besides the cues of
+/// `cues.yaml`: their speaker follows them.
+pub(super) const OTHER_CUE_WORDS: [&str; 4] = ["according", "quoting", "citing", "quoted"];

@@ -5,7 +5,8 @@
 
 use std::collections::HashMap;
 
-use super::word_lists::{CUE_WORDS, L, LISTS};
+use super::cue_list::cue_list;
+use super::word_lists::{CUE_START, L, LISTS, OTHER_CUE_WORDS, SAY_FINITE, SAY_ING};
 use crate::scan::{Fast, Kernels};
 
 /// Word → bit set of the lists containing it, built once. The words are
@@ -20,7 +21,7 @@ struct WordTable {
     table: Vec<(u128, u8, u32)>,
     /// Bits at [`shape`] of every list word.
     shapes: Vec<u64>,
-    /// Bits at [`shape`] of every word that can start a cue ([`CUE_WORDS`]).
+    /// Bits at [`shape`] of every word that can start a cue ([`cue_words`]).
     cue_shapes: Vec<u64>,
 }
 
@@ -101,7 +102,7 @@ fn pack(w: &[u8]) -> u128 {
 }
 
 /// Bits in a [`WordTable`] slot number.
-const WORD_SLOT_BITS: u32 = 11;
+const WORD_SLOT_BITS: u32 = 12;
 
 /// Home slot of a key in the [`WordTable`].
 fn slot(key: u128) -> usize {
@@ -109,17 +110,36 @@ fn slot(key: u128) -> usize {
     (folded.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - WORD_SLOT_BITS)) as usize
 }
 
+/// Every list word with the bits of its lists: the lists of [`super::word_lists`] and the
+/// speech cues of `cues.yaml`.
+fn list_words() -> HashMap<&'static str, u32> {
+    let mut m: HashMap<&'static str, u32> = HashMap::new();
+    for (l, words) in LISTS {
+        for w in words.split_ascii_whitespace() {
+            *m.entry(w).or_default() |= l.0;
+        }
+    }
+    let (fin, ing, all) = cue_list().words();
+    for (l, words) in [(SAY_FINITE, fin), (SAY_ING, ing), (CUE_START, all)] {
+        for w in words {
+            *m.entry(w).or_default() |= l.0;
+        }
+    }
+    m
+}
+
+/// Every word a lowercase cue can start with: the first words of `cues.yaml` and
+/// [`OTHER_CUE_WORDS`].
+pub(super) fn cue_words() -> impl Iterator<Item = &'static str> {
+    cue_list().by_first.keys().copied().chain(OTHER_CUE_WORDS)
+}
+
 /// The table of every list word, built on first use.
 #[inline]
 fn word_table() -> &'static WordTable {
     static LEX: std::sync::OnceLock<WordTable> = std::sync::OnceLock::new();
     LEX.get_or_init(|| {
-        let mut m: HashMap<&'static str, u32> = HashMap::new();
-        for (l, words) in LISTS {
-            for w in words.split_ascii_whitespace() {
-                *m.entry(w).or_default() |= l.0;
-            }
-        }
+        let m = list_words();
         let size = 1 << WORD_SLOT_BITS;
         assert!(
             m.len() * 3 <= size,
@@ -137,8 +157,8 @@ fn word_table() -> &'static WordTable {
         }
         WordTable {
             table,
-            shapes: shape_set(LISTS.iter().flat_map(|(_, ws)| ws.split_ascii_whitespace())),
-            cue_shapes: shape_set(CUE_WORDS.iter().flat_map(|ws| ws.split_ascii_whitespace())),
+            shapes: shape_set(list_words().into_keys()),
+            cue_shapes: shape_set(cue_words()),
         }
     })
 }
@@ -267,6 +287,17 @@ mod tests {
                 *map.entry(w).or_default() |= l.0;
             }
         }
+        let (fin, ing, all) = cue_list().words();
+        for (l, words) in [(SAY_FINITE, fin), (SAY_ING, ing), (CUE_START, all)] {
+            for w in words {
+                *map.entry(w).or_default() |= l.0;
+            }
+        }
+        let every_list: Vec<L> = LISTS
+            .iter()
+            .map(|(l, _)| *l)
+            .chain([SAY_FINITE, SAY_ING, CUE_START])
+            .collect();
         let set = |list: L, w: &str| map.get(w).is_some_and(|b| b & list.0 != 0);
         let list = |l: L, w: &str| set(l, &w.to_lowercase());
         let mut words: Vec<String> = Vec::new();
@@ -311,7 +342,7 @@ mod tests {
         );
         let mut lists = 0;
         for w in &words {
-            for (l, _) in LISTS {
+            for l in &every_list {
                 assert_eq!(in_set(*l, w), set(*l, w), "in_set {w:?}");
                 assert_eq!(in_list(*l, w), list(*l, w), "in_list {w:?}");
                 let nd = w.trim_end_matches('.');
@@ -325,7 +356,7 @@ mod tests {
         }
         assert!(lists > 1000, "the probe words hit the lists");
         // the cue filter keeps every cue word and turns common words away
-        for w in CUE_WORDS.iter().flat_map(|ws| ws.split_ascii_whitespace()) {
+        for w in cue_words() {
             assert!(may_be_cue(w.as_bytes()), "{w}");
         }
         assert!(!may_be_cue(b"the") && !may_be_cue(b"and") && !may_be_cue(b"policy"));

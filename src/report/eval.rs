@@ -352,14 +352,21 @@ pub fn render_lean_csv(r: &LeanReport, l: &Lexicon) -> Vec<u8> {
 fn counts_line(o: &mut String, name: &str, c: &SourceCounts) {
     let _ = writeln!(
         o,
-        "  {} {:>6} {:>7} {:>8} {:>7} {:>7}",
+        "  {} {:>6} {:>7} {:>8} {:>7} {:>7} {:>9} {:>8}",
         pad_right(name, 14),
         c.gold,
         pct(QuotesReport::share(c.found, c.gold)),
         pct(QuotesReport::share(c.right, c.gold)),
         c.wrong,
-        c.none
+        c.none,
+        c.no_quotation,
+        c.as_term
     );
+}
+
+/// One row of the by-rule table: the found quotations of one kind of source.
+fn rule_cells(c: &SourceCounts) -> String {
+    format!("{:>6} {:>6} {:>6}", c.right, c.wrong, c.none)
 }
 
 /// `eval quotes` as a table.
@@ -387,21 +394,71 @@ pub fn render_quotes(r: &QuotesReport) -> String {
     );
     let _ = writeln!(
         o,
-        "  {} {:>6} {:>7} {:>8} {:>7} {:>7}",
+        "  {} {:>6} {:>7} {:>8} {:>7} {:>7} {:>9} {:>8}",
         pad_right("gold source", 14),
         "quotes",
         "found",
         "right",
         "wrong",
-        "none"
+        "none",
+        "no quote",
+        "as term"
     );
     counts_line(&mut o, SourceKind::Name.as_str(), &r.names);
     counts_line(&mut o, SourceKind::Pronoun.as_str(), &r.pronouns);
     counts_line(&mut o, SourceKind::Description.as_str(), &r.descriptions);
     let _ = writeln!(
         o,
-        "\nright: slant's speaker is the gold name (pronoun and description sources: the last name the gold data gives before them);\nwrong: slant names someone else; none: no speaker, or the quotation was not found."
+        "\nright: slant's speaker is the gold name (pronoun and description sources: the last name the gold data gives before them);\nwrong: slant names someone else; none: no speaker, or the quotation was not found (no quote: no quotation of\nslant overlaps it; as term: the quotation overlapping it was classed a term)."
     );
+    if !r.by_rule.is_empty() {
+        let _ = writeln!(
+            o,
+            "\nFOUND QUOTES BY SLANT'S RULE (right / wrong / no speaker)\n  {} {:>20} {:>20} {:>20}",
+            pad_right("rule", 22),
+            "name",
+            "pronoun",
+            "description"
+        );
+        for c in &r.by_rule {
+            let _ = writeln!(
+                o,
+                "  {} {:>20} {:>20} {:>20}",
+                pad_right(c.rule.as_str(), 22),
+                rule_cells(&c.name),
+                rule_cells(&c.pronoun),
+                rule_cells(&c.description)
+            );
+        }
+    }
+    if !r.by_cue.is_empty() {
+        let _ = writeln!(
+            o,
+            "\nNAMED QUOTES BY GOLD CUE (most common first)\n  {} {:>6} {:>7} {:>8} {:>7} {:>7} {:>9} {:>8}",
+            pad_right("cue", 22),
+            "quotes",
+            "found",
+            "right",
+            "wrong",
+            "none",
+            "no quote",
+            "as term"
+        );
+        for (cue, c) in &r.by_cue {
+            let _ = writeln!(
+                o,
+                "  {} {:>6} {:>7} {:>8} {:>7} {:>7} {:>9} {:>8}",
+                pad_right(&ellipsize(cue, 22), 22),
+                c.gold,
+                pct(QuotesReport::share(c.found, c.gold)),
+                pct(QuotesReport::share(c.right, c.gold)),
+                c.wrong,
+                c.none,
+                c.no_quotation,
+                c.as_term
+            );
+        }
+    }
     if !r.missed_cues.is_empty() {
         let _ = writeln!(
             o,
@@ -409,6 +466,41 @@ pub fn render_quotes(r: &QuotesReport) -> String {
         );
         for (cue, n) in &r.missed_cues {
             let _ = writeln!(o, "  {n:>5}  {cue}");
+        }
+    }
+    if let Some(rr) = &r.reported {
+        let _ = writeln!(
+            o,
+            "\nREPORTED SPEECH (gold indirect attributions with a source)\n  recall: {} of {} gold contents overlapped ({}); with a speech cue: {} of {} ({})\n  precision: {} of {} reported spans overlap a gold content ({})\n  named sources of found ones: {} right, {} someone else, of {} ({} right)",
+            rr.gold_found,
+            rr.gold,
+            pct(QuotesReport::share(rr.gold_found, rr.gold)),
+            rr.gold_speech_cue_found,
+            rr.gold_speech_cue,
+            pct(QuotesReport::share(rr.gold_speech_cue_found, rr.gold_speech_cue)),
+            rr.spans_matching,
+            rr.spans,
+            pct(QuotesReport::share(rr.spans_matching, rr.spans)),
+            rr.named_right,
+            rr.named_wrong,
+            rr.named,
+            pct(QuotesReport::share(rr.named_right, rr.named))
+        );
+    }
+    if !r.misses.is_empty() {
+        let _ = writeln!(o, "\nSAMPLE FAILURES");
+        for m in &r.misses {
+            let _ = writeln!(
+                o,
+                "\n[{}] {}  gold: {:?} cue {:?}  slant: {} ({})\n  {}",
+                m.verdict.as_str(),
+                m.article_id,
+                m.source,
+                m.cue,
+                m.speaker.as_deref().unwrap_or("–"),
+                m.rule.map_or("no quotation", |r| r.as_str()),
+                m.context
+            );
         }
     }
     o
@@ -421,6 +513,8 @@ struct CountsJson {
     right: u32,
     wrong: u32,
     none: u32,
+    no_quotation: u32,
+    as_term: u32,
 }
 
 impl From<&SourceCounts> for CountsJson {
@@ -431,8 +525,53 @@ impl From<&SourceCounts> for CountsJson {
             right: c.right,
             wrong: c.wrong,
             none: c.none,
+            no_quotation: c.no_quotation,
+            as_term: c.as_term,
         }
     }
+}
+
+#[derive(Serialize)]
+struct RuleJson {
+    rule: &'static str,
+    name: CountsJson,
+    pronoun: CountsJson,
+    description: CountsJson,
+}
+
+#[derive(Serialize)]
+struct CueJson<'a> {
+    cue: &'a str,
+    #[serde(flatten)]
+    counts: CountsJson,
+}
+
+#[derive(Serialize)]
+struct MissJson<'a> {
+    verdict: &'static str,
+    article_id: &'a str,
+    kind: &'static str,
+    source: &'a str,
+    cue: &'a str,
+    speaker: Option<&'a str>,
+    rule: Option<&'static str>,
+    context: &'a str,
+}
+
+#[derive(Serialize)]
+struct ReportedJson {
+    gold: u32,
+    gold_found: u32,
+    recall: f64,
+    gold_speech_cue: u32,
+    gold_speech_cue_found: u32,
+    speech_cue_recall: f64,
+    spans: u32,
+    spans_matching: u32,
+    precision: f64,
+    named: u32,
+    named_right: u32,
+    named_wrong: u32,
 }
 
 #[derive(Serialize)]
@@ -447,6 +586,12 @@ struct QuotesJson<'a> {
     pronoun: CountsJson,
     description: CountsJson,
     missed_cues: &'a [(String, u32)],
+    by_rule: Vec<RuleJson>,
+    by_cue: Vec<CueJson<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    reported: Option<ReportedJson>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    misses: Vec<MissJson<'a>>,
 }
 
 /// `eval quotes` as one JSON document.
@@ -462,6 +607,55 @@ pub fn render_quotes_json(r: &QuotesReport) -> Vec<u8> {
         pronoun: (&r.pronouns).into(),
         description: (&r.descriptions).into(),
         missed_cues: &r.missed_cues,
+        by_rule: r
+            .by_rule
+            .iter()
+            .map(|c| RuleJson {
+                rule: c.rule.as_str(),
+                name: (&c.name).into(),
+                pronoun: (&c.pronoun).into(),
+                description: (&c.description).into(),
+            })
+            .collect(),
+        by_cue: r
+            .by_cue
+            .iter()
+            .map(|(cue, c)| CueJson {
+                cue,
+                counts: c.into(),
+            })
+            .collect(),
+        reported: r.reported.as_ref().map(|rr| ReportedJson {
+            gold: rr.gold,
+            gold_found: rr.gold_found,
+            recall: r4(QuotesReport::share(rr.gold_found, rr.gold)),
+            gold_speech_cue: rr.gold_speech_cue,
+            gold_speech_cue_found: rr.gold_speech_cue_found,
+            speech_cue_recall: r4(QuotesReport::share(
+                rr.gold_speech_cue_found,
+                rr.gold_speech_cue,
+            )),
+            spans: rr.spans,
+            spans_matching: rr.spans_matching,
+            precision: r4(QuotesReport::share(rr.spans_matching, rr.spans)),
+            named: rr.named,
+            named_right: rr.named_right,
+            named_wrong: rr.named_wrong,
+        }),
+        misses: r
+            .misses
+            .iter()
+            .map(|m| MissJson {
+                verdict: m.verdict.as_str(),
+                article_id: &m.article_id,
+                kind: m.kind.as_str(),
+                source: &m.source,
+                cue: &m.cue,
+                speaker: m.speaker.as_deref(),
+                rule: m.rule.map(|r| r.as_str()),
+                context: &m.context,
+            })
+            .collect(),
     };
     let mut v = serde_json::to_vec_pretty(&j).expect("serializable");
     v.push(b'\n');

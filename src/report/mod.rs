@@ -23,6 +23,7 @@ pub mod json;
 pub mod ledger;
 pub mod lexicon;
 pub mod output;
+pub mod roster;
 pub mod sanitize;
 pub mod stream;
 pub mod table;

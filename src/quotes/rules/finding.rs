@@ -4,6 +4,7 @@
 //! and labelled; [`Attr`] is what each quotation ends up with, which later rules read
 //! (continuations, pronoun antecedents).
 
+use crate::quotes::framing::Framing;
 use crate::quotes::np::Np;
 use crate::quotes::quote::QuoteKind;
 use crate::quotes::rule::Rule;
@@ -37,6 +38,8 @@ pub(in crate::quotes) struct Found {
     pub(in crate::quotes) appos: bool,
     /// Byte span of the cue.
     pub(in crate::quotes) cue: Option<(usize, usize)>,
+    /// How the cue frames the words.
+    pub(in crate::quotes) framing: Option<Framing>,
     /// The finder's id (the label may end up more specific).
     pub(in crate::quotes) rule: Rule,
     /// Where a pronoun's antecedent is looked for before.
@@ -48,6 +51,7 @@ pub(in crate::quotes) struct Found {
 pub(in crate::quotes) struct Credit<'a> {
     pub(in crate::quotes) speaker: Option<Resolved<'a>>,
     pub(in crate::quotes) cue: Option<(usize, usize)>,
+    pub(in crate::quotes) framing: Option<Framing>,
     pub(in crate::quotes) rule: Rule,
     /// Found by the words after the quotation (`verb_after`), speaker or not.
     pub(in crate::quotes) via_after: bool,
@@ -59,6 +63,7 @@ impl<'a> Credit<'a> {
         Credit {
             speaker: None,
             cue: None,
+            framing: None,
             rule: Rule::Unattributed,
             via_after: false,
         }
@@ -69,6 +74,7 @@ impl<'a> Credit<'a> {
         Credit {
             speaker: Some(speaker),
             cue: None,
+            framing: None,
             rule: Rule::Continuation,
             via_after: false,
         }
@@ -81,6 +87,7 @@ pub(in crate::quotes) struct Attr<'a> {
     pub(in crate::quotes) kind: QuoteKind,
     pub(in crate::quotes) speaker: Option<Resolved<'a>>,
     pub(in crate::quotes) cue: Option<(usize, usize)>,
+    pub(in crate::quotes) framing: Option<Framing>,
     pub(in crate::quotes) rule: Rule,
     /// Attributed by the words after it (then `after_end` is where they end).
     pub(in crate::quotes) via_after: bool,
@@ -95,6 +102,7 @@ impl<'a> Attr<'a> {
             kind: QuoteKind::Term,
             speaker: None,
             cue: None,
+            framing: None,
             rule: Rule::TermQuote,
             via_after: false,
             after_end: close,

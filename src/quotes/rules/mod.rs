@@ -1,11 +1,12 @@
 //! The attribution rules, one file each, and the driver that tries them. For every
 //! quotation, in text order (later rules read the attributions of earlier quotes):
 //!
-//! 1. [`verb_after`]: the words after the quote, up to the end of its sentence;
+//! 1. [`verb_after`]: the words after the quote, up to the end of its sentence; else a
+//!    credit after a dash ([`dash_credit`]: `“…” — Jane Doe, immigration attorney`);
 //! 2. for a quote that does not open its sentence: [`continuation`] of the previous quote
 //!    in the same sentence (`“Stop,” Lucero said, “or we leave.”`), else [`verb_before`]
-//!    (a cue before the quote in its sentence; before a colon,
-//!    [`speaker_before_colon`]), else nobody;
+//!    (the nearest cue before the quote in its sentence, or the nearest label verb:
+//!    [`quoted_label`]; before a colon, [`speaker_before_colon`]), else nobody;
 //! 3. for a quote that opens its sentence: [`continuation`] of the previous attributed
 //!    speech quote, else, unless it is a candidate term, the [`previous_sentence`].
 //!
@@ -21,10 +22,12 @@
 //! below at its place in the order, and test it in its file.
 
 mod continuation;
+mod dash_credit;
 mod document;
 pub(super) mod finding;
 mod previous_sentence;
 mod pronoun;
+mod quoted_label;
 mod speaker_before_colon;
 mod verb_after;
 mod verb_before;
@@ -37,6 +40,7 @@ use crate::quotes::context::Ctx;
 use crate::quotes::np::Who;
 use crate::quotes::quote::QuoteKind;
 use crate::quotes::rule::Rule;
+use crate::quotes::sentences::ends_terminal;
 use crate::quotes::speaker::Resolved;
 use crate::scan::Kernels;
 use crate::text::words::is_alnum;
@@ -53,15 +57,26 @@ impl<'a, K: Kernels> Ctx<'a, K> {
         }
         let site = self.site(i);
         let found = self.find(&site, attrs);
-        match classify::kind(site.candidate_term, found.speaker.is_some()) {
+        // a speech cue makes a short quote somebody's words even when its subject
+        // stays unresolved ("“I am with Tom,” she said" with no "she" in sight)
+        let spoken = found.speaker.is_some() || found.cue.is_some();
+        match classify::kind(site.candidate_term, spoken) {
             QuoteKind::Term => Attr::term(q.close),
             QuoteKind::Speech => Attr {
                 kind: QuoteKind::Speech,
                 cue: found.cue,
+                framing: found.framing,
                 speaker: found.speaker,
                 rule: found.rule,
                 via_after: found.via_after,
-                after_end: if found.via_after {
+                // the attribution runs to the end of the sentence after the words that
+                // name the speaker, and after a mid-sentence continuation (`… after
+                // hinting that “personnel changes” could come. “More.”`)
+                after_end: if found.via_after
+                    || (found.rule == Rule::Continuation
+                        && !site.stands_alone
+                        && !ends_terminal(&self.text[q.start..q.end]))
+                {
                     site.after_end
                 } else {
                     q.close
@@ -103,14 +118,29 @@ impl<'a, K: Kernels> Ctx<'a, K> {
                 ..self.credit(&f, attrs)
             };
         }
+        // 1b. `“…” — Jane Doe, immigration attorney`
+        if let Some(f) = self.dash_credit(site) {
+            return self.credit(&f, attrs);
+        }
         // 2. inside a sentence: `“Stop,” Lucero said, “or …”`, `Goldstein said that “…”`
         if !site.stands_alone {
             if let Some(sp) = self.same_sentence_continuation(site, attrs) {
                 return Credit::continuation(sp);
             }
             return match self.verb_before(site) {
-                Some(f) => self.credit(&f, attrs),
-                None => Credit::unattributed(),
+                Some(f) => {
+                    let c = self.credit(&f, attrs);
+                    if f.rule == Rule::QuotedLabel
+                        && !quoted_label::named_user(&f, c.speaker.as_ref())
+                    {
+                        return Credit::unattributed();
+                    }
+                    c
+                }
+                None => match self.follow_on(site, attrs) {
+                    Some(sp) => Credit::continuation(sp),
+                    None => Credit::unattributed(),
+                },
             };
         }
         // 3. opening its sentence: more of the previous quote, else the sentence before
@@ -129,7 +159,7 @@ impl<'a, K: Kernels> Ctx<'a, K> {
     }
 
     /// Resolve a found phrase (a pronoun to its antecedent) and label it.
-    fn credit(&self, f: &Found, attrs: &[Attr<'a>]) -> Credit<'a> {
+    pub(in crate::quotes) fn credit(&self, f: &Found, attrs: &[Attr<'a>]) -> Credit<'a> {
         let (speaker, via_pronoun) = match f.np.who {
             Who::Pron(p) => (self.resolve_pron(p, f.anchor, attrs), true),
             _ => (self.resolve_np(&f.np), false),
@@ -138,6 +168,7 @@ impl<'a, K: Kernels> Ctx<'a, K> {
             rule: label(f, speaker.as_ref(), via_pronoun),
             speaker,
             cue: f.cue,
+            framing: f.framing,
             via_after: false,
         }
     }
@@ -149,7 +180,17 @@ fn label(f: &Found, speaker: Option<&Resolved<'_>>, via_pronoun: bool) -> Rule {
         None => Rule::Unattributed,
         Some(r) if document::credits_document(f, r) => Rule::Document,
         Some(_) if via_pronoun => Rule::Pronoun,
-        Some(_) if matches!(f.rule, Rule::SpeakerBeforeColon | Rule::PreviousSentence) => f.rule,
+        Some(_)
+            if matches!(
+                f.rule,
+                Rule::SpeakerBeforeColon
+                    | Rule::PreviousSentence
+                    | Rule::QuotedLabel
+                    | Rule::DashCredit
+            ) =>
+        {
+            f.rule
+        }
         Some(_) if f.appos => Rule::Appositive,
         Some(_) => f.rule,
     }

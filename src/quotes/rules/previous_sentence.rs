@@ -2,13 +2,16 @@
 //! continuation) takes its speaker from the sentence before it, when that sentence only
 //! introduces it: `…, quoting ICE’s Acting Director Matthew Albence.`, `Albence said in a
 //! statement.`, `Albence said:` (then labelled `speaker_before_colon`). A cue followed by
-//! an object clause (`Silva said the numbers were wrong.`) introduces nothing. Tried last,
-//! and never for a candidate term.
+//! an object clause (`Silva said the numbers were wrong.`) hands the quote on only when
+//! its subject is a name, a roster actor or a pronoun (the quotation goes on in the voice
+//! of the words reported just before it), never a role phrase as written. Tried last, and
+//! never for a candidate term.
 
 use super::finding::{Found, Site};
 use super::speaker_before_colon::ends_with_colon;
 use crate::quotes::context::Ctx;
 use crate::quotes::cues::Form;
+use crate::quotes::np::Who;
 use crate::quotes::rule::Rule;
 use crate::quotes::tokens::Tk;
 use crate::quotes::word_lists::TAIL_START;
@@ -32,6 +35,7 @@ impl<'a, K: Kernels> Ctx<'a, K> {
                         np,
                         appos,
                         cue: Some((toks[k].s, toks[k].e)),
+                        framing: Some(cue.framing),
                         rule: Rule::PreviousSentence,
                     });
                 }
@@ -54,10 +58,14 @@ impl<'a, K: Kernels> Ctx<'a, K> {
             || (tail.len() <= 8
                 && in_list(TAIL_START, tail[0])
                 && !tail.iter().any(|w| lc_is(w, &["that"])));
-        if !ok {
-            return None;
+        if ok {
+            return self.found_at_cue(&toks, c, cue, Rule::PreviousSentence);
         }
-        self.found_at_cue(&toks, c, cue, Rule::PreviousSentence)
+        // "Carter said that for decades critics had predicted it. “…”": a quotation
+        // with no attribution of its own after a named speaker's reported words goes on
+        // in their voice
+        let f = self.found_at_cue(&toks, c, cue, Rule::PreviousSentence)?;
+        (f.np.proper || matches!(f.np.who, Who::Actor(_) | Who::Pron(_))).then_some(f)
     }
 }
 
@@ -80,8 +88,13 @@ mod tests {
             (speaker(q), q.rule.as_str()),
             (Some("Ana Silva"), "previous_sentence")
         );
-        // a cue with an object clause does not introduce the next quote
+        // after a named speaker's reported words, the quotation goes on in their voice
         let t = "Ana Silva said the numbers were wrong.\n\n“The numbers do not add up at all, and everyone knows it.”";
+        assert_eq!(speaker(&run(t)[0]), Some("Ana Silva"));
+        // but not after a role's ("critics said …"), nor a narrator sentence
+        let t = "Critics said the numbers were wrong.\n\n“The numbers do not add up at all, and everyone knows it.”";
+        assert_eq!(speaker(&run(t)[0]), None);
+        let t = "Ana Silva left the room early.\n\n“The numbers do not add up at all, and everyone knows it.”";
         assert_eq!(speaker(&run(t)[0]), None);
     }
 }

@@ -1,7 +1,8 @@
 //! `pronoun`: a speaker phrase that is he/she, it or they is resolved to the nearest
-//! fitting antecedent: he/she → a person or a singular role, it → an organisation or a
+//! fitting antecedent: he/she → a person or a singular role whose name does not say the
+//! other gender (`first_names.rs`: "he" is never Maria Lopez), it → an organisation or a
 //! document, they → an organisation or a role. Speakers of earlier quotes and subjects of
-//! speech verbs in the same or the two previous sentences come first, then any roster
+//! speech verbs in the same or the four previous sentences come first, then any roster
 //! mention there (outside quotations); no fitting antecedent → unattributed, never a
 //! guess. A speaker found through a pronoun is labelled `pronoun` (unless a document).
 
@@ -9,15 +10,22 @@ use super::finding::Attr;
 use crate::lexicon::ActorKind;
 use crate::quotes::context::Ctx;
 use crate::quotes::cues::Form;
+use crate::quotes::first_names::{gender_of, Gender};
 use crate::quotes::np::{Np, Pron, Who};
 use crate::quotes::speaker::Resolved;
 use crate::quotes::subject::Subj;
 use crate::quotes::tokens::Tk;
 use crate::scan::Kernels;
 
+/// How many sentences (this one included) an antecedent is looked for in.
+const SENTENCES_BACK: usize = 5;
+/// In this many of them any fitting antecedent counts; further back, only a name whose
+/// gender the pronoun's matches ("she" → "Maria Lopez", never "Freddi Goldstein").
+const NEAR_SENTENCES: usize = 3;
+
 impl<'a, K: Kernels> Ctx<'a, K> {
     /// The antecedent of pronoun `p`, looked for before `anchor` in its sentence and the
-    /// two before.
+    /// [`SENTENCES_BACK`] − 1 before.
     pub(super) fn resolve_pron(
         &self,
         p: Pron,
@@ -26,9 +34,18 @@ impl<'a, K: Kernels> Ctx<'a, K> {
     ) -> Option<Resolved<'a>> {
         let mut s = self.sent_start(anchor, false);
         let mut e = anchor;
-        for _ in 0..3 {
+        for back in 0..SENTENCES_BACK {
             if let Some(r) = self.best_candidate(s, e, p, attrs) {
-                return Some(r);
+                // past the nearest sentences, only a name that says the same gender
+                let said = gender_of(&r.name);
+                let far_ok = match p {
+                    Pron::He => said == Some(Gender::Male),
+                    Pron::She => said == Some(Gender::Female),
+                    Pron::It | Pron::They => false,
+                };
+                if back < NEAR_SENTENCES || far_ok {
+                    return Some(r);
+                }
             }
             let (ps, pe) = self.prev_sentence(s)?;
             s = ps;
@@ -87,7 +104,8 @@ impl<'a, K: Kernels> Ctx<'a, K> {
             toks.iter()
                 .any(|t| matches!(t.k, Tk::Quote(_)) && t.s <= pos && pos < t.e)
         };
-        self.mentions(s, e)
+        let fitting: Vec<Resolved<'a>> = self
+            .mentions(s, e)
             .into_iter()
             .rev()
             .filter(|m| !inside_quote(m.s))
@@ -99,14 +117,33 @@ impl<'a, K: Kernels> Ctx<'a, K> {
                     s: m.s,
                 })
             })
-            .find(|r| fits(p, r))
+            .filter(|r| fits(p, r))
+            .collect();
+        // he/she: a person named in the sentence before the role that describes them
+        // ("Henry Lucero, a senior ICE official, was blunter. He told …")
+        let person = fitting
+            .iter()
+            .position(|r| r.kind == ActorKind::Person)
+            .filter(|_| matches!(p, Pron::He | Pron::She));
+        match person {
+            Some(i) => fitting.into_iter().nth(i),
+            None => fitting.into_iter().next(),
+        }
     }
 }
 
 /// Whether pronoun `p` can stand for speaker `r`.
 fn fits(p: Pron, r: &Resolved<'_>) -> bool {
     match p {
-        Pron::Person => r.kind == ActorKind::Person || (r.kind == ActorKind::Role && !r.plural),
+        Pron::He | Pron::She => {
+            let person = r.kind == ActorKind::Person || (r.kind == ActorKind::Role && !r.plural);
+            let unlike = if p == Pron::He {
+                Gender::Female
+            } else {
+                Gender::Male
+            };
+            person && gender_of(&r.name) != Some(unlike)
+        }
         Pron::It => matches!(r.kind, ActorKind::Organization | ActorKind::Document),
         Pron::They => matches!(r.kind, ActorKind::Organization | ActorKind::Role),
     }
@@ -137,6 +174,16 @@ mod tests {
             (speaker(q), q.rule.as_str()),
             (Some("city officials"), "pronoun")
         );
+        // gender agreement: the nearest antecedent that fits
+        let t = "Maria Lopez, a nurse, said she was worried. Her neighbor, Tom Harlan, disagreed. “They are releasing dangerous people into the street,” he said.";
+        assert_eq!(speaker(&run(t)[0]), Some("Tom Harlan"));
+        let t = "Tom Harlan said the plan was fine, and Maria Lopez answered him. “We are not afraid of any of this,” he said.";
+        assert_eq!(speaker(&run(t)[0]), Some("Tom Harlan"));
+        let t = "Tom Harlan said the plan was fine, and Maria Lopez answered him. “We are not afraid of any of this,” she said.";
+        assert_eq!(speaker(&run(t)[0]), Some("Maria Lopez"));
+        // a person before the role that describes them
+        let t = "Henry Lucero, a senior Housing Authority official, was blunter. “We will act on every complaint,” he said.";
+        assert_eq!(speaker(&run(t)[0]), Some("Henry Lucero"));
         // no antecedent at all: unattributed, not a guess
         let t = "The weather was cold.\n“We will not leave this place without a fight,” she said.";
         let q = &run(t)[0];
@@ -146,8 +193,8 @@ mod tests {
         let t = "The Housing Authority issued new rules on Friday. “We will act on every complaint,” he said.";
         let q = &run(t)[0];
         assert_eq!(speaker(q), None);
-        // the antecedent must be within two sentences
-        let t = "Tom Reyes spoke first. The hall was full. The lights were dim. The air was hot.\n“We will not leave this place without a fight,” he said.";
+        // the antecedent must be within four sentences before
+        let t = "Tom Reyes spoke first. The hall was full. The lights were dim. The air was hot. The doors were shut. The clock struck nine.\n“We will not leave this place without a fight,” he said.";
         assert_eq!(speaker(&run(t)[0]), None);
     }
 }

@@ -7,6 +7,7 @@
 
 use super::finding::Found;
 use crate::quotes::context::Ctx;
+use crate::quotes::np::{Np, Who};
 use crate::quotes::rule::Rule;
 use crate::quotes::tokens::{Tk, Tok};
 use crate::scan::Kernels;
@@ -23,6 +24,31 @@ pub(super) fn ends_with_colon(toks: &[Tok]) -> bool {
 }
 
 impl<'a, K: Kernels> Ctx<'a, K> {
+    /// Words ending in a colon with no speech cue: transcript style (`Albence: “…”`),
+    /// else the sentence's subject when it names somebody (`In a Fox interview, Trump
+    /// went even further: “…”`), else a name right before the colon (`… doesn't surprise
+    /// Republican pollster Daron Shaw: “…”`).
+    pub(super) fn colon_introducer(&self, toks: &[Tok]) -> Option<Found> {
+        if let Some(f) = self.transcript_speaker(toks) {
+            return Some(f);
+        }
+        let body = &toks[..toks.len() - 1];
+        let named = |np: &Np| np.proper || matches!(np.who, Who::Actor(_));
+        let np = self
+            .np_initial(body)
+            .map(|(np, _)| np)
+            .filter(named)
+            .or_else(|| self.trailing_np(body).filter(|np| np.proper))?;
+        Some(Found {
+            anchor: np.s,
+            np,
+            appos: false,
+            cue: None,
+            framing: None,
+            rule: Rule::SpeakerBeforeColon,
+        })
+    }
+
     /// Transcript style "Albence: “…”": a proper name of at most six words right before
     /// the colon ending `toks`.
     pub(super) fn transcript_speaker(&self, toks: &[Tok]) -> Option<Found> {
@@ -39,6 +65,7 @@ impl<'a, K: Kernels> Ctx<'a, K> {
                     np,
                     appos: false,
                     cue: None,
+                    framing: None,
                     rule: Rule::SpeakerBeforeColon,
                 });
             }
@@ -71,6 +98,13 @@ mod tests {
             (speaker(q), q.rule.as_str()),
             (Some("Ellen Park"), "speaker_before_colon")
         );
+        // no speech verb: the subject of the sentence, else the name before the colon
+        let t = "In a radio interview later that day, Tom Reyes went even further: “If he goes forward and loses, it is the end.”";
+        assert_eq!(speaker(&run(t)[0]), Some("Tom Reyes"));
+        let t = "The timing of the surge does not surprise Republican pollster Dana Whitfield: “Historically, lesser-known candidates rise late.”";
+        assert_eq!(speaker(&run(t)[0]), Some("Dana Whitfield"));
+        let t = "Here are the details of the plan: “Every family gets a voucher for the winter.”";
+        assert_eq!(speaker(&run(t)[0]), None);
         // a colon paragraph followed by plain (unquoted) text yields nothing
         let t = "The Daily Wire reported:\n\nThe city has refused to comply with the order.";
         assert!(run(t).is_empty());

@@ -11,11 +11,15 @@
 use super::finding::{Found, Site};
 use super::speaker_before_colon::ends_with_colon;
 use crate::quotes::context::Ctx;
+use crate::quotes::cue_list::cue_list;
 use crate::quotes::cues::{Cue, Form};
+use crate::quotes::framing::Framing;
 use crate::quotes::rule::Rule;
 use crate::quotes::subject::Subj;
+use crate::quotes::tokens::is_cap;
 use crate::quotes::tokens::{Tk, Tok};
-use crate::quotes::word_lookup::lc_is;
+use crate::quotes::word_lists::SAY_FINITE;
+use crate::quotes::word_lookup::{in_list, lc_is};
 use crate::scan::Kernels;
 
 impl<'a, K: Kernels> Ctx<'a, K> {
@@ -38,6 +42,23 @@ impl<'a, K: Kernels> Ctx<'a, K> {
             if let Some(cue) = self.cue_at(toks, c) {
                 return self.found_at_cue(toks, c, cue, rule);
             }
+            if colon {
+                continue;
+            }
+            if let Some(f) = self.quoted_label(toks, c) {
+                // "In a statement, ICE called the ruling “…”": the channel is the cue
+                return Some(match self.channel(toks) {
+                    Some(span) => Found {
+                        cue: Some(span),
+                        rule: Rule::VerbBefore,
+                        ..f
+                    },
+                    None => f,
+                });
+            }
+        }
+        if let Some(f) = self.inverted_opening(toks, rule) {
+            return Some(f);
         }
         if let Some((cs, ce)) = self.channel(toks) {
             // "In a statement, ICE called the ruling “…”": no speech verb, but
@@ -48,17 +69,18 @@ impl<'a, K: Kernels> Ctx<'a, K> {
                 np,
                 appos,
                 cue: Some((cs, ce)),
+                framing: Some(Framing::Neutral),
                 rule,
             });
         }
         if colon {
-            return self.transcript_speaker(toks);
+            return self.colon_introducer(toks);
         }
         None
     }
 
     /// The speaker of cue `cue` at token `c`, reported under `rule`.
-    pub(super) fn found_at_cue(
+    pub(in crate::quotes) fn found_at_cue(
         &self,
         toks: &[Tok],
         c: usize,
@@ -70,18 +92,49 @@ impl<'a, K: Kernels> Ctx<'a, K> {
             Form::According | Form::Quoting => self.np_forward(toks, c + cue.len)?,
             Form::Finite => match self.subject_before(toks, c, None) {
                 Subj::Found(np, a) => (np, a),
-                Subj::Coordinated => self.prev_finite_subject(toks, c)?,
+                Subj::Coordinated => self
+                    .prev_finite_subject(toks, c)
+                    .or_else(|| self.clause_subject(toks, c))?,
+                // "Because of how the schedule was made, explained Rosenberg, “…”"
+                Subj::Nothing if c > 0 && toks[c - 1].k == Tk::Punct(',') => self
+                    .np_forward(toks, c + cue.len)
+                    .filter(|(np, _)| np.proper)?,
                 Subj::Nothing => return None,
             },
             Form::Participle => self
                 .prev_finite_subject(toks, c)
-                .or_else(|| self.np_initial(&toks[..c]))?,
+                .or_else(|| self.clause_subject(toks, c))?,
         };
         Some(Found {
             anchor: np.s,
             np,
             appos,
             cue: Some(span),
+            framing: Some(cue.framing),
+            rule,
+        })
+    }
+
+    /// `Said Dorothy Poynter, who grew up with him, “…”`: a capitalized finite cue opening
+    /// the sentence, its speaker after it.
+    fn inverted_opening(&self, toks: &[Tok], rule: Rule) -> Option<Found> {
+        let w = self.word(toks, 0)?;
+        if !is_cap(w) || !w.is_ascii() || !in_list(SAY_FINITE, w) {
+            return None;
+        }
+        let lower = w.to_ascii_lowercase();
+        let form = cue_list()
+            .by_first
+            .get(lower.as_str())?
+            .iter()
+            .find(|f| f.rest.is_empty() && !f.participle)?;
+        let (np, appos) = self.np_forward(toks, 1)?;
+        Some(Found {
+            anchor: np.s,
+            np,
+            appos,
+            cue: Some((toks[0].s, toks[0].e)),
+            framing: Some(form.framing),
             rule,
         })
     }
@@ -143,6 +196,18 @@ mod tests {
         let q = &run(t)[0];
         assert_eq!(speaker(q), Some("Tenant leaders in Queens"));
         assert_eq!(q.cue.as_deref(), Some("saying"));
+        // times and adverbs between subject and verb; inverted after a comma
+        for (t, who) in [
+            ("Tom Reyes later Thursday told Fox News: “We are meeting up next week to talk.”", "Tom Reyes"),
+            ("Dana Whitfield routinely characterizes herself as a “change warrior” on the trail.", "Dana Whitfield"),
+            ("Because of how the schedule was made, explained Rosa Diaz, “this thing is over by March.”", "Rosa Diaz"),
+            ("Judge David Keane, writing for the majority in the decision, said the rule was “plainly unconstitutional.”", "David Keane"),
+        ] {
+            assert_eq!(speaker(&run(t)[0]), Some(who), "{t}");
+        }
+        // inverted, opening the sentence
+        let t = "Said Dorothy Poynter, who grew up with him, “We were all so proud of him.”";
+        assert_eq!(speaker(&run(t)[0]), Some("Dorothy Poynter"));
         // relative clause: "X, who said"
         let t = "The word was used by Lucero, who said “this is a crisis for the whole city.”";
         let q = &run(t)[0];
@@ -158,8 +223,16 @@ mod tests {
             (q.kind, q.cue.as_deref()),
             (QuoteKind::Speech, Some("In a statement"))
         );
-        // without the channel, "called" is no speech cue: a term
+        // without the channel, the union is the label's named user
         let t = "Yesterday, the Riverside Tenants Union called the ruling “a travesty.”";
-        assert_eq!(run(t)[0].kind, QuoteKind::Term);
+        let q = &run(t)[0];
+        assert_eq!(
+            (q.kind, speaker(q), q.rule.as_str()),
+            (
+                QuoteKind::Speech,
+                Some("Riverside Tenants Union"),
+                "quoted_label"
+            )
+        );
     }
 }
