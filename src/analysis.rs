@@ -8,8 +8,8 @@ use crate::attribute::{self, TermHit, Voice};
 use crate::input::Article;
 use crate::lexicon::Lexicon;
 use crate::matcher::{Matcher, MatcherError};
-use crate::quotes::{self, Quote, QuoteKind, QuoteSide, Roster, RosterActor};
-use crate::score::{self, QuoteInput, Scores, TermInput};
+use crate::quotes::{self, Quote, QuoteKind, QuoteSide, Reported, Roster, RosterActor};
+use crate::score::{self, FramingInput, QuoteInput, Scores, TermInput};
 use crate::text::normalize::Normalized;
 
 /// Compiled lexicon: reusable for any number of articles, on any thread.
@@ -54,6 +54,8 @@ pub struct Analysis {
     pub words: u32,
     pub terms: Vec<TermHit>,
     pub quotes: Vec<Quote>,
+    /// Reported (indirect) speech: "X said that …", "…, X told reporters".
+    pub reported: Vec<Reported>,
     pub scores: Scores,
     pub concepts: Vec<ConceptUse>,
 }
@@ -93,6 +95,12 @@ impl Engine {
         quotes::extract_all(text, &self.roster)
     }
 
+    /// [`Engine::extraction`] with the kernels `K` (`tests/scan_equivalence.rs`).
+    #[doc(hidden)]
+    pub fn extraction_with<K: crate::scan::Kernels>(&self, text: &str) -> quotes::Extraction {
+        quotes::extract_all_with::<K>(text, &self.roster)
+    }
+
     /// [`Engine::quotes`] with the kernels `K` (`tests/scan_equivalence.rs`).
     #[doc(hidden)]
     pub fn quotes_with<K: crate::scan::Kernels>(&self, text: &str) -> Vec<Quote> {
@@ -104,8 +112,8 @@ impl Engine {
         let text = article.text.as_str();
         let norm = Normalized::new(text);
         let raw = self.matcher.find(text, &norm);
-        let quotes = quotes::extract(text, &self.roster);
-        let terms = attribute::attribute(&self.lexicon, text, &norm, &raw, &quotes);
+        let quotes::Extraction { quotes, reported } = quotes::extract_all(text, &self.roster);
+        let terms = attribute::attribute(&self.lexicon, text, &norm, &raw, &quotes, &reported);
         let words = norm.words();
         let term_inputs: Vec<TermInput> = terms
             .iter()
@@ -128,12 +136,25 @@ impl Engine {
                 speaker: q.speaker.as_deref(),
             })
             .collect();
+        let framing: Vec<FramingInput> = quotes
+            .iter()
+            .filter(|q| q.kind == QuoteKind::Speech && q.speaker.is_some())
+            .filter_map(|q| q.framing.map(|framing| (q.side, framing)))
+            .chain(
+                reported
+                    .iter()
+                    .filter(|r| r.speaker.is_some())
+                    .map(|r| (r.side, r.framing)),
+            )
+            .map(|(side, framing)| FramingInput { side, framing })
+            .collect();
         let scores = score::score(
             &self.lexicon,
             words,
             text.len(),
             &term_inputs,
             &quote_inputs,
+            &framing,
         );
         let concepts = concept_uses(&terms);
         Analysis {
@@ -141,6 +162,7 @@ impl Engine {
             words,
             terms,
             quotes,
+            reported,
             scores,
             concepts,
         }
@@ -219,7 +241,7 @@ mod tests {
     #[test]
     fn concept_uses_equal_the_scanning_version() {
         let mut rng = crate::corpus::Rng::new(29);
-        let voices = [Voice::Narrator, Voice::Quoted, Voice::ScareQuoted];
+        let voices = Voice::ALL;
         for round in 0..2000 {
             let concepts = 1 + rng.below(1 + round % 40);
             let terms: Vec<TermHit> = (0..rng.below(60))
@@ -232,7 +254,7 @@ mod tests {
                     variant: rng.below(4),
                     side: None,
                     weight: 1.0,
-                    voice: voices[rng.below(3)],
+                    voice: voices[rng.below(voices.len())],
                     quote: None,
                     speaker: None,
                     modifiers: Vec::new(),

@@ -1,12 +1,16 @@
 //! Attribution of term hits: whose voice a loaded word is in, and what modifies it.
 //!
-//! A hit inside a speech quotation is `quoted` and carries that quotation's speaker; a hit
-//! inside a term quotation (scare quotes, a coined label) is `scare_quoted`; anything else
-//! is the `narrator`'s, the outlet's own words. Two modifiers are read from the words just
-//! before the hit (within its clause): `negated` ("not", "no", "never", "n't" up to three
-//! words before) and `distanced` ("so-called", "self-styled", "what critics call"). Scare
-//! quotes and distancing move the hit to the side its concept's `scare_quoted` rule names
-//! (by default the opposite of the variant's side). The factors come from the lexicon's
+//! A hit inside a speech quotation is `quoted` and carries that quotation's speaker (a
+//! label a named speaker is reported to use, "X called them “criminal aliens”", is such a
+//! quotation); a hit inside reported speech ("X told reporters that …", "…, X said") is
+//! `reported`, with that speaker; a hit inside a term quotation with no user (scare quotes)
+//! is `scare_quoted`; anything else is the `narrator`'s, the outlet's own words. Two
+//! modifiers are read from the words just before the hit (within its clause): `negated`
+//! (a negator that governs the term itself: "not illegal", "no amnesty", "never an
+//! invasion", not "did not release the illegal aliens") and `distanced` ("so-called",
+//! "self-styled", "what critics call"; never for a speaker's own quoted label). Scare quotes
+//! and distancing move the hit to the side its concept's `scare_quoted` rule names (by
+//! default the opposite of the variant's side). The factors come from the lexicon's
 //! `scoring` section, so every contribution is `weight × voice × modifiers`.
 
 use std::sync::OnceLock;
@@ -15,7 +19,7 @@ use regex::Regex;
 
 use crate::lexicon::{Lexicon, ScareQuoted, SideRef};
 use crate::matcher::RawHit;
-use crate::quotes::{Quote, QuoteKind};
+use crate::quotes::{Quote, QuoteKind, Reported, Rule};
 use crate::scan::classes::is_ascii_space;
 use crate::scan::{Fast, Kernels};
 use crate::text::lines::line_cols_with;
@@ -24,16 +28,31 @@ use crate::text::normalize::Normalized;
 /// Whose words a term is in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Voice {
+    /// The outlet's own words.
     Narrator,
+    /// Inside a speech quotation: the speaker's words.
     Quoted,
+    /// Inside reported speech ("X said that …", "…, X said"): the speaker's claim in the
+    /// outlet's paraphrase.
+    Reported,
+    /// Inside scare quotes or a coined label with no user.
     ScareQuoted,
 }
 
 impl Voice {
+    /// Every voice, in declaration order (`Voice::ALL[v as usize] == v`).
+    pub const ALL: [Voice; 4] = [
+        Voice::Narrator,
+        Voice::Quoted,
+        Voice::Reported,
+        Voice::ScareQuoted,
+    ];
+
     pub fn as_str(self) -> &'static str {
         match self {
             Voice::Narrator => "narrator",
             Voice::Quoted => "quoted",
+            Voice::Reported => "reported",
             Voice::ScareQuoted => "scare_quoted",
         }
     }
@@ -314,15 +333,25 @@ impl TermHit {
     }
 }
 
-/// Attribute every raw hit of one article.
+/// The reported-speech span holding a hit starting at `start` (spans are sorted and
+/// never overlap).
+pub fn containing_reported(reported: &[Reported], start: usize) -> Option<usize> {
+    let i = reported.partition_point(|r| r.end <= start);
+    let r = reported.get(i)?;
+    (r.start <= start && start < r.end).then_some(i)
+}
+
+/// Attribute every raw hit of one article: `quotes` and `reported` are its quotations
+/// and reported-speech spans.
 pub fn attribute(
     lexicon: &Lexicon,
     original: &str,
     norm: &Normalized,
     raw: &[RawHit],
     quotes: &[Quote],
+    reported: &[Reported],
 ) -> Vec<TermHit> {
-    attribute_with::<Fast>(lexicon, original, norm, raw, quotes)
+    attribute_with::<Fast>(lexicon, original, norm, raw, quotes, reported)
 }
 
 /// [`attribute`] with the kernels `K`.
@@ -333,6 +362,7 @@ pub fn attribute_with<K: Kernels>(
     norm: &Normalized,
     raw: &[RawHit],
     quotes: &[Quote],
+    reported: &[Reported],
 ) -> Vec<TermHit> {
     let sc = &lexicon.scoring;
     let positions = line_cols_with::<K, _>(original, raw.iter().map(|h| h.start));
@@ -345,11 +375,18 @@ pub fn attribute_with<K: Kernels>(
             let (voice, speaker) = match q.map(|i| &quotes[i]) {
                 Some(q) if q.kind == QuoteKind::Speech => (Voice::Quoted, q.speaker.clone()),
                 Some(_) => (Voice::ScareQuoted, None),
-                None => (Voice::Narrator, None),
+                None => match containing_reported(reported, h.start).map(|i| &reported[i]) {
+                    Some(r) => (Voice::Reported, r.speaker.clone()),
+                    None => (Voice::Narrator, None),
+                },
             };
+            // A label a named speaker is reported to use ("what X calls an “invasion”") is
+            // that speaker's word with its own side: the cue before it is attribution,
+            // not the outlet keeping its distance.
+            let labelled = q.is_some_and(|i| quotes[i].rule == Rule::QuotedLabel);
             let (before, cue_starts) = clause_scan::<K>(&norm.text, h.norm_start);
             let mut modifiers = Vec::new();
-            if could_be_distanced(before) {
+            if !labelled && could_be_distanced(before) {
                 if let Some(m) = distance_re().find(before) {
                     modifiers.push(Modifier {
                         kind: ModifierKind::Distanced,
@@ -373,6 +410,7 @@ pub fn attribute_with<K: Kernels>(
             let mut factor = match voice {
                 Voice::Narrator => sc.narrator,
                 Voice::Quoted => sc.quoted,
+                Voice::Reported => sc.reported,
                 Voice::ScareQuoted => sc.scare_quoted,
             };
             let distanced = modifiers.iter().any(|m| m.kind == ModifierKind::Distanced);

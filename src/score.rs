@@ -25,7 +25,7 @@
 //!   attack it, so it is not a lean and does not enter stance.
 
 use crate::lexicon::{Lexicon, SideRef};
-use crate::quotes::QuoteSide;
+use crate::quotes::{Framing, QuoteSide};
 use crate::stats;
 
 /// What scoring needs to know about a speech quotation. The speaker is borrowed from
@@ -36,6 +36,36 @@ pub struct QuoteInput<'a> {
     pub words: u32,
     pub side: QuoteSide,
     pub speaker: Option<&'a str>,
+}
+
+/// One attributed quotation or reported-speech span with a speech cue: whose words, and
+/// how the cue frames them (skeptical "claimed", neutral "said", endorsing "explained").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FramingInput {
+    pub side: QuoteSide,
+    pub framing: Framing,
+}
+
+/// How often the speakers of one side are introduced by each kind of cue.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct FramingTally {
+    pub skeptical: u32,
+    pub neutral: u32,
+    pub endorsing: u32,
+}
+
+impl FramingTally {
+    fn add(&mut self, f: Framing) {
+        match f {
+            Framing::Skeptical => self.skeptical += 1,
+            Framing::Neutral => self.neutral += 1,
+            Framing::Endorsing => self.endorsing += 1,
+        }
+    }
+
+    pub fn total(&self) -> u32 {
+        self.skeptical + self.neutral + self.endorsing
+    }
 }
 
 /// What scoring needs to know about a term hit.
@@ -119,6 +149,16 @@ pub struct Scores {
     pub min_quote_words: f64,
     /// How charged the language is (tone concepts): a second dimension, never a lean.
     pub tone: ToneScore,
+    /// How sources are framed: per lexicon side, the cues that introduce its speakers'
+    /// quotations and reported words; then the same for every other speaker.
+    pub framing: Vec<FramingTally>,
+    pub framing_other: FramingTally,
+    /// The framing lean: an endorsing cue for a side's speaker, or a skeptical one for the
+    /// other side's, counts one point toward that side. Enters the stance only with the
+    /// lexicon's `stance.framing` weight (0 by default).
+    pub framing_lean: f64,
+    /// Points behind the framing lean.
+    pub framing_points: f64,
 }
 
 /// A stance and its credible interval.
@@ -209,6 +249,7 @@ pub fn score(
     text_len: usize,
     terms: &[TermInput],
     quotes: &[QuoteInput<'_>],
+    framing: &[FramingInput],
 ) -> Scores {
     let n = lexicon.sides.len();
     let mut s = Scores {
@@ -248,6 +289,21 @@ pub fn score(
             0.0
         };
     }
+    // How sources are framed.
+    s.framing = vec![FramingTally::default(); n];
+    for f in framing {
+        match f.side {
+            QuoteSide::Side(i) if i < n => s.framing[i].add(f.framing),
+            _ => s.framing_other.add(f.framing),
+        }
+    }
+    let framing_weights: Vec<f64> = (0..n)
+        .map(|i| f64::from(s.framing[i].endorsing + s.framing[n - 1 - i].skeptical))
+        .collect();
+    let (framing_lean, framing_points) = lean(lexicon, &framing_weights);
+    s.framing_lean = framing_lean;
+    s.framing_points = framing_points;
+
     let weights: Vec<f64> = s.sides.iter().map(|x| x.weight).collect();
     let (term_lean, evidence) = lean(lexicon, &weights);
     s.term_lean = term_lean;
@@ -255,7 +311,19 @@ pub fn score(
     s.term_enough = evidence > 0.0 && evidence >= lexicon.scoring.min_evidence;
     s.prior = lexicon.scoring.prior;
     s.interval_level = lexicon.scoring.interval;
-    let post = stance_posterior(lexicon, &weights, s.prior, s.interval_level);
+    // The stance's evidence: the loaded words, plus the framing points at the lexicon's
+    // framing weight (0 by default: words alone).
+    let fw = lexicon.scoring.framing;
+    let stance_weights: Vec<f64> = if fw > 0.0 {
+        weights
+            .iter()
+            .zip(&framing_weights)
+            .map(|(w, f)| w + fw * f)
+            .collect()
+    } else {
+        weights.clone()
+    };
+    let post = stance_posterior(lexicon, &stance_weights, s.prior, s.interval_level);
     s.stance = post.mean;
     s.stance_interval = (post.low, post.high);
 
@@ -350,12 +418,12 @@ mod tests {
             narrator: true,
             tone: Some(1.5),
         };
-        let s = score(&l, 500, 3000, &[t(Some(1), 2.0), tone, tone], &[]);
+        let s = score(&l, 500, 3000, &[t(Some(1), 2.0), tone, tone], &[], &[]);
         assert_eq!(s.tone.hits, 2);
         assert!((s.tone.weight - 3.0).abs() < 1e-12);
         assert!((s.tone.per_1000_words - 6.0).abs() < 1e-12);
         assert_eq!(s.neutral_count, 0, "a tone hit is not a neutral hit");
-        let plain = score(&l, 500, 3000, &[t(Some(1), 2.0)], &[]);
+        let plain = score(&l, 500, 3000, &[t(Some(1), 2.0)], &[], &[]);
         assert_eq!(s.stance, plain.stance);
         assert_eq!(s.evidence, plain.evidence);
     }
@@ -374,6 +442,7 @@ mod tests {
                 t(None, 0.0),
             ],
             &[],
+            &[],
         );
         assert_eq!(s.sides[0].count, 1);
         assert_eq!(s.sides[1].count, 2);
@@ -391,11 +460,11 @@ mod tests {
     #[test]
     fn no_evidence_means_zero_lean_and_not_enough() {
         let l = lex(2);
-        let s = score(&l, 0, 0, &[t(None, 0.0)], &[]);
+        let s = score(&l, 0, 0, &[t(None, 0.0)], &[], &[]);
         assert_eq!(s.term_lean, 0.0);
         assert!(!s.term_enough);
         assert_eq!(s.stance, 0.0, "no evidence: the prior alone, centred on 0");
-        let s = score(&l, 100, 100, &[t(Some(1), 1.0)], &[]);
+        let s = score(&l, 100, 100, &[t(Some(1), 1.0)], &[], &[]);
         assert_eq!(s.term_lean, 1.0);
         assert!(!s.term_enough, "1.0 is below the default threshold 3.0");
     }
@@ -403,9 +472,9 @@ mod tests {
     #[test]
     fn middle_sides_sit_between() {
         let l = lex(3);
-        let s = score(&l, 100, 100, &[t(Some(1), 5.0)], &[]);
+        let s = score(&l, 100, 100, &[t(Some(1), 5.0)], &[], &[]);
         assert_eq!(s.term_lean, 0.0);
-        let s = score(&l, 100, 100, &[t(Some(2), 3.0), t(Some(1), 3.0)], &[]);
+        let s = score(&l, 100, 100, &[t(Some(2), 3.0), t(Some(1), 3.0)], &[], &[]);
         assert!((s.term_lean - 0.5).abs() < 1e-12);
     }
 
@@ -423,7 +492,7 @@ mod tests {
             q(1000, 20, QuoteSide::Side(0)),
             q(500, 10, QuoteSide::Unattributed),
         ];
-        let s = score(&l, 300, 1000, &[], &quotes);
+        let s = score(&l, 300, 1000, &[], &quotes, &[]);
         assert_eq!(s.quotes[1].words, 20);
         assert!((s.quotes[1].share - 0.4).abs() < 1e-12);
         // Prominence: 20×1.0 vs 20×0.5 vs 10×0.75.
@@ -438,15 +507,44 @@ mod tests {
     }
 
     #[test]
+    fn framing_counts_per_side_and_enters_the_stance_only_with_its_weight() {
+        let l = lex(2);
+        let f = |side, framing| FramingInput { side, framing };
+        let framing = [
+            f(QuoteSide::Side(0), Framing::Skeptical),
+            f(QuoteSide::Side(0), Framing::Skeptical),
+            f(QuoteSide::Side(1), Framing::Endorsing),
+            f(QuoteSide::Side(1), Framing::Neutral),
+            f(QuoteSide::Unaligned, Framing::Skeptical),
+        ];
+        let s = score(&l, 100, 100, &[t(Some(0), 1.0)], &[], &framing);
+        assert_eq!(s.framing[0].skeptical, 2);
+        assert_eq!(s.framing[1].endorsing, 1);
+        assert_eq!(s.framing[1].neutral, 1);
+        assert_eq!(s.framing_other.skeptical, 1);
+        // Toward the last side: 1 endorsing of its speakers + 2 skeptical of the first's.
+        assert_eq!(s.framing_points, 3.0);
+        assert_eq!(s.framing_lean, 1.0);
+        // Weight 0 (the default): the stance is the words' alone.
+        let words = score(&l, 100, 100, &[t(Some(0), 1.0)], &[], &[]);
+        assert_eq!(s.stance, words.stance);
+        let mut l2 = lex(2);
+        l2.scoring.framing = 0.5;
+        let s2 = score(&l2, 100, 100, &[t(Some(0), 1.0)], &[], &framing);
+        // (0 + 0.5 × 3 − 1) / (1 + 1.5 + 4)
+        assert!((s2.stance - 0.5 / 6.5).abs() < 1e-12, "{}", s2.stance);
+    }
+
+    #[test]
     fn the_prior_shrinks_thin_evidence_and_the_interval_narrows_with_more() {
         let l = lex(2);
         // One clear word: raw lean +1, stance 1 / (1 + 4) = 0.2.
-        let one = score(&l, 100, 100, &[t(Some(1), 1.0)], &[]);
+        let one = score(&l, 100, 100, &[t(Some(1), 1.0)], &[], &[]);
         assert_eq!(one.term_lean, 1.0);
         assert!((one.stance - 0.2).abs() < 1e-12);
         // Twenty: stance 20 / 24, and a much narrower interval that excludes 0.
         let many: Vec<TermInput> = (0..20).map(|_| t(Some(1), 1.0)).collect();
-        let many = score(&l, 100, 100, &many, &[]);
+        let many = score(&l, 100, 100, &many, &[], &[]);
         assert!((many.stance - 20.0 / 24.0).abs() < 1e-12);
         let width = |s: &Scores| s.stance_interval.1 - s.stance_interval.0;
         assert!(width(&many) < width(&one) / 2.0);
@@ -461,7 +559,7 @@ mod tests {
     fn two_sided_interval_is_the_exact_beta_posterior() {
         let l = lex(2);
         // Weights 1 (first side) and 5 (last side), prior 2: Beta(7, 3) for the last side's share.
-        let s = score(&l, 100, 100, &[t(Some(0), 1.0), t(Some(1), 5.0)], &[]);
+        let s = score(&l, 100, 100, &[t(Some(0), 1.0), t(Some(1), 5.0)], &[], &[]);
         let lo = 2.0 * crate::stats::beta_quantile(0.05, 7.0, 3.0) - 1.0;
         let hi = 2.0 * crate::stats::beta_quantile(0.95, 7.0, 3.0) - 1.0;
         assert!(
@@ -476,7 +574,7 @@ mod tests {
     #[test]
     fn a_middle_side_pulls_the_stance_toward_zero() {
         let l = lex(3);
-        let s = score(&l, 100, 100, &[t(Some(1), 10.0)], &[]);
+        let s = score(&l, 100, 100, &[t(Some(1), 10.0)], &[], &[]);
         assert!(s.stance.abs() < 1e-12);
         let (lo, hi) = s.stance_interval;
         assert!(lo < 0.0 && hi > 0.0 && hi - lo < 1.0);

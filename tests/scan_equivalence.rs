@@ -173,6 +173,7 @@ struct Run {
     offsets: Vec<usize>,
     hits: Vec<slant::matcher::RawHit>,
     quotes: Vec<slant::quotes::Quote>,
+    reported: Vec<slant::quotes::Reported>,
     terms: Vec<slant::attribute::TermHit>,
     lines: Vec<(u32, u32)>,
 }
@@ -181,8 +182,8 @@ fn run<K: Kernels>(text: &str) -> Run {
     let e = engine();
     let norm = Normalized::new_with::<K>(text);
     let hits = e.matcher().find_with::<K>(text, &norm);
-    let quotes = e.quotes_with::<K>(text);
-    let terms = attribute_with::<K>(&e.lexicon, text, &norm, &hits, &quotes);
+    let slant::quotes::Extraction { quotes, reported } = e.extraction_with::<K>(text);
+    let terms = attribute_with::<K>(&e.lexicon, text, &norm, &hits, &quotes, &reported);
     let bounds = (0..=text.len()).filter(|&i| text.is_char_boundary(i));
     Run {
         offsets: (0..=norm.text.len())
@@ -192,6 +193,7 @@ fn run<K: Kernels>(text: &str) -> Run {
         words: norm.words(),
         hits,
         quotes,
+        reported,
         terms,
         lines: line_cols_with::<K, _>(text, bounds),
     }

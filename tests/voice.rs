@@ -84,3 +84,42 @@ fn stance_shrinks_thin_evidence_and_reports_its_interval() {
     assert!(s["heard"]["unattributed"].is_object());
     assert!(s.get("quote_lean").is_none());
 }
+
+#[test]
+fn a_label_a_named_speaker_is_reported_to_use_is_their_quoted_word() {
+    let v = score("Matthew Albence called the released men \"criminal aliens\".");
+    let h = hit(&v, "criminal aliens");
+    assert_eq!(h["voice"], "quoted", "{h}");
+    assert_eq!(h["speaker"], "Matthew Albence");
+    // The variant's own side, not flipped as scare quotes would be.
+    assert_eq!(h["counted_side"], h["side"]);
+    assert!(modifiers(h).is_empty(), "{h}");
+    let q = &v["quotes"][0];
+    assert_eq!(q["rule"], "quoted_label");
+    assert_eq!(q["kind"], "speech");
+}
+
+#[test]
+fn scare_quotes_with_no_user_keep_their_rule() {
+    let v = score("New York is one of about 200 \"sanctuary\" jurisdictions.");
+    let h = hit(&v, "sanctuary");
+    assert_eq!(h["voice"], "scare_quoted", "{h}");
+    assert_ne!(h["counted_side"], h["side"]);
+}
+
+#[test]
+fn reported_speech_is_the_speakers_claim_not_the_outlets_words() {
+    let v = score(
+        "Acting ICE Director Matthew Albence told a news conference that city leaders had blood on their hands.",
+    );
+    let h = hit(&v, "blood on their hands");
+    assert_eq!(h["voice"], "reported", "{h}");
+    assert_eq!(h["speaker"], "Matthew Albence");
+    assert_eq!(h["factor"], 0.5);
+    let v = score("The New York Immigration Coalition is saying the administration is politicizing a tragedy.");
+    let h = hit(&v, "politicizing");
+    assert_eq!(h["voice"], "reported", "{h}");
+    // The same words in the outlet's own voice count in full.
+    let v = score("City leaders had blood on their hands.");
+    assert_eq!(hit(&v, "blood on their hands")["voice"], "narrator");
+}

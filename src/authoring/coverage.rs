@@ -52,6 +52,8 @@ pub struct EntryCoverage {
     pub narrator: u32,
     pub quoted: u32,
     pub scare_quoted: u32,
+    /// In reported speech ("X said that …").
+    pub reported: u32,
     /// Articles with at least one hit.
     pub articles: u32,
     pub terms: Vec<TermCoverage>,
@@ -93,7 +95,7 @@ pub struct Coverage {
 pub struct ArticleCoverage {
     words: u32,
     /// (concept, variant) → [hits, narrator, quoted, scare_quoted]
-    variants: HashMap<(usize, usize), [u32; 4]>,
+    variants: HashMap<(usize, usize), [u32; 5]>,
     /// (concept, variant, term) → hits; term `None` for patterns.
     terms: HashMap<(usize, usize, Option<usize>), u32>,
     /// Phrases near loaded hits, for suggestions.
@@ -138,6 +140,7 @@ pub fn article(engine: &Engine, a: &Analysis, opts: Options) -> ArticleCoverage 
             Voice::Narrator => v[1] += 1,
             Voice::Quoted => v[2] += 1,
             Voice::ScareQuoted => v[3] += 1,
+            Voice::Reported => v[4] += 1,
         }
         let term = forms
             .by_variant
@@ -156,7 +159,7 @@ pub fn article(engine: &Engine, a: &Analysis, opts: Options) -> ArticleCoverage 
 pub struct CoverageBuilder {
     articles: u32,
     words: u64,
-    variants: HashMap<(usize, usize), [u32; 5]>,
+    variants: HashMap<(usize, usize), [u32; 6]>,
     terms: HashMap<(usize, usize, Option<usize>), u32>,
     phrases: PhraseTally,
 }
@@ -174,7 +177,7 @@ impl CoverageBuilder {
             for (total, n) in e.iter_mut().zip(v) {
                 *total += n;
             }
-            e[4] += 1;
+            e[5] += 1;
         }
         for (k, n) in ac.terms {
             *self.terms.entry(k).or_default() += n;
@@ -224,7 +227,8 @@ impl CoverageBuilder {
                     narrator: counts[1],
                     quoted: counts[2],
                     scare_quoted: counts[3],
-                    articles: counts[4],
+                    reported: counts[4],
+                    articles: counts[5],
                     terms,
                     pattern_hits: self.terms.get(&(ci, vi, None)).copied().unwrap_or(0),
                 });
@@ -291,7 +295,9 @@ mod tests {
         assert_eq!(c.articles, 2);
         let b = &c.entries[0];
         assert_eq!((b.concept.as_str(), b.hits, b.articles), ("people", 2, 2));
-        assert_eq!(b.narrator + b.quoted + b.scare_quoted, b.hits);
+        assert_eq!(b.narrator + b.quoted + b.scare_quoted + b.reported, b.hits);
+        // "Officials said illegal aliens crossed …" is reported speech.
+        assert_eq!(b.reported, 1);
         assert_eq!(b.terms[0].hits, 1);
         assert_eq!(b.terms[1].hits, 1);
         assert_eq!(c.never_fired.concepts, ["unused"]);

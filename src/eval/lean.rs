@@ -113,7 +113,7 @@ impl Observation {
                 s.term_lean,
                 crate::score::lean(lexicon, &narrator).0,
                 s.quote_balance,
-                0.0,
+                s.framing_lean,
             ],
             enough: s.term_enough,
             words: a.words,

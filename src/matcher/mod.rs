@@ -75,7 +75,15 @@ impl Matcher {
         let mut patterns = Vec::new();
         let mut seen = std::collections::HashSet::new();
         let mut regexes = Vec::new();
-        for (ci, c) in lexicon.concepts.iter().enumerate() {
+        // Topic concepts before tone concepts: where a form is both, the topic term (which
+        // counts for a side) is the one that matches.
+        let ordered = lexicon
+            .concepts
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| !c.tone)
+            .chain(lexicon.concepts.iter().enumerate().filter(|(_, c)| c.tone));
+        for (ci, c) in ordered {
             for (vi, v) in c.variants.iter().enumerate() {
                 for (ti, t) in v.terms.iter().enumerate() {
                     for form in term_forms(t) {

@@ -14,7 +14,14 @@ pub fn reference_find(lexicon: &Lexicon, original: &str) -> Vec<(usize, usize, u
     let h = norm.text.as_str();
     let mut seen = std::collections::HashSet::new();
     let mut forms = Vec::new();
-    for (ci, c) in lexicon.concepts.iter().enumerate() {
+    // Topic concepts claim a shared form before tone concepts, as in `Matcher::new`.
+    let ordered = lexicon
+        .concepts
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| !c.tone)
+        .chain(lexicon.concepts.iter().enumerate().filter(|(_, c)| c.tone));
+    for (ci, c) in ordered {
         for (vi, v) in c.variants.iter().enumerate() {
             for t in &v.terms {
                 for f in term_forms(t) {

@@ -1,8 +1,9 @@
 //! `slant explain`: a ledger a student can check by hand.
 //!
 //! Every term hit with its context, lexicon entry, voice, modifiers, weight, factor and
-//! contribution; every quotation with its speaker, side, rule and cue; then the arithmetic
-//! of each score written out with the actual numbers.
+//! contribution; every quotation with its speaker, side, rule, cue and framing; the reported
+//! speech; then the arithmetic of each score written out with the actual numbers: the
+//! stance and its interval, who is heard, how sources are framed, and the tone.
 
 use std::fmt::Write;
 
@@ -78,9 +79,10 @@ pub fn render(engine: &Engine, a: &Analysis) -> String {
     );
     let _ = writeln!(
         o,
-        "Factors: narrator ×{}, quoted ×{}, scare-quoted ×{}, negated ×{}, distanced ×{}.",
+        "Factors: narrator ×{}, quoted ×{}, reported ×{}, scare-quoted ×{}, negated ×{}, distanced ×{}.",
         l.scoring.narrator,
         l.scoring.quoted,
+        l.scoring.reported,
         l.scoring.scare_quoted,
         l.scoring.negated,
         l.scoring.distanced
@@ -118,6 +120,7 @@ pub fn render(engine: &Engine, a: &Analysis) -> String {
         let voice = match (&t.voice, &t.speaker) {
             (crate::attribute::Voice::Quoted, Some(sp)) => format!("quoted ({sp})"),
             (crate::attribute::Voice::Quoted, None) => "quoted (unattributed)".to_string(),
+            (crate::attribute::Voice::Reported, Some(sp)) => format!("reported ({sp})"),
             (v, _) => v.as_str().replace('_', "-"),
         };
         let _ = write!(why, "; voice {voice}");
@@ -144,8 +147,13 @@ pub fn render(engine: &Engine, a: &Analysis) -> String {
         );
     }
     // Neutral hits add nothing; list them compactly so word choice is still visible.
+    let is_tone = |t: &&crate::attribute::TermHit| l.concepts[t.concept].tone;
     let mut neutral: Vec<(String, u32, Vec<String>)> = Vec::new();
-    for t in a.terms.iter().filter(|t| t.counted_side.is_none()) {
+    for t in a
+        .terms
+        .iter()
+        .filter(|t| t.counted_side.is_none() && !is_tone(t))
+    {
         let label = l.concepts[t.concept].variants[t.variant].label.clone();
         let at = format!("{}:{}", t.line, t.column);
         match neutral.iter_mut().find(|(lab, _, _)| *lab == label) {
@@ -159,7 +167,7 @@ pub fn render(engine: &Engine, a: &Analysis) -> String {
     let _ = writeln!(
         o,
         "\nNEUTRAL TERMS ({} hits, weight 0: they show word choice but lean nowhere)",
-        a.terms.len() - loaded.len()
+        neutral.iter().map(|n| n.1).sum::<u32>()
     );
     for (label, n, at) in &neutral {
         let _ = writeln!(o, "     “{label}” ×{n} at {}", at.join(", "));
@@ -201,7 +209,10 @@ pub fn render(engine: &Engine, a: &Analysis) -> String {
                     q.rule,
                     q.cue
                         .as_ref()
-                        .map(|c| format!(", cue “{c}”"))
+                        .map(|c| {
+                            let f = q.framing.map(|f| format!(", {}", f.as_str())).unwrap_or_default();
+                            format!(", cue “{c}”{f}")
+                        })
                         .unwrap_or_default(),
                     if q.unclosed {
                         "; UNCLOSED (bounded to its paragraph)"
@@ -213,6 +224,30 @@ pub fn render(engine: &Engine, a: &Analysis) -> String {
                 );
             }
         }
+    }
+
+    let _ = writeln!(
+        o,
+        "\nREPORTED SPEECH ({} span{}: someone's words in the outlet's paraphrase; loaded words here count ×{})",
+        a.reported.len(),
+        plural(a.reported.len()),
+        num(l.scoring.reported)
+    );
+    for (i, r) in a.reported.iter().enumerate() {
+        let who = match (&r.speaker, r.side.id(l)) {
+            (Some(sp), Some(side)) => format!("{sp} ({side})"),
+            (Some(sp), None) => format!("{sp} (unaligned)"),
+            (None, _) => "unresolved speaker".to_string(),
+        };
+        let _ = writeln!(
+            o,
+            "{:>3}. {}, cue “{}” ({}): {}",
+            i + 1,
+            who,
+            r.cue,
+            r.framing.as_str(),
+            ellipsize(&text[r.start..r.end], 90)
+        );
     }
 
     let _ = writeln!(o, "\nHOW THE SCORES ADD UP");
@@ -320,12 +355,65 @@ pub fn render(engine: &Engine, a: &Analysis) -> String {
     );
     let _ = writeln!(
         o,
-        "  summary: stance {} [{:+.2}, {:+.2}], term lean {}, quote balance {:+.2}",
+        "\nHOW SOURCES ARE FRAMED (the cue introducing each attributed quotation or paraphrase; not part of the stance)"
+    );
+    let tally = |t: &crate::score::FramingTally| {
+        format!(
+            "{} skeptical, {} neutral, {} endorsing",
+            t.skeptical, t.neutral, t.endorsing
+        )
+    };
+    for (side, t) in l.sides.iter().zip(&s.framing) {
+        let _ = writeln!(o, "  {} speakers: {}", side.label, tally(t));
+    }
+    let _ = writeln!(o, "  other speakers: {}", tally(&s.framing_other));
+    let _ = writeln!(
+        o,
+        "  framing lean = {:+.2} from {} point{} (an endorsing cue for a side's speaker, or a skeptical one for the other side's, is a point toward that side)",
+        s.framing_lean,
+        num(s.framing_points),
+        if s.framing_points == 1.0 { "" } else { "s" }
+    );
+
+    let tone: Vec<&crate::attribute::TermHit> = a.terms.iter().filter(is_tone).collect();
+    let _ = writeln!(
+        o,
+        "\nTONE (how charged the language is; a second dimension that never moves the lean)"
+    );
+    for t in &tone {
+        let c = &l.concepts[t.concept];
+        let _ = writeln!(
+            o,
+            "  {}:{} “{}” ({}, {}) {} × {} = {}",
+            t.line,
+            t.column,
+            t.text(text),
+            c.label,
+            t.voice.as_str().replace('_', "-"),
+            num(t.weight),
+            num(t.factor),
+            num(t.weight * t.factor)
+        );
+    }
+    let _ = writeln!(
+        o,
+        "  tone = {} × 1,000 / {} words = {} per 1,000 words ({} hit{}, {} in the outlet's own words)",
+        num(s.tone.weight),
+        s.words,
+        num(s.tone.per_1000_words),
+        s.tone.hits,
+        plural(s.tone.hits),
+        s.tone.narrator_hits
+    );
+    let _ = writeln!(
+        o,
+        "\n  summary: stance {} [{:+.2}, {:+.2}], term lean {}, quote balance {:+.2}, tone {} per 1,000 words",
         fmt_lean(s.stance, s.term_enough),
         s.stance_interval.0,
         s.stance_interval.1,
         fmt_lean(s.term_lean, s.term_enough),
-        s.quote_balance
+        s.quote_balance,
+        num(s.tone.per_1000_words)
     );
     o
 }

@@ -1,6 +1,7 @@
 //! Checking the `terms:` of a variant: no empty term, no term without a letter or digit,
 //! and no two terms (anywhere in the lexicon) with the same surface form, since only the
-//! first could ever match it. Forms come from [`term_forms`], so a hyphenated term and its
+//! first could ever match it. A tone concept's term may share a form with a topic concept's:
+//! the topic term matches it (the matcher compiles topic concepts first), without a warning. Forms come from [`term_forms`], so a hyphenated term and its
 //! spaced twin collide too.
 
 use std::collections::HashMap;
@@ -63,6 +64,16 @@ impl SeenForms {
                 continue;
             }
             for (fi, form) in forms.iter().enumerate() {
+                // A topic term and a tone term may share a form on purpose (a word that is
+                // loaded for a side and charged too): the topic term matches it, silently.
+                if let Some(first) = forms_seen.get(form) {
+                    let (first_tone, this_tone) = (file.concepts[first.concept].tone, file.concepts[ci].tone);
+                    if first_tone && !this_tone {
+                        forms_seen.remove(form);
+                    } else if this_tone && !first_tone {
+                        continue;
+                    }
+                }
                 let Some(first) = forms_seen.get(form) else {
                     forms_seen.insert(
                         form.clone(),

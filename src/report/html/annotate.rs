@@ -120,6 +120,8 @@ fn voice_words(t: &TermHit) -> String {
         (Voice::Narrator, _) => "the outlet’s own words".to_string(),
         (Voice::Quoted, Some(sp)) => format!("quoted ({sp})"),
         (Voice::Quoted, None) => "quoted (unattributed)".to_string(),
+        (Voice::Reported, Some(sp)) => format!("reported speech ({sp})"),
+        (Voice::Reported, None) => "reported speech".to_string(),
         (Voice::ScareQuoted, _) => "in scare quotes".to_string(),
     }
 }

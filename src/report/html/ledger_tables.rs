@@ -46,6 +46,7 @@ pub(super) fn terms_table(engine: &Engine, a: &Analysis, prefix: &str) -> String
         let voice = match t.voice {
             Voice::Narrator => "narrator",
             Voice::Quoted => "quoted",
+            Voice::Reported => "reported speech",
             Voice::ScareQuoted => "scare quotes",
         };
         let _ = writeln!(

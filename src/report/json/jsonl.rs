@@ -12,9 +12,9 @@ use std::sync::OnceLock;
 
 use super::compact::{write_rounded, write_str, Compact};
 use super::schema::{
-    lexicon_json, quote_json, share_json, ArticleJson, ConceptJson, LexiconJson, ModifierJson,
-    Ordered, QuoteJson, QuoteShareJson, ScoresJson, SideJson, TermJson, VariantUsedJson,
-    SCHEMA_VERSION,
+    framing_json, lexicon_json, quote_json, reported_json, share_json, tone_json, ArticleJson,
+    ConceptJson, FramingJson, LexiconJson, ModifierJson, Ordered, QuoteJson, QuoteShareJson,
+    ReportedJson, ScoresJson, SideJson, TermJson, ToneJson, VariantUsedJson, SCHEMA_VERSION,
 };
 use crate::analysis::{Analysis, Engine};
 use crate::attribute::{TermHit, Voice};
@@ -87,8 +87,32 @@ compact_struct!(QuoteJson<'_> {
     side,
     cue,
     rule,
+    framing,
     words,
     unclosed,
+});
+
+compact_struct!(ReportedJson<'_> {
+    text,
+    start,
+    end,
+    speaker,
+    side,
+    cue,
+    framing,
+});
+
+compact_struct!(ToneJson {
+    hits,
+    narrator_hits,
+    weight,
+    per_1000_words,
+});
+
+compact_struct!(FramingJson {
+    skeptical,
+    neutral,
+    endorsing,
 });
 
 compact_struct!(QuoteShareJson<'_> {
@@ -121,7 +145,7 @@ pub struct JsonlWriter<'e> {
     /// `"unattributed":`, the keys of `scores.quotes`.
     side_keys: Vec<Vec<u8>>,
     /// Each voice as a JSON string, indexed by `Voice as usize`.
-    voices: [Vec<u8>; 3],
+    voices: [Vec<u8>; 4],
     /// Per concept: `{"id":"…","variants_used":[`.
     concepts: Vec<OnceLock<Vec<u8>>>,
     /// Every concept's variants, one concept after the other: concept `c`'s are
@@ -136,7 +160,7 @@ struct VariantBytes {
     term: Vec<u8>,
     /// Per voice, the end of a term record without modifiers, rendered for the first such
     /// hit of this variant: nearly every other hit in that voice ends the same way.
-    tails: [OnceLock<Tail>; 3],
+    tails: [OnceLock<Tail>; 4],
     /// `{"term":"…","side":"…","count":`.
     used: Vec<u8>,
     side: SideRef,
@@ -193,8 +217,7 @@ impl<'e> JsonlWriter<'e> {
             }),
             sides,
             side_keys,
-            voices: [Voice::Narrator, Voice::Quoted, Voice::ScareQuoted]
-                .map(|v| bytes(|o| write_str(o, v.as_str()))),
+            voices: Voice::ALL.map(|v| bytes(|o| write_str(o, v.as_str()))),
             concepts: l.concepts.iter().map(|_| OnceLock::new()).collect(),
             variants: (0..first[first.len() - 1])
                 .map(|_| OnceLock::new())
@@ -336,6 +359,13 @@ impl<'e> JsonlWriter<'e> {
             if o.len() >= SPILL_AT {
                 spill(o);
             }
+        }
+        o.extend_from_slice(b"],\"reported\":[");
+        for (i, r) in a.reported.iter().enumerate() {
+            if i > 0 {
+                o.push(b',');
+            }
+            reported_json(self.engine, &art.text, r).write(o);
         }
         o.extend_from_slice(b"],\"scores\":");
         self.scores(&a.scores, o);
@@ -484,6 +514,25 @@ impl<'e> JsonlWriter<'e> {
         write_rounded(o, s.aligned_words);
         o.extend_from_slice(b",\"min_quote_words\":");
         write_rounded(o, s.min_quote_words);
+        o.extend_from_slice(b",\"tone\":");
+        tone_json(s).write(o);
+        o.extend_from_slice(b",\"framing\":{");
+        for (i, (key, t)) in self.side_keys[..nsides].iter().zip(&s.framing).enumerate() {
+            if i > 0 {
+                o.push(b',');
+            }
+            o.extend_from_slice(key);
+            framing_json(t).write(o);
+        }
+        if nsides > 0 {
+            o.push(b',');
+        }
+        o.extend_from_slice(b"\"other\":");
+        framing_json(&s.framing_other).write(o);
+        o.extend_from_slice(b"},\"framing_lean\":");
+        write_rounded(o, s.framing_lean);
+        o.extend_from_slice(b",\"framing_points\":");
+        write_rounded(o, s.framing_points);
         o.push(b'}');
     }
 }
@@ -506,6 +555,7 @@ fn contract_fields(a: ArticleJson, t: TermJson, m: ModifierJson, s: ScoresJson, 
         lexicon: _,
         terms: _,
         quotes: _,
+        reported: _,
         scores: _,
         concepts: _,
         warnings: _,
@@ -543,6 +593,10 @@ fn contract_fields(a: ArticleJson, t: TermJson, m: ModifierJson, s: ScoresJson, 
         quote_balance: _,
         aligned_words: _,
         min_quote_words: _,
+        tone: _,
+        framing: _,
+        framing_lean: _,
+        framing_points: _,
     } = s;
     let ConceptJson {
         id: _,

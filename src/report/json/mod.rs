@@ -20,7 +20,7 @@ pub use compact::Compact;
 pub use jsonl::{render_jsonl_line, JsonlWriter};
 pub use pretty::Pretty;
 pub use schema::{
-    article_json, lexicon_json, quote_json, term_json, ArticleJson, ConceptJson, LexiconJson,
-    ModifierJson, Ordered, QuoteJson, QuoteShareJson, ScoresJson, SideJson, TermJson,
-    VariantUsedJson, SCHEMA_VERSION,
+    article_json, lexicon_json, quote_json, reported_json, term_json, ArticleJson, ConceptJson,
+    FramingJson, LexiconJson, ModifierJson, Ordered, QuoteJson, QuoteShareJson, ReportedJson,
+    ScoresJson, SideJson, TermJson, ToneJson, VariantUsedJson, SCHEMA_VERSION,
 };

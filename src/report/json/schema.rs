@@ -9,9 +9,9 @@ use serde::ser::{Serialize, SerializeMap, Serializer};
 
 use crate::analysis::{Analysis, Engine};
 use crate::attribute::TermHit;
-use crate::quotes::{Quote, QuoteKind};
+use crate::quotes::{Quote, QuoteKind, Reported};
 use crate::report::format::round;
-use crate::score::QuoteShare;
+use crate::score::{FramingTally, QuoteShare, Scores};
 
 pub const SCHEMA_VERSION: u32 = 3;
 
@@ -74,8 +74,39 @@ pub struct QuoteJson<'a> {
     pub side: Option<&'a str>,
     pub cue: Option<&'a str>,
     pub rule: &'static str,
+    /// How the cue frames the words: `skeptical`, `neutral`, `endorsing`, or null.
+    pub framing: Option<&'static str>,
     pub words: u32,
     pub unclosed: bool,
+}
+
+/// One span of reported (indirect) speech: "X told reporters that …", "…, X said".
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct ReportedJson<'a> {
+    pub text: &'a str,
+    pub start: usize,
+    pub end: usize,
+    pub speaker: Option<&'a str>,
+    pub side: Option<&'a str>,
+    pub cue: &'a str,
+    pub framing: &'static str,
+}
+
+/// How charged the language is: the tone concepts' hits.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct ToneJson {
+    pub hits: u32,
+    pub narrator_hits: u32,
+    pub weight: f64,
+    pub per_1000_words: f64,
+}
+
+/// How the speakers of one side are introduced.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct FramingJson {
+    pub skeptical: u32,
+    pub neutral: u32,
+    pub endorsing: u32,
 }
 
 #[derive(Debug, Clone, serde::Serialize)]
@@ -112,6 +143,13 @@ pub struct ScoresJson<'a> {
     pub quote_balance: f64,
     pub aligned_words: f64,
     pub min_quote_words: f64,
+    /// How charged the language is (a second dimension, never a lean).
+    pub tone: ToneJson,
+    /// How sources are framed: per speaker side, then `other` (neutral, unaligned and
+    /// unattributed speakers).
+    pub framing: Ordered<FramingJson>,
+    pub framing_lean: f64,
+    pub framing_points: f64,
 }
 
 #[derive(Debug, Clone, serde::Serialize)]
@@ -149,6 +187,7 @@ pub struct ArticleJson<'a> {
     pub lexicon: LexiconJson<'a>,
     pub terms: Vec<TermJson<'a>>,
     pub quotes: Vec<QuoteJson<'a>>,
+    pub reported: Vec<ReportedJson<'a>>,
     pub scores: ScoresJson<'a>,
     pub concepts: Vec<ConceptJson<'a>>,
     pub warnings: &'a [String],
@@ -209,8 +248,38 @@ pub fn quote_json<'a>(engine: &'a Engine, text: &'a str, q: &'a Quote) -> QuoteJ
         side: q.side.id(&engine.lexicon),
         cue: q.cue.as_deref(),
         rule: q.rule.as_str(),
+        framing: q.framing.map(|f| f.as_str()),
         words: q.words,
         unclosed: q.unclosed,
+    }
+}
+
+pub fn reported_json<'a>(engine: &'a Engine, text: &'a str, r: &'a Reported) -> ReportedJson<'a> {
+    ReportedJson {
+        text: &text[r.start..r.end],
+        start: r.start,
+        end: r.end,
+        speaker: r.speaker.as_deref(),
+        side: r.side.id(&engine.lexicon),
+        cue: &r.cue,
+        framing: r.framing.as_str(),
+    }
+}
+
+pub(super) fn tone_json(s: &Scores) -> ToneJson {
+    ToneJson {
+        hits: s.tone.hits,
+        narrator_hits: s.tone.narrator_hits,
+        weight: round(s.tone.weight),
+        per_1000_words: round(s.tone.per_1000_words),
+    }
+}
+
+pub(super) fn framing_json(t: &FramingTally) -> FramingJson {
+    FramingJson {
+        skeptical: t.skeptical,
+        neutral: t.neutral,
+        endorsing: t.endorsing,
     }
 }
 
@@ -259,6 +328,11 @@ pub fn article_json<'a>(engine: &'a Engine, a: &'a Analysis) -> ArticleJson<'a> 
             .iter()
             .map(|q| quote_json(engine, &a.article.text, q))
             .collect(),
+        reported: a
+            .reported
+            .iter()
+            .map(|r| reported_json(engine, &a.article.text, r))
+            .collect(),
         scores: ScoresJson {
             sides: Ordered(
                 l.sides
@@ -290,6 +364,20 @@ pub fn article_json<'a>(engine: &'a Engine, a: &'a Analysis) -> ArticleJson<'a> 
             quote_balance: round(s.quote_balance),
             aligned_words: round(s.aligned_words),
             min_quote_words: round(s.min_quote_words),
+            tone: tone_json(s),
+            framing: Ordered(
+                l.sides
+                    .iter()
+                    .zip(&s.framing)
+                    .map(|(side, t)| (side.id.clone(), framing_json(t)))
+                    .chain(std::iter::once((
+                        "other".to_string(),
+                        framing_json(&s.framing_other),
+                    )))
+                    .collect(),
+            ),
+            framing_lean: round(s.framing_lean),
+            framing_points: round(s.framing_points),
         },
         concepts: a
             .concepts
