@@ -191,7 +191,11 @@ fn relative_extends_chain_with_diagnostics_in_the_right_file() {
     .unwrap();
     assert_eq!(
         tweaks.sources,
-        ["lexicons/examples/class-tweaks.yaml", "builtin:immigration"]
+        [
+            "lexicons/examples/class-tweaks.yaml",
+            "builtin:immigration",
+            "builtin:tone"
+        ]
     );
 
     // An error in the parent is reported at the parent's own line.

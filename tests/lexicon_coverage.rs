@@ -26,7 +26,7 @@ fn coverage_counts_agree_with_the_scored_terms() {
     assert_eq!(cov["articles"], 5);
     assert_eq!(cov["lexicon"], "immigration");
     // Count hits per (concept, variant) and voice from the per-article JSONL.
-    let mut expected: BTreeMap<(String, String), [u64; 4]> = BTreeMap::new();
+    let mut expected: BTreeMap<(String, String), [u64; 5]> = BTreeMap::new();
     let mut articles: BTreeMap<(String, String), BTreeSet<String>> = BTreeMap::new();
     for line in run(&["score", "seeds", "--format", "jsonl"]).lines() {
         let r: Value = serde_json::from_str(line).unwrap();
@@ -40,7 +40,8 @@ fn coverage_counts_agree_with_the_scored_terms() {
             e[match t["voice"].as_str().unwrap() {
                 "narrator" => 1,
                 "quoted" => 2,
-                _ => 3,
+                "scare_quoted" => 3,
+                _ => 4,
             }] += 1;
             articles
                 .entry(key)
@@ -57,8 +58,14 @@ fn coverage_counts_agree_with_the_scored_terms() {
             e["variant"].as_str().unwrap().to_string(),
         );
         let want = expected.get(&key).copied().unwrap_or_default();
-        let got = [&e["hits"], &e["narrator"], &e["quoted"], &e["scare_quoted"]]
-            .map(|x| x.as_u64().unwrap());
+        let got = [
+            &e["hits"],
+            &e["narrator"],
+            &e["quoted"],
+            &e["scare_quoted"],
+            &e["reported"],
+        ]
+        .map(|x| x.as_u64().unwrap());
         assert_eq!(got, want, "{key:?}");
         assert_eq!(
             e["articles"].as_u64().unwrap() as usize,

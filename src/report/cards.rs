@@ -11,9 +11,9 @@ use crate::analysis::{Analysis, Engine};
 use crate::attribute::Voice;
 use crate::report::chart::{
     self, CardData, ChartError, ChartSide, ComparisonData, ComparisonRow, ConceptBar, QuoteSegment,
-    SideWeight, Stance,
+    SideWeight, Stance, ToneLine,
 };
-use crate::report::highlights::{short_label, word_matrix};
+use crate::report::highlights::{short_label, top_tone, word_matrix};
 
 /// Footer text: lexicon name, version, short hash and slant version.
 pub fn footer(engine: &Engine) -> String {
@@ -124,6 +124,10 @@ pub fn card_data(engine: &Engine, a: &Analysis) -> CardData {
         prior: s.prior,
         evidence: s.evidence,
         min_evidence: s.min_evidence,
+        tone: ToneLine {
+            per_1000_words: s.tone.per_1000_words,
+            top: top_tone(engine, a, 3),
+        },
         footer: footer(engine),
     }
 }

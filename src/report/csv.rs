@@ -4,7 +4,8 @@
 //! weight and weight per 1,000 words, the term lean and its evidence, the stance with its
 //! credible interval, then who is heard (a description, not a lean): per side the words
 //! quoted and their share, the neutral/unaligned/unattributed quoted words and the quote
-//! balance; last the three loaded terms used most. Numbers use a dot and four decimals; a
+//! balance; the framing lean (how quoted speakers are introduced) and the tone (charged
+//! words per 1,000); last the three loaded terms used most. Numbers use a dot and four decimals; a
 //! stance with too little evidence is still given, with a yes/no column.
 
 use crate::analysis::{Analysis, Engine};
@@ -54,6 +55,8 @@ pub fn header(engine: &Engine) -> Vec<String> {
             "unaligned_quoted_words",
             "unattributed_quoted_words",
             "quote_balance",
+            "framing_lean",
+            "tone_per_1000_words",
             "top_terms",
         ]
         .map(String::from),
@@ -104,6 +107,8 @@ pub fn row(engine: &Engine, a: &Analysis) -> Vec<String> {
         s.unaligned_quotes.words.to_string(),
         s.unattributed_quotes.words.to_string(),
         f(s.quote_balance),
+        f(s.framing_lean),
+        f(s.tone.per_1000_words),
         cell(
             &top_terms(engine, a, 3)
                 .into_iter()

@@ -210,7 +210,10 @@ pub fn render(engine: &Engine, a: &Analysis) -> String {
                     q.cue
                         .as_ref()
                         .map(|c| {
-                            let f = q.framing.map(|f| format!(", {}", f.as_str())).unwrap_or_default();
+                            let f = q
+                                .framing
+                                .map(|f| format!(", {}", f.as_str()))
+                                .unwrap_or_default();
                             format!(", cue “{c}”{f}")
                         })
                         .unwrap_or_default(),

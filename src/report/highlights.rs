@@ -27,6 +27,26 @@ pub(crate) fn top_terms(engine: &Engine, a: &Analysis, n: usize) -> Vec<(String,
     all
 }
 
+/// The `n` charged words (tone concepts) an article used most, as `(word as written,
+/// count)`, by count then word.
+pub(crate) fn top_tone(engine: &Engine, a: &Analysis, n: usize) -> Vec<(String, u32)> {
+    let mut all: Vec<(String, u32)> = Vec::new();
+    for t in a
+        .terms
+        .iter()
+        .filter(|t| engine.lexicon.concepts[t.concept].tone)
+    {
+        let w = t.text(&a.article.text).to_lowercase();
+        match all.iter_mut().find(|x| x.0 == w) {
+            Some(x) => x.1 += 1,
+            None => all.push((w, 1)),
+        }
+    }
+    all.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    all.truncate(n);
+    all
+}
+
 /// The `n` speakers of speech quotations with the most quoted words, as
 /// `(name, side, words)`, by words then name.
 pub(crate) fn top_speakers(a: &Analysis, n: usize) -> Vec<(String, QuoteSide, u32)> {
@@ -64,7 +84,7 @@ pub(crate) fn word_matrix(
 ) -> Vec<(usize, Vec<Option<MatrixCell>>)> {
     let l = &engine.lexicon;
     let mut rows: Vec<(usize, Vec<Option<MatrixCell>>, usize)> = Vec::new();
-    for ci in 0..l.concepts.len() {
+    for ci in (0..l.concepts.len()).filter(|&ci| !l.concepts[ci].tone) {
         let cells: Vec<Option<MatrixCell>> = analyses
             .iter()
             .map(|a| {

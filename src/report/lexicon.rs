@@ -163,12 +163,13 @@ pub fn render_coverage(c: &crate::authoring::coverage::Coverage) -> String {
     } else {
         let _ = writeln!(
             o,
-            "{} {} {:>6} {:>6} {:>6} {:>6} {:>8}  TOP TERMS",
+            "{} {} {:>6} {:>6} {:>6} {:>6} {:>6} {:>8}  TOP TERMS",
             pad_right("CONCEPT / VARIANT", 44),
             pad_right("SIDE", 16),
             "HITS",
             "NARR",
             "QUOTED",
+            "REPORT",
             "SCARE",
             "ARTICLES"
         );
@@ -186,7 +187,7 @@ pub fn render_coverage(c: &crate::authoring::coverage::Coverage) -> String {
             }
             let _ = writeln!(
                 o,
-                "{} {} {:>6} {:>6} {:>6} {:>6} {:>8}  {}",
+                "{} {} {:>6} {:>6} {:>6} {:>6} {:>6} {:>8}  {}",
                 pad_right(
                     &ellipsize(&format!("{} / {}", e.concept, e.variant), 44),
                     44
@@ -195,6 +196,7 @@ pub fn render_coverage(c: &crate::authoring::coverage::Coverage) -> String {
                 e.hits,
                 e.narrator,
                 e.quoted,
+                e.reported,
                 e.scare_quoted,
                 e.articles,
                 top.join(", ")

@@ -116,6 +116,7 @@ pub fn footer(engine: &Engine, articles: usize) -> String {
          STANCE: from the loaded words, −1 ({first}) to +1 ({last}), each side starting from {} points, so thin evidence stays near 0;\n\
          RANGE: where it lies with {:.0}% probability; (x) = evidence below {:.1}.\n\
          HEARD: words quoted per speaker side ({sides}·other: neutral, unaligned or unattributed); a description, not a lean.\n\
+         TONE: charged words (attack verbs, derision, insults, alarm…) per 1,000 words, whatever side they serve; never a lean.\n\
          Run `slant explain FILE` to see where every number comes from.\n",
         l.name,
         l.version,

@@ -67,7 +67,8 @@ impl SeenForms {
                 // A topic term and a tone term may share a form on purpose (a word that is
                 // loaded for a side and charged too): the topic term matches it, silently.
                 if let Some(first) = forms_seen.get(form) {
-                    let (first_tone, this_tone) = (file.concepts[first.concept].tone, file.concepts[ci].tone);
+                    let (first_tone, this_tone) =
+                        (file.concepts[first.concept].tone, file.concepts[ci].tone);
                     if first_tone && !this_tone {
                         forms_seen.remove(form);
                     } else if this_tone && !first_tone {

@@ -639,5 +639,36 @@ fn draw_lean_panel<DB: DrawingBackend>(p: &Painter<'_, DB>, data: &CardData, r: 
     let cap_base = lane_bottom + 18.0 * s + 1.3 * small_f.px + ASCENT * small_f.px;
     let caption = p.fit(&caption, small_f, r.w())?;
     p.text(&caption, r.x0, cap_base, small_f, MUTED, HPos::Left)?;
+    // Tone, a second dimension: never on the lean axis.
+    let words: Vec<String> = data
+        .tone
+        .top
+        .iter()
+        .map(|(w, n)| {
+            if *n > 1 {
+                format!("{w} ×{n}")
+            } else {
+                w.clone()
+            }
+        })
+        .collect();
+    let tone = if data.tone.top.is_empty() {
+        "Tone, apart from the stance: no charged words".to_string()
+    } else {
+        format!(
+            "Tone, apart from the stance: {} charged words per 1,000 ({})",
+            fmt_weight(data.tone.per_1000_words),
+            words.join(", ")
+        )
+    };
+    let tone = p.fit(&tone, small_f, r.w())?;
+    p.text(
+        &tone,
+        r.x0,
+        cap_base + 1.35 * small_f.px,
+        small_f,
+        MUTED,
+        HPos::Left,
+    )?;
     Ok(())
 }

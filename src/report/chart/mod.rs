@@ -32,7 +32,7 @@ mod tests;
 pub use canvas::{ChartError, DEFAULT_SIZE};
 pub use model::{
     CardData, ChartSide, ComparisonData, ComparisonRow, ConceptBar, MatrixCell, QuoteSegment,
-    SideWeight, Stance,
+    SideWeight, Stance, ToneLine,
 };
 
 use canvas::{render_png, render_svg};

@@ -71,7 +71,17 @@ pub struct CardData {
     pub prior: f64,
     pub evidence: f64,
     pub min_evidence: f64,
+    /// How charged the language is, apart from the stance.
+    pub tone: ToneLine,
     pub footer: String,
+}
+
+/// The tone line of a card: charged words per 1,000 and the ones used most, as
+/// `(word, count)`.
+#[derive(Debug, Clone, Default)]
+pub struct ToneLine {
+    pub per_1000_words: f64,
+    pub top: Vec<(String, u32)>,
 }
 
 /// One article in the comparison chart.

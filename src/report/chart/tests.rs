@@ -86,6 +86,10 @@ fn card(n_sides: usize) -> CardData {
         prior: 2.0,
         evidence: 4.8,
         min_evidence: 3.0,
+        tone: ToneLine {
+            per_1000_words: 2.5,
+            top: vec![("slammed".into(), 2), ("bizarre".into(), 1)],
+        },
         footer: "lexicon immigration 1.0.0 (3f2a9c1d) · slant 0.1.0".into(),
     }
 }
@@ -273,6 +277,9 @@ fn card_svg_contains_title_sides_concepts_and_evidence() {
     // The interval in words, and who is heard labelled as a description.
     assert!(has("90% sure it lies between +0.05 and +0.60"));
     assert!(has("Who is heard"));
+    assert!(has(
+        "Tone, apart from the stance: 2.5 charged words per 1,000 (slammed ×2, bizarre)"
+    ));
     assert!(has("not a lean"));
     assert!(!has("too little"));
 }

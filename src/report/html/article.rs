@@ -91,8 +91,19 @@ fn score_summary(engine: &Engine, a: &Analysis) -> String {
         num(s.evidence),
         num(s.min_evidence)
     );
+    let tone = format!(
+        "<div><span>Tone</span><b>{}</b><span class=\"lbl\">charged words per 1,000</span><span class=\"lbl\">{}</span></div>",
+        num(s.tone.per_1000_words),
+        escape(
+            &crate::report::highlights::top_tone(engine, a, 3)
+                .iter()
+                .map(|(w, n)| if *n > 1 { format!("{w} ×{n}") } else { w.clone() })
+                .collect::<Vec<_>>()
+                .join(", ")
+        )
+    );
     format!(
-        "<div class=\"summary\">{stance}{evidence}{}</div>\n",
+        "<div class=\"summary\">{stance}{evidence}{}{tone}</div>\n",
         heard_box(engine, a)
     )
 }
