@@ -12,6 +12,7 @@ use crate::attribute::Voice;
 use crate::quotes::QuoteKind;
 use crate::report::format::{ellipsize, num, signed};
 use crate::report::ledger;
+use crate::score::FramingTally;
 use crate::text::lines::LineIndex;
 
 pub(super) fn terms_table(engine: &Engine, a: &Analysis, prefix: &str) -> String {
@@ -245,11 +246,14 @@ pub(super) fn arithmetic_table(engine: &Engine, a: &Analysis) -> String {
 pub(super) fn heard_table(engine: &Engine, a: &Analysis) -> String {
     let l = &engine.lexicon;
     let s = &a.scores;
-    let mut o = String::from("<div class=\"scroll\"><table class=\"ledger\">\n<caption>Whose words the article quotes <span class=\"hint\">(a description, not a lean: outlets also quote the other camp to answer it)</span></caption>\n<thead><tr><th scope=\"col\">Speakers</th><th scope=\"col\" class=\"num\">Quotations</th><th scope=\"col\" class=\"num\">Words</th><th scope=\"col\" class=\"num\">Share</th><th scope=\"col\">Who</th></tr></thead>\n<tbody>\n");
-    let mut row = |name: String, q: &crate::score::QuoteShare| {
+    let mut o = String::from("<div class=\"scroll\"><table class=\"ledger\">\n<caption>Whose words the article quotes <span class=\"hint\">(a description, not a lean: outlets also quote the other camp to answer it)</span></caption>\n<thead><tr><th scope=\"col\">Speakers</th><th scope=\"col\" class=\"num\">Quotations</th><th scope=\"col\" class=\"num\">Words</th><th scope=\"col\" class=\"num\">Share</th><th scope=\"col\">Who</th><th scope=\"col\">Introduced as <span class=\"lbl\">skeptical · neutral · endorsing</span></th></tr></thead>\n<tbody>\n");
+    let mut row = |name: String, q: &crate::score::QuoteShare, f: Option<&FramingTally>| {
+        let framing = f.map_or(String::new(), |f| {
+            format!("{} · {} · {}", f.skeptical, f.neutral, f.endorsing)
+        });
         let _ = writeln!(
             o,
-            "<tr><th scope=\"row\">{name}</th><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{:.0}%</td><td>{}</td></tr>",
+            "<tr><th scope=\"row\">{name}</th><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{:.0}%</td><td>{}</td><td>{framing}</td></tr>",
             q.quotes,
             q.words,
             q.share * 100.0,
@@ -267,23 +271,28 @@ pub(super) fn heard_table(engine: &Engine, a: &Analysis) -> String {
                 escape(&side.label)
             ),
             &s.quotes[i],
+            s.framing.get(i),
         );
     }
     row(
         "Neutral (officials, agencies)".to_string(),
         &s.neutral_quotes,
+        Some(&s.framing_other),
     );
     row(
         "Unaligned (not in the roster)".to_string(),
         &s.unaligned_quotes,
+        None,
     );
-    row("Unattributed".to_string(), &s.unattributed_quotes);
+    row("Unattributed".to_string(), &s.unattributed_quotes, None);
     let qw: Vec<f64> = s.quotes.iter().map(|q| q.weighted).collect();
     let _ = writeln!(
         o,
-        "</tbody>\n</table></div>\n<p class=\"hint\">Balance of the aligned speakers’ words (each quotation’s words × prominence, 1 at the top, 0.5 at the end): {} = {}.</p>",
+        "</tbody>\n</table></div>\n<p class=\"hint\">Balance of the aligned speakers’ words (each quotation’s words × prominence, 1 at the top, 0.5 at the end): {} = {}. “Introduced as” counts the verbs that introduce each speaker’s quotations and reported words (“claimed” is skeptical, “said” neutral, “explained” endorsing; other speakers’ cues are on the neutral row); the framing lean they give, {} from {} point(s), is not part of the stance.</p>",
         lean_or(engine, &qw, "no quoted words of aligned speakers"),
-        signed(s.quote_balance)
+        signed(s.quote_balance),
+        signed(s.framing_lean),
+        num(s.framing_points)
     );
     o
 }
