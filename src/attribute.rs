@@ -70,6 +70,9 @@ pub struct Modifier {
 pub enum ModifierKind {
     Negated,
     Distanced,
+    /// Part of a proper name ("We Build the Wall", the "Illegal Immigration Reform and
+    /// Immigrant Responsibility Act"): the words name something and count for no side.
+    InName,
 }
 
 impl ModifierKind {
@@ -77,8 +80,60 @@ impl ModifierKind {
         match self {
             ModifierKind::Negated => "negated",
             ModifierKind::Distanced => "distanced",
+            ModifierKind::InName => "in_name",
         }
     }
+}
+
+/// Short words a title-case name leaves lowercase.
+const NAME_LINKS: &[&str] = &[
+    "a", "an", "the", "of", "for", "and", "in", "on", "to", "at", "by", "de", "la", "del",
+];
+
+fn capitalized(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// The words of `s` (letters, digits, apostrophes and hyphens).
+fn name_words(s: &str) -> impl Iterator<Item = &str> {
+    s.split(|c: char| !(c.is_alphanumeric() || matches!(c, '\'' | '’' | '-')))
+        .filter(|w| w.chars().any(char::is_alphabetic))
+}
+
+/// Whether the hit `original[start..end]` is written as part of a proper name: it has at
+/// least two words, two or more of them capitalized and every other one a short link word
+/// ("We Build the Wall"), and the line it stands on is not a headline (a line most of whose
+/// words are capitalized and that does not end with a full stop, where every phrase looks
+/// like a name). Single words are never
+/// taken for names: "Dreamers" and a sentence's first word are capitalized anyway.
+pub fn in_name(original: &str, start: usize, end: usize) -> bool {
+    let words: Vec<&str> = name_words(&original[start..end]).collect();
+    if words.len() < 2 {
+        return false;
+    }
+    let caps = words.iter().filter(|w| capitalized(w)).count();
+    let links_ok = words
+        .iter()
+        .all(|w| capitalized(w) || NAME_LINKS.contains(&w.to_lowercase().as_str()));
+    if caps < 2 || !links_ok {
+        return false;
+    }
+    let line_start = original[..start].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = original[end..]
+        .find('\n')
+        .map_or(original.len(), |i| end + i);
+    let (mut all, mut up) = (0usize, 0usize);
+    for w in name_words(&original[line_start..line_end]) {
+        all += 1;
+        up += usize::from(capitalized(w));
+    }
+    // A headline or a title-case line: most words capitalized and no full stop at the
+    // end (a sentence naming a long law capitalizes most of its words too).
+    let line = original[line_start..line_end].trim_end();
+    let sentence = line
+        .trim_end_matches(['"', '\'', '”', '’', ')'])
+        .ends_with('.');
+    sentence || !(all >= 3 && up * 10 >= all * 6)
 }
 
 /// A term hit with its voice, modifiers and contribution.
@@ -413,14 +468,24 @@ pub fn attribute_with<K: Kernels>(
                 Voice::Reported => sc.reported,
                 Voice::ScareQuoted => sc.scare_quoted,
             };
+            let named = in_name(original, h.start, h.end);
+            if named {
+                modifiers.push(Modifier {
+                    kind: ModifierKind::InName,
+                    cue: original[h.start..h.end].to_string(),
+                });
+            }
             let distanced = modifiers.iter().any(|m| m.kind == ModifierKind::Distanced);
             for m in &modifiers {
                 factor *= match m.kind {
                     ModifierKind::Negated => sc.negated,
                     ModifierKind::Distanced => sc.distanced,
+                    ModifierKind::InName => 1.0,
                 };
             }
-            let counted_side = if voice == Voice::ScareQuoted || distanced {
+            let counted_side = if named {
+                None
+            } else if voice == Voice::ScareQuoted || distanced {
                 match concept.scare_quoted {
                     ScareQuoted::Flip => lexicon.opposite(variant.side),
                     ScareQuoted::Keep => variant.side,
@@ -457,6 +522,28 @@ pub fn attribute_with<K: Kernels>(
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn a_term_inside_a_proper_name_is_a_name() {
+        let t = "Money came from We Build the Wall, a nonprofit.\nThey vowed to build the wall.";
+        let at = |w: &str| {
+            let s = t.find(w).unwrap();
+            (s, s + w.len())
+        };
+        let (s, e) = at("Build the Wall");
+        assert!(in_name(t, s, e));
+        let (s, e) = at("build the wall");
+        assert!(!in_name(t, s, e));
+        // A law's name inside a sentence.
+        let t = "The Illegal Immigration Reform and Immigrant Responsibility Act passed in 1996.";
+        assert!(in_name(t, 4, 4 + "Illegal Immigration".len()));
+        // A headline capitalizes everything: no names read there.
+        let t = "Illegal Immigrants Could Elect Hillary\n\nThe story.";
+        assert!(!in_name(t, 0, "Illegal Immigrants".len()));
+        // A sentence's first word alone does not make a name.
+        let t = "Illegal immigrants crossed the river.";
+        assert!(!in_name(t, 0, "Illegal immigrants".len()));
+    }
 
     #[test]
     fn negation_counts_only_when_it_governs_the_term() {

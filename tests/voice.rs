@@ -123,3 +123,28 @@ fn reported_speech_is_the_speakers_claim_not_the_outlets_words() {
     let v = score("City leaders had blood on their hands.");
     assert_eq!(hit(&v, "blood on their hands")["voice"], "narrator");
 }
+
+#[test]
+fn a_loaded_phrase_inside_a_proper_name_counts_for_no_side() {
+    let v = score(
+        "Donors gave money to We Build the Wall, a nonprofit.\n\nCritics say he will build the wall anyway.",
+    );
+    let hits: Vec<_> = v["terms"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|t| {
+            t["text"]
+                .as_str()
+                .unwrap()
+                .eq_ignore_ascii_case("build the wall")
+        })
+        .collect();
+    assert_eq!(hits.len(), 2, "{}", v["terms"]);
+    let named = hits.iter().find(|t| t["text"] == "Build the Wall").unwrap();
+    assert_eq!(modifiers(named), vec!["in_name"]);
+    assert_eq!(named["counted_side"], "neutral", "{named}");
+    assert_eq!(named["contribution"], 0.0, "{named}");
+    let plain = hits.iter().find(|t| t["text"] == "build the wall").unwrap();
+    assert_eq!(plain["counted_side"], "restrictionist", "{plain}");
+}

@@ -148,11 +148,16 @@ pub fn render(engine: &Engine, a: &Analysis) -> String {
     }
     // Neutral hits add nothing; list them compactly so word choice is still visible.
     let is_tone = |t: &&crate::attribute::TermHit| l.concepts[t.concept].tone;
+    let named = |t: &&crate::attribute::TermHit| {
+        t.modifiers
+            .iter()
+            .any(|m| m.kind == crate::attribute::ModifierKind::InName)
+    };
     let mut neutral: Vec<(String, u32, Vec<String>)> = Vec::new();
     for t in a
         .terms
         .iter()
-        .filter(|t| t.counted_side.is_none() && !is_tone(t))
+        .filter(|t| t.counted_side.is_none() && !is_tone(t) && !named(t))
     {
         let label = l.concepts[t.concept].variants[t.variant].label.clone();
         let at = format!("{}:{}", t.line, t.column);
@@ -171,6 +176,24 @@ pub fn render(engine: &Engine, a: &Analysis) -> String {
     );
     for (label, n, at) in &neutral {
         let _ = writeln!(o, "     “{label}” ×{n} at {}", at.join(", "));
+    }
+    let names: Vec<_> = a.terms.iter().filter(|t| named(t)).collect();
+    if !names.is_empty() {
+        let _ = writeln!(
+            o,
+            "\nIN NAMES ({} hits inside a proper name such as an organisation or a law: they name something and count for no side)",
+            names.len()
+        );
+        for t in names {
+            let _ = writeln!(
+                o,
+                "     “{}” at {}:{} (variant “{}”)",
+                &text[t.start..t.end],
+                t.line,
+                t.column,
+                l.concepts[t.concept].variants[t.variant].label
+            );
+        }
     }
 
     let speech = a
