@@ -90,9 +90,10 @@ pub struct OutletGroup {
     pub members: Vec<usize>,
 }
 
-/// The outlets of a set in order of first appearance, each with its articles; the
-/// articles that name no outlet are one group, last.
+/// The outlets of a set, the one with the most articles first (ties: the first to appear),
+/// each with its articles; the articles that name no outlet are one group, last.
 pub fn outlet_groups(analyses: &[Analysis]) -> Vec<OutletGroup> {
+    // `sort_by` is stable: equal sizes keep the order of first appearance.
     let mut groups: Vec<OutletGroup> = Vec::new();
     let mut none: Vec<usize> = Vec::new();
     for (i, a) in analyses.iter().enumerate() {
@@ -107,6 +108,7 @@ pub fn outlet_groups(analyses: &[Analysis]) -> Vec<OutletGroup> {
             None => none.push(i),
         }
     }
+    groups.sort_by(|a, b| b.members.len().cmp(&a.members.len()));
     if !none.is_empty() {
         groups.push(OutletGroup {
             label: if groups.is_empty() {

@@ -228,7 +228,9 @@ pub(super) fn draw_comparison<DB: DrawingBackend>(
     let small_f = p.font(22.0, false);
     let value_f = p.font(22.0, true);
 
-    let mut order: Vec<usize> = (0..data.rows.len()).collect();
+    // The first rows in the data's order are shown (input order; for outlets, the largest
+    // first), sorted by stance: a cap leaves out the set's tail, never one end of the scale.
+    let mut order: Vec<usize> = (0..data.rows.len().min(g.rows)).collect();
     order.sort_by(|&a, &b| {
         match (
             stance_values(&data.rows[a].stance),
@@ -308,7 +310,7 @@ pub(super) fn draw_comparison<DB: DrawingBackend>(
             HPos::Center,
         )?;
     }
-    for (k, &ri) in order.iter().take(shown_rows).enumerate() {
+    for (k, &ri) in order.iter().enumerate() {
         let row = &data.rows[ri];
         let top = rows_top + k as f64 * row_h;
         let mid = top + row_h / 2.0;

@@ -15,6 +15,7 @@
 //!   deterministic PNG encoding;
 //! * `painter`: drawing primitives, the chart palette and text layout (measuring,
 //!   shortening, wrapping) over any backend;
+//! * `glyphs`: setting text on the bitmap canvas at sub-pixel positions;
 //! * `axis`: the −1…+1 lean axis both charts draw;
 //! * `card` and `comparison`: the layout of each chart.
 //!
@@ -24,6 +25,7 @@ mod axis;
 mod canvas;
 mod card;
 mod comparison;
+mod glyphs;
 mod model;
 mod painter;
 #[cfg(test)]

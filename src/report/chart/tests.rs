@@ -537,3 +537,18 @@ fn bad_input_is_an_error_not_a_panic() {
     cmp.sides.clear();
     assert!(render_comparison_svg(&cmp, 1600, 1000).is_err());
 }
+
+#[test]
+fn a_rule_one_pixel_thick_is_drawn() {
+    use super::painter::{Flavor, Painter, INK};
+    let png = super::canvas::render_png(400, 200, |root| {
+        let p = Painter::on_white(root, Flavor::Bitmap, 0.5)?;
+        p.hline(10.0, 300.0, 50.4, INK, 1.0)?;
+        p.vline(350.0, 20.0, 180.0, INK, 1.0)
+    })
+    .unwrap();
+    let img = decode(&png);
+    assert_eq!(img.count(10, 0, 300, 200, |c| c == INK), 290, "the rule");
+    assert_eq!(img.count(340, 0, 360, 200, |c| c == INK), 160, "the upright");
+}
+
