@@ -47,9 +47,16 @@ fn main() -> ExitCode {
         }
         Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
-            let _ = writeln!(err, "slant: error: {e}");
+            let mut said = e.to_string();
+            let _ = writeln!(err, "slant: error: {said}");
             for cause in e.chain().skip(1) {
-                let _ = writeln!(err, "  caused by: {cause}");
+                // Many errors already end with their cause ("cannot read lexicon x.yaml:
+                // No such file…"): a cause is shown only when it adds something.
+                let cause = cause.to_string();
+                if !said.contains(&cause) {
+                    let _ = writeln!(err, "  caused by: {cause}");
+                    said.push_str(&cause);
+                }
             }
             ExitCode::from(2)
         }

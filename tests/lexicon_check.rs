@@ -552,7 +552,7 @@ fn typo_undeclared_side_and_duplicate_term_yield_three_precise_messages() {
     );
     for hint in [
         "= help: write `weight:` instead of `wieght:`",
-        "= help: did you mean `restrictionist`?",
+        "= help: use one of `pro_immigrant`, `restrictionist` or `neutral`, or declare `restrictive` under `sides:`",
         "= note: first listed at class.yaml:9:32",
     ] {
         assert!(text.contains(hint), "missing `{hint}` in\n{text}");

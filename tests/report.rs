@@ -212,7 +212,7 @@ fn article_page_snapshot() {
     let engine = tiny_engine();
     let a = analyze(&engine, "river", TINY_TEXT);
     assert!(a.quotes.is_empty(), "the fixture has no quotation marks");
-    let page = html::article_page(&engine, &a, "river");
+    let page = html::article_page(&engine, &a, "river", html::PageOptions::default());
     assert_nesting(&page, "article page");
     insta::assert_snapshot!("article_page", redact(&page));
 }
@@ -230,7 +230,7 @@ fn index_page_snapshot() {
     ];
     let stems = vec!["river".to_string(), "plain".to_string()];
     let cmp = cards::comparison_data(&engine, &set, "2 articles compared · lexicon tiny");
-    let page = html::index_page(&engine, &set, &stems, &cmp);
+    let page = html::index_page(&engine, &set, &stems, &cmp, html::PageOptions::default());
     assert_nesting(&page, "index page");
     insta::assert_snapshot!("index_page", redact(&page));
 }
@@ -290,7 +290,7 @@ fn quotes_are_shaded_by_speaker_side_and_terms_nest_inside() {
             QuoteSide::Unattributed,
         ),
     ];
-    let page = html::article_page(&engine, &a, "talks");
+    let page = html::article_page(&engine, &a, "talks", html::PageOptions::default());
     assert_nesting(&page, "quotes page");
     let body = visible(&page);
     // Speech quote: shaded by side (class s0 = Doves), labelled with the speaker and side.
@@ -339,7 +339,7 @@ fn quotes_across_paragraphs_are_closed_and_reopened() {
         unclosed: false,
         nested: Vec::new(),
     }];
-    let page = html::article_page(&engine, &a, "long");
+    let page = html::article_page(&engine, &a, "long", html::PageOptions::default());
     assert_nesting(&page, "multi-paragraph quote");
     let body = visible(&page);
     assert_eq!(
@@ -348,7 +348,7 @@ fn quotes_across_paragraphs_are_closed_and_reopened() {
         1
     );
     assert!(
-        body.contains("<p><span class=\"q s0\">The <mark class=\"t s1\""),
+        body.contains("<p id=\"p-3\"><span class=\"pn\" aria-hidden=\"true\">3</span><span class=\"q s0\">The <mark class=\"t s1\""),
         "reopened in the next paragraph"
     );
 }
@@ -427,7 +427,7 @@ fn every_piece_of_text_is_escaped() {
             assert_nesting(&page, &what);
         }
     }
-    let answers = read(&out_dir, "answers.html");
+    let answers = read(&out_dir.join("teacher"), "answers.html");
     assert!(answers.contains("&lt;script&gt;alert(1)&lt;/script&gt; &quot; onmouseover=&quot;x"));
     assert!(
         answers.contains("&lt;img src=x onerror=alert(2)&gt;"),
@@ -478,7 +478,7 @@ fn an_id_cannot_write_outside_the_output_folder() {
 }
 
 #[test]
-fn worksheet_mode_hides_scores_and_writes_the_answer_key() {
+fn worksheet_mode_writes_a_students_folder_without_answers_and_a_teachers_folder() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("tiny.yaml"), TINY).unwrap();
     std::fs::write(dir.path().join("river.txt"), TINY_TEXT).unwrap();
@@ -491,8 +491,27 @@ fn worksheet_mode_hides_scores_and_writes_the_answer_key() {
             .arg(&out_dir)
             .arg(dir.path().join("river.txt")),
     );
+    let student = out_dir.join("student");
+    let teacher = out_dir.join("teacher");
+    // Two folders, one per reader, and nothing else.
+    assert_eq!(files(&out_dir), ["student", "teacher"]);
+    // The students' folder holds the worksheets only: no answer key, chart, CSV or JSON.
+    assert_eq!(files(&student), ["index.html", "river.html"]);
+    // The teacher's is the full report plus the answer key.
+    assert_eq!(
+        files(&teacher),
+        [
+            "answers.html",
+            "articles.jsonl",
+            "comparison.png",
+            "index.html",
+            "river.html",
+            "river.png",
+            "summary.csv"
+        ]
+    );
     for name in ["river.html", "index.html"] {
-        let page = visible(&read(&out_dir, name));
+        let page = visible(&read(&student, name));
         for hidden in [
             "Doves",
             "Hawks",
@@ -504,26 +523,34 @@ fn worksheet_mode_hides_scores_and_writes_the_answer_key() {
             "stance",
             "class=\"who\"",
             ".png",
+            "<img",
+            "answers.html",
             "+0.",
             "-0.",
             "−0.",
             "class=\"s0",
             "class=\"s1",
         ] {
-            assert!(!page.contains(hidden), "{name} shows {hidden:?}");
+            assert!(!page.contains(hidden), "student/{name} shows {hidden:?}");
         }
     }
-    let sheet = read(&out_dir, "river.html");
+    let sheet = read(&student, "river.html");
     assert!(
         !sheet.contains(".s0{--side"),
         "no side colors on a worksheet"
     );
-    assert!(read(&out_dir, "answers.html").contains(".s0{--side"));
-    // Plain text with line numbers (the source line numbers, blank lines skipped).
-    assert!(sheet.contains("<p><span class=\"ln\">3</span><span>The war over the river began in May &amp; nobody &lt;b&gt;won&lt;/b&gt;."));
+    // The numbers are what the worksheet says they are: paragraphs, 1, 2, 3, numbered
+    // as the annotated page in the teacher's folder numbers them.
+    assert!(sheet.contains("The numbers on the left number its paragraphs."));
+    assert!(sheet.contains("<p><span class=\"ln\">1</span><span>Fighting resumes"));
+    assert!(sheet.contains("<p><span class=\"ln\">2</span><span>The war over the river began in May &amp; nobody &lt;b&gt;won&lt;/b&gt;."));
+    assert!(sheet.contains("<p><span class=\"ln\">3</span><span>Officials now call it"));
     assert!(sheet.contains("<caption>Loaded words I found</caption>"));
     assert!(sheet.contains("<caption>Who is quoted</caption>"));
-    let answers = read(&out_dir, "answers.html");
+    let annotated = read(&teacher, "river.html");
+    assert!(annotated.contains("<p id=\"p-3\"><span class=\"pn\" aria-hidden=\"true\">3</span>Officials"));
+    let answers = read(&teacher, "answers.html");
+    assert!(answers.contains(".s0{--side"));
     assert_nesting(&answers, "answers.html");
     assert!(answers.contains("Answer key"));
     assert!(
@@ -535,9 +562,17 @@ fn worksheet_mode_hides_scores_and_writes_the_answer_key() {
     // In-page links: the key does not point at the worksheets.
     assert!(answers.contains("href=\"#a-river\""));
     assert!(answers.contains("id=\"river-t-1\""));
-    assert!(out_dir.join("river.png").exists() && out_dir.join("comparison.png").exists());
+    assert!(read(&teacher, "index.html").contains("href=\"answers.html\""));
+    // The command says which folder goes to whom.
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(stderr.contains("answers.html"), "{stderr}");
+    let says = |folder: &Path| format!("{}/", folder.display());
+    let for_students = stderr
+        .lines()
+        .find(|l| l.contains("for students"))
+        .unwrap_or_else(|| panic!("{stderr}"));
+    assert!(for_students.contains(&says(&student)), "{stderr}");
+    let for_you = stderr.lines().find(|l| l.contains("for you")).unwrap();
+    assert!(for_you.contains(&says(&teacher)) && for_you.contains("answers.html"), "{stderr}");
 }
 
 #[test]

@@ -2,9 +2,8 @@
 //! (and SVG with `--svg`), written atomically into the output folder.
 //!
 //! Cards are rendered in parallel on the worker pool; a card that cannot be rendered is
-//! reported and the rest are written (exit 1 at the end). The comparison chart is drawn at
-//! its natural size (which grows with the number of articles and concepts), scaled by
-//! `--size`'s width relative to the default 1600.
+//! reported and the rest are written (exit 1 at the end). The comparison chart is drawn as
+//! wide as `--size` says and as tall as its rows need.
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -13,7 +12,7 @@ use anyhow::Result;
 use clap::Args;
 
 use crate::cli::shared::args::{InputArgs, LexiconArgs};
-use crate::cli::shared::charts::{write_charts, ChartOptions};
+use crate::cli::shared::charts::{parse_size, write_charts, ChartOptions};
 use crate::cli::shared::load::load_set;
 use crate::cli::shared::out_dir::{nested_output_warning, protected_inputs};
 use crate::cli::shared::problems::Problems;
@@ -21,36 +20,30 @@ use crate::cli::shared::terminal::Terminal;
 use slant::report::output::{unique_stems, OutDir};
 
 #[derive(Debug, Args)]
+#[command(after_help = "Examples:
+  slant chart seeds                       reports/<id>.png per article and reports/comparison.png
+  slant chart seeds --size 800x500 --svg  smaller cards (and a comparison 800 wide), SVG too")]
 pub struct ChartArgs {
-    #[command(flatten)]
-    pub input: InputArgs,
-    #[command(flatten)]
-    pub lexicon: LexiconArgs,
     /// Output folder (created if missing; existing files of the same name are replaced).
     #[arg(long, short = 'o', value_name = "DIR", default_value = "reports")]
     pub out: PathBuf,
     /// Also write each chart as SVG.
     #[arg(long)]
     pub svg: bool,
-    /// Card size in pixels, WIDTHxHEIGHT.
+    /// Card size in pixels, WIDTHxHEIGHT; the comparison chart is drawn as wide.
     #[arg(long, value_name = "WxH", default_value = "1600x1000", value_parser = parse_size)]
     pub size: (u32, u32),
+    #[command(flatten)]
+    pub lexicon: LexiconArgs,
     /// Worker threads (0 = one per core; at most 1024, and never more than 4 per core).
     #[arg(long, short = 'j', default_value_t = 0, value_parser = crate::cli::shared::args::parse_threads)]
     pub threads: usize,
-}
-
-/// Parse `WIDTHxHEIGHT` (e.g. `1600x1000`).
-pub fn parse_size(s: &str) -> Result<(u32, u32), String> {
-    let bad = || format!("`{s}` is not a size; write WIDTHxHEIGHT in pixels, e.g. 1600x1000");
-    let (w, h) = s.trim().split_once(['x', 'X', '×']).ok_or_else(bad)?;
-    let w: u32 = w.trim().parse().map_err(|_| bad())?;
-    let h: u32 = h.trim().parse().map_err(|_| bad())?;
-    Ok((w, h))
+    #[command(flatten)]
+    pub input: InputArgs,
 }
 
 pub fn run(a: ChartArgs, err: &mut dyn Write, term: Terminal) -> Result<u8> {
-    let engine = a.lexicon.engine()?;
+    let engine = a.lexicon.engine_noting_warnings(err)?;
     let mut problems = Problems::default();
     let analyses = load_set(&a.input, &engine, a.threads, &mut problems, err, term)?;
     let stems = unique_stems(analyses.iter().map(|x| x.article.id.as_str()));

@@ -12,6 +12,10 @@ use slant::input::{Input, LoadOptions};
 use slant::report;
 
 #[derive(Debug, Args)]
+#[command(after_help = "Examples:
+  slant explain seeds/000_f667bd81ae114d19.txt
+  slant explain corpus.jsonl --id story-42      one article of a JSONL file
+  slant explain story.txt --lexicon my.yaml     with another lexicon")]
 pub struct ExplainArgs {
     /// The article to explain (a file; or a JSONL file with --id).
     #[arg(value_name = "PATH")]
@@ -27,7 +31,7 @@ pub struct ExplainArgs {
 }
 
 pub fn run(a: ExplainArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<u8> {
-    let engine = a.lexicon.engine()?;
+    let engine = a.lexicon.engine_noting_warnings(err)?;
     let opts = LoadOptions {
         jsonl: a.jsonl,
         ..LoadOptions::default()

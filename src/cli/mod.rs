@@ -13,10 +13,12 @@
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
 mod chart;
+mod completions;
 mod eval;
 mod explain;
 mod extract;
 mod lexicon;
+mod man;
 mod report;
 mod roster;
 mod score;
@@ -36,7 +38,7 @@ pub use shared::terminal::Terminal;
     version,
     about = "Shows how a news article leans: the loaded words it chose, who it lets speak, and a stance chart.",
     long_about = "Shows how a news article leans: the loaded words it chose (\"illegal aliens\" vs \"undocumented immigrants\"), who it lets speak and for how long, and a stance chart per article and for a whole set.\n\nThe built-in immigration lexicon is used unless --lexicon names another YAML file (see lexicons/README.md).",
-    after_help = "Examples:\n  slant report seeds              annotated HTML, charts, CSV and JSONL in reports/\n  slant score seeds               a table of scores\n  slant score corpus.jsonl --format jsonl > scored.jsonl\n  slant explain seeds/000_f667bd81ae114d19.txt\n  slant lexicon check my.yaml"
+    after_help = "Examples:\n  slant report seeds              annotated HTML, charts, CSV and JSONL in reports/\n  slant report seeds --worksheet  student worksheets and a teacher's folder with the answers\n  slant score seeds               a table of scores\n  slant score corpus.jsonl --format jsonl > scored.jsonl\n  slant explain seeds/000_f667bd81ae114d19.txt\n  slant lexicon check my.yaml\n\nEach command has its own --help with examples (slant report --help). Shell completion: slant completions bash|zsh|fish; manual: slant man."
 )]
 pub struct Cli {
     #[command(subcommand)]
@@ -64,6 +66,11 @@ pub enum Command {
     Roster(roster::RosterCommand),
     /// Write what slant reads from pages, documents and text files (JSONL or .txt), to inspect, fix and score.
     Extract(extract::ExtractArgs),
+    /// Print the shell completion script for bash, zsh, fish, elvish or powershell.
+    #[command(alias = "completion")]
+    Completions(completions::CompletionsArgs),
+    /// Print the manual page (roff), or write one page per command with --out.
+    Man(man::ManArgs),
 }
 
 /// Run a parsed command line. Returns the exit code.
@@ -77,5 +84,7 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write, term: Terminal) -
         Command::Eval(c) => eval::run(c, out, err, term),
         Command::Roster(c) => roster::run(c, out, err, term),
         Command::Extract(a) => extract::run(a, out, err, term),
+        Command::Completions(a) => completions::run(a, out),
+        Command::Man(a) => man::run(a, out, err),
     }
 }

@@ -8,8 +8,6 @@
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-use sha2::{Digest, Sha256};
-
 use super::compose::compose;
 use super::diagnostic::{Diagnostic, Seg, Severity};
 use super::error::{Invalid, LexiconError};
@@ -57,23 +55,32 @@ impl Lexicon {
 
     /// Load `path` if given, else the default.
     pub fn load(path: Option<&Path>, limits: Limits) -> Result<Lexicon, LexiconError> {
-        match path {
-            Some(p) => {
-                if let Some(name) = p.to_str().and_then(|s| s.strip_prefix("builtin:")) {
-                    Lexicon::builtin(name, limits)
-                } else {
-                    Lexicon::from_path(p, limits)
-                }
-            }
-            None => Lexicon::builtin(DEFAULT_NAME, limits),
-        }
+        Lexicon::load_with_warnings(path, limits).map(|(l, _)| l)
+    }
+
+    /// [`Lexicon::load`], with the warnings found along the way (problems that do not
+    /// stop the lexicon from loading, such as a term that can never match), located and
+    /// sorted as `slant lexicon check` lists them.
+    pub fn load_with_warnings(
+        path: Option<&Path>,
+        limits: Limits,
+    ) -> Result<(Lexicon, Vec<Diagnostic>), LexiconError> {
+        let mut loader = Loader::new(limits);
+        let source = match path {
+            Some(p) => match p.to_str().and_then(|s| s.strip_prefix("builtin:")) {
+                Some(name) => Source::builtin(name)?,
+                None => Source::read(p, limits)?,
+            },
+            None => Source::builtin(DEFAULT_NAME)?,
+        };
+        let file = loader.load_source(source, 0)?;
+        loader.finish_with_warnings(file)
     }
 }
 
-/// Loads a lexicon and its `extends` chain, collecting hashes.
+/// Loads a lexicon and its `extends` chain.
 struct Loader {
     limits: Limits,
-    hasher: Sha256,
     seen: Vec<String>,
     texts: HashMap<String, String>,
     /// Where structural errors were found: meaning errors at or below these paths are
@@ -95,7 +102,6 @@ impl Loader {
     fn new(limits: Limits) -> Loader {
         Loader {
             limits,
-            hasher: Sha256::new(),
             seen: Vec::new(),
             texts: HashMap::new(),
             structural: Vec::new(),
@@ -118,8 +124,6 @@ impl Loader {
         self.seen.push(source.origin.clone());
         self.texts
             .insert(source.origin.clone(), source.text.clone());
-        self.hasher.update(source.origin.len().to_le_bytes());
-        self.hasher.update(source.text.as_bytes());
         if let Err(d) = check_nesting(&source.origin, &source.text)
             .and_then(|()| check_alias_expansion(&source.origin, &source.text))
         {
@@ -221,9 +225,16 @@ impl Loader {
     }
 
     fn finish(self, resolved: Resolved) -> Result<Lexicon, LexiconError> {
+        self.finish_with_warnings(resolved).map(|(l, _)| l)
+    }
+
+    fn finish_with_warnings(
+        self,
+        resolved: Resolved,
+    ) -> Result<(Lexicon, Vec<Diagnostic>), LexiconError> {
         let checked = self.check(resolved);
         match checked.lexicon {
-            Some(l) => Ok(l),
+            Some(l) => Ok((l, checked.diagnostics)),
             None => Err(LexiconError::Invalid(Box::new(Invalid {
                 diagnostics: checked.diagnostics,
             }))),
@@ -231,7 +242,6 @@ impl Loader {
     }
 
     fn check(self, resolved: Resolved) -> Checked {
-        let sha256 = hex(&self.hasher.finalize());
         let Resolved {
             file,
             origin,
@@ -246,7 +256,6 @@ impl Loader {
             let lexicon = build(
                 &file,
                 &origin,
-                sha256,
                 sources,
                 self.limits,
                 &mut diagnostics,
@@ -340,13 +349,4 @@ pub fn check(path: Option<&Path>, limits: Limits) -> Checked {
             diagnostics: vec![Diagnostic::error(&origin, Vec::new(), e.to_string())],
         },
     }
-}
-
-fn hex(bytes: &[u8]) -> String {
-    use std::fmt::Write;
-    let mut s = String::with_capacity(bytes.len() * 2);
-    for b in bytes {
-        let _ = write!(s, "{b:02x}");
-    }
-    s
 }

@@ -12,7 +12,8 @@
 //! - `compose`: laying a file over the one it `extends`;
 //! - `sections`: the meaning checks and the [`Lexicon`] itself, one file per section;
 //! - `locate`: `line:column` for the YAML path each diagnostic carries;
-//! - `load`: the steps above in order, for [`Lexicon::load`] and [`check`].
+//! - `load`: the steps above in order, for [`Lexicon::load`] and [`check`];
+//! - `fingerprint`: the SHA-256 of the resolved lexicon's canonical content.
 //!
 //! Every problem is a [`Diagnostic`] (`diagnostic`, which imports nothing else of the
 //! lexicon). [`term_forms`] (`forms`) says which surface forms a term matches; the matcher
@@ -21,6 +22,7 @@
 mod compose;
 mod diagnostic;
 mod error;
+mod fingerprint;
 mod forms;
 mod guard;
 mod load;

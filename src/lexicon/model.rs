@@ -146,7 +146,8 @@ pub struct Lexicon {
     pub description: String,
     /// Where it came from: a path, or `builtin:NAME`.
     pub origin: String,
-    /// SHA-256 (hex) over the bytes of every file it was built from, child first.
+    /// SHA-256 (hex) of the resolved lexicon's canonical content (`fingerprint`): the same
+    /// for the embedded copy and a file, whatever its path or layout.
     pub sha256: String,
     /// Every file it was built from (paths or `builtin:NAME`), child first: the file
     /// itself, then what it `extends`.

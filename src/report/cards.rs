@@ -13,7 +13,9 @@ use crate::report::chart::{
     self, CardData, ChartError, ChartSide, ComparisonData, ComparisonRow, ConceptBar, QuoteSegment,
     SideWeight, Stance, ToneLine,
 };
-use crate::report::highlights::{short_label, top_tone, word_matrix};
+use crate::report::highlights::{
+    outlet_groups, short_label, top_tone, word_matrix, word_matrix_of, GROUP_ABOVE,
+};
 
 /// Footer text: lexicon name, version, short hash and slant version.
 pub fn footer(engine: &Engine) -> String {
@@ -132,31 +134,76 @@ pub fn card_data(engine: &Engine, a: &Analysis) -> CardData {
     }
 }
 
-/// The comparison chart data for a set of articles.
+/// The comparison chart data for a set of articles: one row and one matrix column per
+/// article, or per outlet above [`GROUP_ABOVE`] articles (the mean stance of its articles,
+/// their range and each of them, the mean evidence, and the variant the outlet used most).
 pub fn comparison_data(engine: &Engine, analyses: &[Analysis], title: &str) -> ComparisonData {
     let l = &engine.lexicon;
-    let rows = analyses
-        .iter()
-        .map(|a| {
-            let s = &a.scores;
-            ComparisonRow {
+    let grouped = analyses.len() > GROUP_ABOVE;
+    let (rows, matrix, articles) = if grouped {
+        let groups = outlet_groups(analyses);
+        let rows = groups
+            .iter()
+            .map(|g| {
+                let stances: Vec<f64> = g
+                    .members
+                    .iter()
+                    .map(|&i| analyses[i].scores.stance)
+                    .filter(|v| v.is_finite())
+                    .collect();
+                let n = stances.len().max(1) as f64;
+                let mean = stances.iter().sum::<f64>() / n;
+                let low = stances.iter().copied().fold(f64::INFINITY, f64::min);
+                let high = stances.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+                let evidence = g
+                    .members
+                    .iter()
+                    .map(|&i| analyses[i].scores.evidence)
+                    .sum::<f64>()
+                    / g.members.len().max(1) as f64;
+                ComparisonRow {
+                    label: format!("{} ({})", g.label, g.members.len()),
+                    stance: Stance {
+                        value: if stances.is_empty() { f64::NAN } else { mean },
+                        low,
+                        high,
+                        enough: evidence >= l.scoring.min_evidence,
+                    },
+                    evidence,
+                    members: stances,
+                }
+            })
+            .collect();
+        let columns: Vec<Vec<&Analysis>> = groups
+            .iter()
+            .map(|g| g.members.iter().map(|&i| &analyses[i]).collect())
+            .collect();
+        let labels = groups.iter().map(|g| g.label.clone()).collect();
+        (rows, word_matrix_of(engine, &columns), labels)
+    } else {
+        let rows = analyses
+            .iter()
+            .map(|a| ComparisonRow {
                 label: short_label(a),
-                stance: stance(s),
-                evidence: s.evidence,
-            }
-        })
-        .collect();
-    let matrix = word_matrix(engine, analyses);
+                stance: stance(&a.scores),
+                evidence: a.scores.evidence,
+                members: Vec::new(),
+            })
+            .collect();
+        let labels = analyses.iter().map(short_label).collect();
+        (rows, word_matrix(engine, analyses), labels)
+    };
     ComparisonData {
         title: title.to_string(),
         sides: sides(engine),
         rows,
+        grouped,
         interval_level: l.scoring.interval,
         concepts: matrix
             .iter()
             .map(|(c, _)| l.concepts[*c].label.clone())
             .collect(),
-        articles: analyses.iter().map(short_label).collect(),
+        articles,
         cells: matrix.into_iter().map(|(_, cells)| cells).collect(),
         min_evidence: l.scoring.min_evidence,
         footer: footer(engine),

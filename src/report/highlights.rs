@@ -1,7 +1,8 @@
 //! What the renderers pick out of analyses for a reader: the loaded words an article used
 //! most, its most-quoted speakers, a short label for it in a set, and the word-choice
-//! matrix of a set (the variant each article used most per concept). Shared by the charts'
-//! data (`cards`), the HTML pages and `summary.csv`, so every output picks alike.
+//! matrix of a set (the variant each article, or each outlet, used most per concept).
+//! Shared by the charts' data (`cards`), the HTML pages and `summary.csv`, so every output
+//! picks alike. Above [`GROUP_ABOVE`] articles a set is shown by outlet ([`outlet_groups`]).
 
 use crate::analysis::{Analysis, Engine};
 use crate::quotes::QuoteKind;
@@ -76,21 +77,95 @@ pub(crate) fn short_label(a: &Analysis) -> String {
     }
 }
 
+/// Above this many articles, the comparison chart and the word-choice matrix show one row
+/// or column per outlet instead of one per article.
+pub const GROUP_ABOVE: usize = 25;
+
+/// The articles of one outlet in a set.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OutletGroup {
+    /// The outlet's name, or "no outlet given".
+    pub label: String,
+    /// Indices into the set, in input order.
+    pub members: Vec<usize>,
+}
+
+/// The outlets of a set, the one with the most articles first (ties: the first to appear),
+/// each with its articles; the articles that name no outlet are one group, last.
+pub fn outlet_groups(analyses: &[Analysis]) -> Vec<OutletGroup> {
+    // `sort_by` is stable: equal sizes keep the order of first appearance.
+    let mut groups: Vec<OutletGroup> = Vec::new();
+    let mut none: Vec<usize> = Vec::new();
+    for (i, a) in analyses.iter().enumerate() {
+        match a.article.outlet.as_deref().map(str::trim).filter(|o| !o.is_empty()) {
+            Some(o) => match groups.iter_mut().find(|g| g.label == o) {
+                Some(g) => g.members.push(i),
+                None => groups.push(OutletGroup {
+                    label: o.to_string(),
+                    members: vec![i],
+                }),
+            },
+            None => none.push(i),
+        }
+    }
+    groups.sort_by(|a, b| b.members.len().cmp(&a.members.len()));
+    if !none.is_empty() {
+        groups.push(OutletGroup {
+            label: if groups.is_empty() {
+                "all articles (no outlet given)".to_string()
+            } else {
+                "no outlet given".to_string()
+            },
+            members: none,
+        });
+    }
+    groups
+}
+
 /// Concepts used by at least one article (most articles first, then lexicon order), with
 /// the main variant each article used.
 pub(crate) fn word_matrix(
     engine: &Engine,
     analyses: &[Analysis],
 ) -> Vec<(usize, Vec<Option<MatrixCell>>)> {
+    let columns: Vec<Vec<&Analysis>> = analyses.iter().map(|a| vec![a]).collect();
+    word_matrix_of(engine, &columns)
+}
+
+/// [`word_matrix`] with one column per group of articles (an outlet's): the variant the
+/// group's articles used most, counted over all of them.
+pub(crate) fn word_matrix_of(
+    engine: &Engine,
+    columns: &[Vec<&Analysis>],
+) -> Vec<(usize, Vec<Option<MatrixCell>>)> {
     let l = &engine.lexicon;
     let mut rows: Vec<(usize, Vec<Option<MatrixCell>>, usize)> = Vec::new();
     for ci in (0..l.concepts.len()).filter(|&ci| !l.concepts[ci].tone) {
-        let cells: Vec<Option<MatrixCell>> = analyses
+        let cells: Vec<Option<MatrixCell>> = columns
             .iter()
-            .map(|a| {
-                let cu = a.concepts.iter().find(|c| c.concept == ci)?;
-                let v = cu.main_variant()?;
-                let variant = &l.concepts[ci].variants[v.variant];
+            .map(|group| {
+                // (variant, count, narrator), summed over the group.
+                let mut used: Vec<(usize, u32, u32)> = Vec::new();
+                for a in group {
+                    let Some(cu) = a.concepts.iter().find(|c| c.concept == ci) else {
+                        continue;
+                    };
+                    for v in &cu.variants {
+                        match used.iter_mut().find(|u| u.0 == v.variant) {
+                            Some(u) => {
+                                u.1 += v.count;
+                                u.2 += v.narrator;
+                            }
+                            None => used.push((v.variant, v.count, v.narrator)),
+                        }
+                    }
+                }
+                // The variant used most (ties: the one in the outlet's own voice, then
+                // the first), as `ConceptUse::main_variant` picks for one article.
+                let best = used
+                    .iter()
+                    .max_by(|a, b| a.1.cmp(&b.1).then(a.2.cmp(&b.2)).then(b.0.cmp(&a.0)))?;
+                let variant = &l.concepts[ci].variants[best.0];
                 Some(MatrixCell {
                     variant: variant.label.clone(),
                     side: variant.side,

@@ -13,6 +13,10 @@ use slant::lexicon::{self, Limits};
 use slant::report;
 
 #[derive(Debug, Args)]
+#[command(after_help = "Examples:
+  slant lexicon check                     the built-in lexicons
+  slant lexicon check my.yaml --strict    exit 1 on warnings too (for CI)
+  slant lexicon check my.yaml -f json     for an editor")]
 pub struct CheckArgs {
     /// Lexicon files, or builtin:NAME (default: the built-in lexicons).
     #[arg(value_name = "FILE")]

@@ -20,6 +20,9 @@ pub enum CoverageFormat {
 }
 
 #[derive(Debug, Args)]
+#[command(after_help = "Examples:
+  slant lexicon coverage seeds            which entries fire on the seeds, which never do
+  slant lexicon coverage corpus.jsonl --lexicon my.yaml -f json")]
 pub struct CoverageArgs {
     #[command(flatten)]
     pub input: InputArgs,

@@ -14,6 +14,9 @@ use slant::lexicon::{Lexicon, Limits};
 use slant::report;
 
 #[derive(Debug, Args)]
+#[command(after_help = "Examples:
+  slant lexicon test my.yaml              every example and counter-example sentence
+  slant lexicon test my.yaml -v           also list the ones that pass")]
 pub struct TestArgs {
     /// Lexicon files, or builtin:NAME (default: the built-in lexicons).
     #[arg(value_name = "FILE")]

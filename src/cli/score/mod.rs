@@ -35,20 +35,18 @@ pub enum ColorChoice {
 }
 
 #[derive(Debug, Args)]
+#[command(after_help = "Examples:
+  slant score seeds                          a table of the five seed articles
+  slant score corpus.jsonl -f jsonl > scored.jsonl
+  slant score seeds -f csv > scores.csv      one row per article, for a spreadsheet
+  slant score seeds --lexicon my.yaml --baseline-lexicon builtin:immigration
+                                             what an edit to a lexicon moved, and why")]
 pub struct ScoreArgs {
-    #[command(flatten)]
-    pub input: InputArgs,
-    #[command(flatten)]
-    pub lexicon: LexiconArgs,
     /// Output format.
     #[arg(long, short = 'f', value_enum, default_value_t = Format::Table)]
     pub format: Format,
-    /// Worker threads (0 = one per core; at most 1024, and never more than 4 per core).
-    #[arg(long, short = 'j', default_value_t = 0, value_parser = crate::cli::shared::args::parse_threads)]
-    pub threads: usize,
-    /// Color in the table: auto (only on a terminal), always, never.
-    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
-    pub color: ColorChoice,
+    #[command(flatten)]
+    pub lexicon: LexiconArgs,
     /// Compare with this lexicon (a YAML file or builtin:NAME): per article, how counts, term
     /// lean and stance moved from it to --lexicon, and which entries caused the move.
     #[arg(long, value_name = "FILE")]
@@ -57,6 +55,19 @@ pub struct ScoreArgs {
     /// Without --baseline-lexicon, compares with the lexicon as it was when watching began.
     #[arg(long, requires = "lexicon")]
     pub watch: bool,
+    /// Color in the table: auto (only on a terminal), always, never.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+    /// Width of the table in columns (default: the terminal's; every column when the output
+    /// goes to a file or a program; 0: every column). A narrow table leaves out the least needed
+    /// columns and says which.
+    #[arg(long, value_name = "COLUMNS")]
+    pub width: Option<usize>,
+    /// Worker threads (0 = one per core; at most 1024, and never more than 4 per core).
+    #[arg(long, short = 'j', default_value_t = 0, value_parser = crate::cli::shared::args::parse_threads)]
+    pub threads: usize,
+    #[command(flatten)]
+    pub input: InputArgs,
 }
 
 /// Articles larger than this (in bytes of text) have their JSON or JSONL record written
@@ -92,8 +103,14 @@ pub fn run(a: ScoreArgs, out: &mut dyn Write, err: &mut dyn Write, term: Termina
         safe.flush()?;
         return Ok(code);
     }
-    let engine = a.lexicon.engine()?;
+    let engine = a.lexicon.engine_noting_warnings(err)?;
     let inputs = a.input.inputs(term)?;
+    let layout = report::table::Layout::fit(match a.width {
+        Some(0) => None,
+        Some(w) => Some(w),
+        None => term.width,
+    });
+    let layout = &layout;
     let articles = input::load(&inputs, a.input.load_opts());
     let progress = crate::cli::shared::progress::Progress::auto("scoring", &articles);
     let pool = batch::pool(a.threads);
@@ -106,7 +123,7 @@ pub fn run(a: ScoreArgs, out: &mut dyn Write, err: &mut dyn Write, term: Termina
     let mut done = 0usize;
     let mut first = true;
     match a.format {
-        Format::Table => out.write_all(report::table::header(&engine).as_bytes())?,
+        Format::Table => out.write_all(report::table::header(&engine, layout).as_bytes())?,
         Format::Json => out.write_all(b"[")?,
         Format::Csv => out.write_all(&report::csv::encode_record(&report::csv::header(&engine)))?,
         Format::Jsonl => {}
@@ -124,7 +141,7 @@ pub fn run(a: ScoreArgs, out: &mut dyn Write, err: &mut dyn Write, term: Termina
             return (Rendered::Whole(Box::new(an)), warnings, size);
         }
         let bytes = match format {
-            Format::Table => report::table::row(eng, &an, color).into_bytes(),
+            Format::Table => report::table::row(eng, &an, color, layout).into_bytes(),
             Format::Jsonl => jsonl.line(&an),
             Format::Json => serde_json::to_vec_pretty(&report::json::article_json(eng, &an))
                 .expect("JSON types serialize"),
@@ -169,7 +186,7 @@ pub fn run(a: ScoreArgs, out: &mut dyn Write, err: &mut dyn Write, term: Termina
     progress.finish();
     match a.format {
         Format::Json => out.write_all(if first { b"]\n" } else { b"\n]\n" })?,
-        Format::Table => out.write_all(report::table::footer(&engine, done).as_bytes())?,
+        Format::Table => out.write_all(report::table::footer(&engine, done, layout).as_bytes())?,
         _ => {}
     }
     out.flush()?;

@@ -3,7 +3,8 @@
 //! into (inputs and load options; limits, the loaded lexicon, the compiled engine); and the
 //! lexicon files `lexicon check` and `lexicon test` take.
 
-use std::path::PathBuf;
+use std::io::Write;
+use std::path::{Path, PathBuf};
 
 use anyhow::{bail, Context, Result};
 use clap::Args;
@@ -23,7 +24,7 @@ pub struct InputArgs {
     #[arg(long)]
     pub jsonl: bool,
     /// Refuse articles larger than this many bytes.
-    #[arg(long, value_name = "BYTES", default_value_t = LoadOptions::default().max_article_bytes)]
+    #[arg(long, value_name = "BYTES", help_heading = "Limits", default_value_t = LoadOptions::default().max_article_bytes)]
     pub max_article_bytes: usize,
 }
 
@@ -54,13 +55,13 @@ pub struct LexiconArgs {
     #[arg(long, short = 'l', value_name = "FILE")]
     pub lexicon: Option<PathBuf>,
     /// Refuse lexicon files larger than this many bytes.
-    #[arg(long, value_name = "BYTES", default_value_t = Limits::default().max_file_bytes)]
+    #[arg(long, value_name = "BYTES", help_heading = "Limits", default_value_t = Limits::default().max_file_bytes)]
     pub max_lexicon_bytes: usize,
     /// Refuse regex patterns longer than this many bytes.
-    #[arg(long, value_name = "BYTES", default_value_t = Limits::default().max_pattern_bytes)]
+    #[arg(long, value_name = "BYTES", help_heading = "Limits", default_value_t = Limits::default().max_pattern_bytes)]
     pub max_pattern_bytes: usize,
     /// Compiled size limit for each regex pattern, in bytes.
-    #[arg(long, value_name = "BYTES", default_value_t = Limits::default().regex_size_limit)]
+    #[arg(long, value_name = "BYTES", help_heading = "Limits", default_value_t = Limits::default().regex_size_limit)]
     pub max_regex_bytes: usize,
 }
 
@@ -85,6 +86,49 @@ impl LexiconArgs {
     pub fn engine(&self) -> Result<Engine> {
         let lexicon = self.load()?;
         Engine::new(lexicon).context("cannot compile the lexicon")
+    }
+
+    /// Load and compile the lexicon, and say in one line on `err` when it has warnings
+    /// (a term that can never match, a `disable` that does nothing…), which `slant lexicon
+    /// check` lists; the run goes on.
+    pub fn engine_noting_warnings(&self, err: &mut dyn Write) -> Result<Engine> {
+        let (lexicon, warnings) = Lexicon::load_with_warnings(self.lexicon.as_deref(), self.limits())
+            .map_err(|e| match e {
+                lexicon::LexiconError::Invalid(_) => anyhow::anyhow!("the lexicon has errors:\n{e}"),
+                other => anyhow::Error::new(other),
+            })?;
+        if let Some(line) = warnings_line(warnings.len(), self.lexicon.as_deref()) {
+            writeln!(err, "{line}")?;
+        }
+        Engine::new(lexicon).context("cannot compile the lexicon")
+    }
+}
+
+/// "slant: 2 warnings in the lexicon; run `slant lexicon check FILE`", or nothing.
+pub fn warnings_line(count: usize, lexicon: Option<&Path>) -> Option<String> {
+    if count == 0 {
+        return None;
+    }
+    let target = match lexicon {
+        Some(p) => format!(" {}", shell_word(&p.display().to_string())),
+        None => String::new(),
+    };
+    Some(format!(
+        "slant: {count} warning{} in the lexicon; run `slant lexicon check{target}` to see {}",
+        if count == 1 { "" } else { "s" },
+        if count == 1 { "it" } else { "them" }
+    ))
+}
+
+/// A path as a shell word: quoted when it holds anything but plain characters.
+fn shell_word(s: &str) -> String {
+    if !s.is_empty()
+        && s.chars()
+            .all(|c| c.is_alphanumeric() || "-_./:+@%,=".contains(c))
+    {
+        s.to_string()
+    } else {
+        format!("'{}'", s.replace('\'', "'\\''"))
     }
 }
 

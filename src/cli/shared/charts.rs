@@ -1,7 +1,7 @@
 //! Drawing the charts `chart` and `report` both write: a stance card per article
-//! (`<stem>.png`, and `.svg` on request) rendered in parallel, and the comparison chart of
-//! the set (`comparison.png`) at its natural size scaled by the card width relative to the
-//! default 1600. A card that cannot be rendered is reported and counted; the rest are
+//! (`<stem>.png`, and `.svg` on request) rendered in parallel at `--size`, and the
+//! comparison chart of the set (`comparison.png`) as wide as the cards and as tall as its
+//! rows need. A card that cannot be rendered is reported and counted; the rest are
 //! written.
 
 use std::io::Write;
@@ -15,6 +15,15 @@ use slant::batch;
 use slant::report::cards;
 use slant::report::chart::{self, ChartError, ComparisonData, DEFAULT_SIZE};
 use slant::report::output::OutDir;
+
+/// Parse `WIDTHxHEIGHT` (e.g. `1600x1000`) for `--size`.
+pub fn parse_size(s: &str) -> Result<(u32, u32), String> {
+    let bad = || format!("`{s}` is not a size; write WIDTHxHEIGHT in pixels, e.g. 1600x1000");
+    let (w, h) = s.trim().split_once(['x', 'X', '×']).ok_or_else(bad)?;
+    let w: u32 = w.trim().parse().map_err(|_| bad())?;
+    let h: u32 = h.trim().parse().map_err(|_| bad())?;
+    Ok((w, h))
+}
 
 /// The comparison chart's title.
 pub fn comparison_title(engine: &Engine, analyses: &[Analysis]) -> String {
@@ -42,7 +51,7 @@ pub struct Written {
 /// How to draw charts.
 #[derive(Debug, Clone, Copy)]
 pub struct ChartOptions {
-    /// Card size; the comparison chart is scaled by its width relative to 1600.
+    /// Card size; the comparison chart is drawn as wide.
     pub size: (u32, u32),
     /// Also write SVG.
     pub svg: bool,

@@ -25,7 +25,6 @@ use origins::Origins;
 pub fn build(
     file: &LexiconFile,
     origin: &str,
-    sha256: String,
     sources: Vec<String>,
     limits: Limits,
     diags: &mut Vec<Diagnostic>,
@@ -61,17 +60,19 @@ pub fn build(
     if errors > start_errors {
         return None;
     }
-    Some(Lexicon {
+    let mut lexicon = Lexicon {
         name: file.name.trim().to_string(),
         version: file.version.trim().to_string(),
         description: file.description.trim().to_string(),
         origin: origin.to_string(),
-        sha256,
+        sha256: String::new(),
         sources,
         sides,
         scoring,
         concepts,
         actors,
         limits,
-    })
+    };
+    lexicon.sha256 = crate::lexicon::fingerprint::fingerprint(&lexicon);
+    Some(lexicon)
 }

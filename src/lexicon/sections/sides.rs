@@ -1,6 +1,7 @@
 //! Building the `sides:` section: ids (not empty, not reserved, not declared twice),
 //! labels and colors; and [`SideIds`], which resolves the side names variants, concepts
-//! and actors refer to (`neutral` or a declared id, with a "did you mean" otherwise).
+//! and actors refer to (`neutral` or a declared id; otherwise an error that lists the
+//! declared sides and never guesses a different one).
 
 use std::collections::HashMap;
 
@@ -8,7 +9,6 @@ use super::origins::At;
 use crate::lexicon::diagnostic::{Diagnostic, Seg};
 use crate::lexicon::model::{Side, SideRef};
 use crate::lexicon::schema::LexiconFile;
-use crate::lexicon::suggest::closest;
 
 /// Names slant gives speakers and terms itself, so no side may take them.
 const RESERVED_SIDES: &[&str] = &["neutral", "unaligned", "unattributed"];
@@ -33,6 +33,15 @@ impl SideIds<'_> {
             return Some(i);
         }
         let declared = &self.declared;
+        let listed = if declared.is_empty() {
+            "none".to_string()
+        } else {
+            declared
+                .iter()
+                .map(|d| format!("`{d}`"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
         let mut d = Diagnostic::error(
             &at.0,
             at.1,
@@ -41,11 +50,14 @@ impl SideIds<'_> {
                 declared.join(", ")
             ),
         );
-        let mut cands = declared.clone();
-        cands.push("neutral");
-        d.hint = Some(match closest(v, &cands) {
-            Some(best) => format!("did you mean `{best}`?"),
-            None => format!("use one of: {}, or neutral", declared.join(", ")),
+        // A near miss may name the other camp (`anti_immigrant` is one letter-edit family
+        // away from `pro_immigrant`), so no side is guessed from spelling: only the same id
+        // written in another case or with `-` or spaces for `_` is pointed to.
+        d.hint = Some(match same_id(v, declared) {
+            Some(id) => format!("write `{id}`: side ids are written exactly as declared under `sides:`"),
+            None => format!(
+                "use one of {listed} or `neutral`, or declare `{v}` under `sides:` (the order of `sides:` sets which end of the lean scale it is)"
+            ),
         });
         diags.push(d);
         None
@@ -144,6 +156,21 @@ pub(super) fn build_sides<'a>(
     )
 }
 
+/// The declared id that `v` is, written in another case or with `-` or spaces for `_`.
+fn same_id<'a>(v: &str, declared: &[&'a str]) -> Option<&'a str> {
+    let norm = |s: &str| -> String {
+        s.trim()
+            .chars()
+            .map(|c| match c {
+                '-' | ' ' => '_',
+                c => c.to_ascii_lowercase(),
+            })
+            .collect()
+    };
+    let n = norm(v);
+    declared.iter().copied().find(|d| norm(d) == n)
+}
+
 /// Parse `#RRGGBB` or `#RGB`.
 fn parse_color(s: &str) -> Option<(u8, u8, u8)> {
     let h = s.trim().strip_prefix('#')?;
@@ -161,6 +188,33 @@ fn parse_color(s: &str) -> Option<(u8, u8, u8)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_unknown_side_lists_the_sides_and_never_guesses_another() {
+        let ids = SideIds {
+            ids: HashMap::from([("pro_immigrant".to_string(), 0), ("restrictionist".to_string(), 1)]),
+            declared: vec!["pro_immigrant", "restrictionist"],
+        };
+        let at = |_: ()| ("t.yaml".to_string(), vec![Seg::key("side")]);
+        let mut diags = Vec::new();
+        assert_eq!(ids.resolve("anti_immigrant", &mut diags, at(())), None);
+        assert_eq!(ids.resolve("restrictionst", &mut diags, at(())), None);
+        assert_eq!(ids.resolve("Pro-Immigrant", &mut diags, at(())), None);
+        assert_eq!(ids.resolve("restrictionist", &mut diags, at(())), Some(1));
+        assert_eq!(diags.len(), 3);
+        for d in &diags[..2] {
+            assert!(
+                d.message.ends_with("declared sides: pro_immigrant, restrictionist"),
+                "{}",
+                d.message
+            );
+            let hint = d.hint.as_deref().unwrap();
+            assert!(hint.contains("`pro_immigrant`, `restrictionist`"), "{hint}");
+            assert!(!hint.contains("did you mean"), "{hint}");
+            assert!(hint.starts_with("use one of"), "{hint}");
+        }
+        assert!(diags[2].hint.as_deref().unwrap().starts_with("write `pro_immigrant`"));
+    }
 
     #[test]
     fn colors() {

@@ -1,8 +1,13 @@
 //! The comparison chart of a set of articles: every article's stance and its credible
-//! interval on one shared axis, sorted by stance, with an evidence bar against the threshold; below it
-//! the word-choice matrix (the variant each article used most per concept, tinted by
-//! side). [`ComparisonGeometry`] sizes the canvas from the content; caps keep it legible
-//! and say "+N more" for the rest.
+//! interval on one shared axis, sorted by stance, with an evidence bar against the
+//! threshold; below it the word-choice matrix (the variant each article used most per
+//! concept, tinted by side). A large set comes grouped by outlet (`ComparisonData::grouped`):
+//! each outlet's row shows the mean stance of its articles, their range, a tick per
+//! article and how many there are, and the matrix has a column per outlet.
+//!
+//! The chart is 1600 base pixels wide whatever its content (so `--size`'s width is the
+//! chart's width); [`ComparisonGeometry`] sizes its height from the rows and concepts.
+//! Caps keep it legible and say "+N more" for the rest.
 
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -37,6 +42,8 @@ pub(super) struct ComparisonGeometry {
 }
 
 const CMP_ROW_H: f64 = 64.0;
+/// The chart's width in base pixels: the cards' (`DEFAULT_SIZE.0`).
+const BASE_WIDTH: f64 = 1600.0;
 const CMP_CELL_H: f64 = 46.0;
 
 impl ComparisonGeometry {
@@ -79,7 +86,7 @@ impl ComparisonGeometry {
             .map(|c| measure(c, 24.0, false))
             .fold(0.0, f64::max)
             .clamp(100.0, 340.0);
-        let width = (96.0 + concept_col + 20.0 + col_w * articles as f64).clamp(1600.0, 3400.0);
+        let width = BASE_WIDTH;
         let more_rows = usize::from(data.rows.len() > rows);
         let more_concepts = usize::from(data.concepts.len() > concepts);
         let rows_h = if rows == 0 {
@@ -154,10 +161,14 @@ pub(super) fn draw_comparison<DB: DrawingBackend>(
         .map(|sd| sd.label.trim().to_string())
         .collect();
     side_labels.push("neutral".to_string());
-    let interval_label = format!(
-        "stance, {:.0}% interval",
-        (100.0 * data.interval_level).round()
-    );
+    let interval_label = if data.grouped {
+        "mean stance, range of the articles".to_string()
+    } else {
+        format!(
+            "stance, {:.0}% interval",
+            (100.0 * data.interval_level).round()
+        )
+    };
     let marker_items = [interval_label.as_str()];
     let marker_w: f64 = marker_items
         .iter()
@@ -204,12 +215,22 @@ pub(super) fn draw_comparison<DB: DrawingBackend>(
         x1: w - m,
         y1: h,
     };
-    y = panel_title(&p, sec, "Stance by article, from loaded words")?;
+    y = panel_title(
+        &p,
+        sec,
+        if data.grouped {
+            "Stance by outlet: the mean of its articles (dot), each article (tick)"
+        } else {
+            "Stance by article, from loaded words"
+        },
+    )?;
     let label_f = p.font(24.0, false);
     let small_f = p.font(22.0, false);
     let value_f = p.font(22.0, true);
 
-    let mut order: Vec<usize> = (0..data.rows.len()).collect();
+    // The first rows in the data's order are shown (input order; for outlets, the largest
+    // first), sorted by stance: a cap leaves out the set's tail, never one end of the scale.
+    let mut order: Vec<usize> = (0..data.rows.len().min(g.rows)).collect();
     order.sort_by(|&a, &b| {
         match (
             stance_values(&data.rows[a].stance),
@@ -240,7 +261,11 @@ pub(super) fn draw_comparison<DB: DrawingBackend>(
     side_ends(&p, &data.sides, ax0, ax1, ends_base)?;
     let ev_x0 = w - m - ev_col_w;
     let ev_head = p.fit(
-        &format!("evidence (threshold {:.1})", finite(data.min_evidence)),
+        &if data.grouped {
+            "articles".to_string()
+        } else {
+            format!("evidence (threshold {:.1})", finite(data.min_evidence))
+        },
         small_f,
         ev_col_w,
     )?;
@@ -252,11 +277,26 @@ pub(super) fn draw_comparison<DB: DrawingBackend>(
     let n_slots = shown_rows.max(1);
     let rows_bottom = rows_top + row_h * n_slots as f64;
     lean_background(&p, &data.sides, ax0, ax1, rows_top, rows_bottom)?;
+    // The right-hand bar: evidence against its threshold, or (grouped) how many articles.
+    let bar_value = |r: &super::model::ComparisonRow| {
+        if data.grouped {
+            r.members.len() as f64
+        } else {
+            finite(r.evidence)
+        }
+    };
     let max_ev = data
         .rows
         .iter()
-        .map(|r| finite(r.evidence))
-        .fold(finite(data.min_evidence) * 1.5, f64::max)
+        .map(bar_value)
+        .fold(
+            if data.grouped {
+                1.0
+            } else {
+                finite(data.min_evidence) * 1.5
+            },
+            f64::max,
+        )
         .max(1e-9);
     let ev_bar_w = ev_col_w - 80.0 * s;
     if data.rows.is_empty() {
@@ -270,12 +310,12 @@ pub(super) fn draw_comparison<DB: DrawingBackend>(
             HPos::Center,
         )?;
     }
-    for (k, &ri) in order.iter().take(shown_rows).enumerate() {
+    for (k, &ri) in order.iter().enumerate() {
         let row = &data.rows[ri];
         let top = rows_top + k as f64 * row_h;
         let mid = top + row_h / 2.0;
         let values = stance_values(&row.stance);
-        let greyed = values.is_none() || row.evidence < data.min_evidence;
+        let greyed = values.is_none() || !row.stance.enough;
         if k > 0 {
             p.hline(m, w - m, top, GRID, 1.0 * s)?;
         }
@@ -297,12 +337,23 @@ pub(super) fn draw_comparison<DB: DrawingBackend>(
                 lean_x(v, ax0, ax1),
             );
             let bar_c = if greyed { MUTED } else { INK };
-            p.hline(xl, xh, mid, bar_c, 2.5 * s)?;
-            for xe in [xl, xh] {
-                p.vline(xe, mid - 9.0 * s, mid + 9.0 * s, bar_c, 2.5 * s)?;
+            if data.grouped {
+                // The outlet's articles: a thin line over their range, a tick for each.
+                p.hline(xl, xh, mid, MUTED, 1.5 * s)?;
+                for &m in row.members.iter().filter(|m| m.is_finite()) {
+                    let xm = lean_x(m, ax0, ax1);
+                    p.vline(xm, mid - 14.0 * s, mid + 14.0 * s, MUTED, 2.0 * s)?;
+                }
+            } else {
+                p.hline(xl, xh, mid, bar_c, 2.5 * s)?;
+                for xe in [xl, xh] {
+                    p.vline(xe, mid - 9.0 * s, mid + 9.0 * s, bar_c, 2.5 * s)?;
+                }
             }
             p.dot(x, mid, 10.0 * s, STANCE_FILL, greyed)?;
-            let t = if greyed {
+            let t = if data.grouped {
+                format!("mean {}", fmt_lean_typographic(v))
+            } else if greyed {
                 format!("{} (thin evidence)", fmt_lean_typographic(v))
             } else {
                 fmt_lean_typographic(v)
@@ -324,8 +375,8 @@ pub(super) fn draw_comparison<DB: DrawingBackend>(
             )?;
         }
 
-        // Evidence bar with threshold tick.
-        let ev = finite(row.evidence);
+        // Evidence bar with threshold tick (grouped: the number of articles).
+        let ev = bar_value(row);
         let bar = Rect {
             x0: ev_x0,
             y0: mid - 9.0 * s,
@@ -349,10 +400,16 @@ pub(super) fn draw_comparison<DB: DrawingBackend>(
                 (0x6a, 0x6a, 0x6a)
             },
         )?;
-        let tx = ev_x0 + ev_bar_w * (finite(data.min_evidence) / max_ev).min(1.0);
-        p.vline(tx, mid - 15.0 * s, mid + 15.0 * s, INK, 2.0 * s)?;
+        if !data.grouped {
+            let tx = ev_x0 + ev_bar_w * (finite(data.min_evidence) / max_ev).min(1.0);
+            p.vline(tx, mid - 15.0 * s, mid + 15.0 * s, INK, 2.0 * s)?;
+        }
         p.text_mid(
-            &format!("{:.1}", ev),
+            &if data.grouped {
+                format!("{ev:.0}")
+            } else {
+                format!("{ev:.1}")
+            },
             ev_x0 + ev_bar_w + 12.0 * s,
             mid,
             small_f,
@@ -363,7 +420,12 @@ pub(super) fn draw_comparison<DB: DrawingBackend>(
     lean_ticks(&p, ax0, ax1, rows_bottom)?;
     let mut y = rows_bottom + 10.0 * s + 1.3 * small_f.px;
     if more_rows > 0 {
-        let t = format!("+{} more article{}", more_rows, plural(more_rows));
+        let t = format!(
+            "+{} more {}{}",
+            more_rows,
+            if data.grouped { "outlet" } else { "article" },
+            plural(more_rows)
+        );
         p.text(&t, m, y - 0.2 * small_f.px, small_f, MUTED, HPos::Left)?;
     }
     y += 20.0 * s;
@@ -518,8 +580,9 @@ fn draw_matrix<DB: DrawingBackend>(
     }
     if more_cols > 0 {
         notes.push(format!(
-            "+{} more article{} not shown",
+            "+{} more {}{} not shown",
             more_cols,
+            if data.grouped { "outlet" } else { "article" },
             plural(more_cols)
         ));
     }

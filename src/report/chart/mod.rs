@@ -15,6 +15,7 @@
 //!   deterministic PNG encoding;
 //! * `painter`: drawing primitives, the chart palette and text layout (measuring,
 //!   shortening, wrapping) over any backend;
+//! * `glyphs`: setting text on the bitmap canvas at sub-pixel positions;
 //! * `axis`: the −1…+1 lean axis both charts draw;
 //! * `card` and `comparison`: the layout of each chart.
 //!
@@ -24,6 +25,7 @@ mod axis;
 mod canvas;
 mod card;
 mod comparison;
+mod glyphs;
 mod model;
 mod painter;
 #[cfg(test)]
@@ -76,29 +78,29 @@ pub fn render_comparison_svg(
 /// drawn): `--size 12800x8000` cards would otherwise ask for 17064×15848.
 pub const MAX_COMPARISON_PIXELS: f64 = 64e6;
 
-/// The canvas of the comparison chart drawn next to cards `card_width` pixels wide: its
-/// natural size ([`comparison_size`]) scaled by `card_width / 1600`, then shrunk (keeping
-/// its proportions) to fit the largest canvas side and [`MAX_COMPARISON_PIXELS`]. `None`
-/// when the set is so large that the shrunk chart would be below the smallest canvas.
+/// The canvas of the comparison chart drawn next to cards `card_width` pixels wide: as
+/// wide as the cards, as tall as its content needs at that width (its natural size,
+/// [`comparison_size`], scaled to `card_width`), shrunk (keeping its proportions) to fit
+/// the largest canvas side and [`MAX_COMPARISON_PIXELS`]. `None` when the set is so large
+/// that the shrunk chart would be below the smallest canvas.
 pub fn comparison_canvas(data: &ComparisonData, card_width: u32) -> Option<(u32, u32)> {
     let (nw, nh) = comparison_size(data);
     let (nw, nh) = (f64::from(nw.max(1)), f64::from(nh.max(1)));
     let max = f64::from(canvas::MAX_SIDE);
-    let scale = f64::from(card_width) / f64::from(DEFAULT_SIZE.0);
+    let scale = f64::from(card_width) / nw;
     let k = scale
         .min(max / nw)
         .min(max / nh)
         .min((MAX_COMPARISON_PIXELS / (nw * nh)).sqrt());
-    // Rounded as the cards' scale asks; rounded down when shrunk to a limit, so as not to
+    // Rounded as the cards' width asks; rounded down when shrunk to a limit, so as not to
     // pass it by a pixel.
     let px = |n: f64| if k < scale { (n * k).floor() } else { (n * k).round() } as u32;
     let (w, h) = (px(nw), px(nh));
     (w >= canvas::MIN_SIZE.0 && h >= canvas::MIN_SIZE.1).then_some((w, h))
 }
 
-/// A sensible canvas size for `data`: 1600 wide at least, wider when the
-/// word-choice matrix has many article columns, taller with more rows and
-/// concepts. Rendering at exactly this size uses the base (1600×1000 card)
+/// A sensible canvas size for `data`: 1600 wide (the default card's width), taller with
+/// more rows and concepts. Rendering at exactly this size uses the base (1600×1000 card)
 /// font sizes.
 pub fn comparison_size(data: &ComparisonData) -> (u32, u32) {
     let g = ComparisonGeometry::natural(data);

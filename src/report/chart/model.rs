@@ -84,12 +84,18 @@ pub struct ToneLine {
     pub top: Vec<(String, u32)>,
 }
 
-/// One article in the comparison chart.
+/// One article in the comparison chart, or one outlet's articles in a grouped chart.
 #[derive(Debug, Clone)]
 pub struct ComparisonRow {
     pub label: String,
+    /// An article's stance with its interval; for an outlet, the mean of its articles'
+    /// stances, with `low..high` their range.
     pub stance: Stance,
+    /// An article's evidence; for an outlet, the mean of its articles'.
     pub evidence: f64,
+    /// For an outlet: the stance of each of its articles (drawn as ticks). Empty for an
+    /// article.
+    pub members: Vec<f64>,
 }
 
 /// One word-choice matrix cell: the variant an article used for a concept.
@@ -107,10 +113,12 @@ pub struct ComparisonData {
     pub sides: Vec<ChartSide>,
     /// Rows in input order; the renderer sorts by stance.
     pub rows: Vec<ComparisonRow>,
+    /// One row (and one matrix column) per outlet, not per article: a large set.
+    pub grouped: bool,
     pub interval_level: f64,
     /// Matrix row labels.
     pub concepts: Vec<String>,
-    /// Matrix column labels.
+    /// Matrix column labels (articles, or outlets when `grouped`).
     pub articles: Vec<String>,
     /// `cells[concept][article]`; `None` = concept not used by that article.
     pub cells: Vec<Vec<Option<MatrixCell>>>,

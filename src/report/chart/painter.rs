@@ -238,8 +238,11 @@ impl<'a, DB: DrawingBackend> Painter<'a, DB> {
         }
         let (size, top) = match self.flavor {
             Flavor::Bitmap => {
+                // Set glyph by glyph at sub-pixel positions (`glyphs`), not by plotters.
                 let size = f.px * BITMAP_SIZE_PER_EM;
-                (size, baseline - size / 2.0)
+                return super::glyphs::draw_text(
+                    self.area, t, x, baseline, size, f.bold, color, h,
+                );
             }
             Flavor::Svg => (f.px * 1.24, baseline - 0.76 * f.px),
         };
@@ -266,8 +269,15 @@ impl<'a, DB: DrawingBackend> Painter<'a, DB> {
         if x1 < x0 || y1 < y0 {
             return Ok(());
         }
+        // plotters' bitmap fill skips a rectangle one pixel high or wide (a thin rule on
+        // a small canvas would vanish): that one is drawn as its outline, which is itself.
+        let style = if x1 == x0 || y1 == y0 {
+            rgb(color).stroke_width(1)
+        } else {
+            rgb(color).filled()
+        };
         self.area
-            .draw(&Rectangle::new([(x0, y0), (x1, y1)], rgb(color).filled()))
+            .draw(&Rectangle::new([(x0, y0), (x1, y1)], style))
             .map_err(draw_err)
     }
 

@@ -104,6 +104,7 @@ fn comparison(n_sides: usize) -> ComparisonData {
             enough: e >= 3.0,
         },
         evidence: e,
+        members: Vec::new(),
     };
     let cell = |v: &str, side: Option<usize>| {
         Some(MatrixCell {
@@ -114,6 +115,7 @@ fn comparison(n_sides: usize) -> ComparisonData {
     ComparisonData {
         title: "Five outlets compared".into(),
         sides: sides(n_sides),
+        grouped: false,
         interval_level: 0.9,
         rows: vec![
             row("Gazette", Some(0.42), 4.8),
@@ -473,6 +475,7 @@ fn comparison_size_grows_with_content() {
                 enough: true,
             },
             evidence: 5.0,
+            members: Vec::new(),
         });
         big.concepts.push(format!("concept {i}"));
     }
@@ -482,7 +485,8 @@ fn comparison_size_grows_with_content() {
     let (sw, sh) = comparison_size(&small);
     let (bw, bh) = comparison_size(&big);
     assert!(bh > sh + 20 * 40, "{sh} -> {bh}");
-    assert!(bw > sw, "{sw} -> {bw}");
+    // As wide as the cards, whatever the number of matrix columns.
+    assert_eq!((sw, bw), (1600, 1600));
     let (w, h) = comparison_size(&big);
     assert!(render_comparison_png(&big, w, h).is_ok());
 }
@@ -533,3 +537,18 @@ fn bad_input_is_an_error_not_a_panic() {
     cmp.sides.clear();
     assert!(render_comparison_svg(&cmp, 1600, 1000).is_err());
 }
+
+#[test]
+fn a_rule_one_pixel_thick_is_drawn() {
+    use super::painter::{Flavor, Painter, INK};
+    let png = super::canvas::render_png(400, 200, |root| {
+        let p = Painter::on_white(root, Flavor::Bitmap, 0.5)?;
+        p.hline(10.0, 300.0, 50.4, INK, 1.0)?;
+        p.vline(350.0, 20.0, 180.0, INK, 1.0)
+    })
+    .unwrap();
+    let img = decode(&png);
+    assert_eq!(img.count(10, 0, 300, 200, |c| c == INK), 290, "the rule");
+    assert_eq!(img.count(340, 0, 360, 200, |c| c == INK), 160, "the upright");
+}
+

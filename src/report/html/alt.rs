@@ -90,16 +90,41 @@ pub fn card_alt(engine: &Engine, card: &CardData) -> String {
 /// A text equivalent of the comparison chart.
 pub fn comparison_alt(engine: &Engine, data: &ComparisonData) -> String {
     let sides = &engine.lexicon.sides;
-    let mut o = format!(
-        "Comparison chart of {} article(s). Stance per article, from its loaded words, on a scale from −1 ({}) to +1 ({}): ",
-        data.rows.len(),
+    let scale = format!(
+        "on a scale from −1 ({}) to +1 ({})",
         sides.first().map_or("", |s| s.label.as_str()),
         sides.last().map_or("", |s| s.label.as_str())
     );
+    let mut o = if data.grouped {
+        format!(
+            "Comparison chart of {} outlet(s). Mean stance of each outlet's articles, from their loaded words, {scale}: ",
+            data.rows.len()
+        )
+    } else {
+        format!(
+            "Comparison chart of {} article(s). Stance per article, from its loaded words, {scale}: ",
+            data.rows.len()
+        )
+    };
     let items: Vec<String> = data
         .rows
         .iter()
-        .map(|r| format!("{}: stance {}", r.label, stance_alt(&r.stance, engine)))
+        .map(|r| {
+            if data.grouped {
+                format!(
+                    "{}: mean {} ({}), {} article{} from {} to {}",
+                    r.label,
+                    signed(r.stance.value),
+                    direction(engine, r.stance.value),
+                    r.members.len(),
+                    if r.members.len() == 1 { "" } else { "s" },
+                    signed(r.stance.low),
+                    signed(r.stance.high)
+                )
+            } else {
+                format!("{}: stance {}", r.label, stance_alt(&r.stance, engine))
+            }
+        })
         .collect();
     o.push_str(&items.join("; "));
     o.push_str(". Below it, the word-choice matrix, also given as a table on this page.");

@@ -1,6 +1,7 @@
-//! The annotated article text: the full text as HTML paragraphs with every term hit
-//! highlighted (tooltip, side class, a numbered marker linking to its ledger row) and
-//! every quotation shaded by its speaker's side.
+//! The annotated article text: the full text as HTML paragraphs, numbered in the margin
+//! (the worksheet numbers them alike), with every marked term hit highlighted (tooltip,
+//! side class, a numbered marker linking to its ledger row; which hits are marked is
+//! `marks`' decision) and every quotation shaded by its speaker's side.
 //!
 //! The markup is built from offset events: term spans and quotation spans (marks
 //! included) split the text into segments; tags are closed and reopened where a span
@@ -9,6 +10,7 @@
 use std::fmt::Write;
 
 use super::escape::escape;
+use super::marks::Mark;
 use super::sides::{quote_side_class, quote_side_label, side_class, side_label};
 use crate::analysis::{Analysis, Engine};
 use crate::attribute::{TermHit, Voice};
@@ -42,8 +44,47 @@ fn clean_spans(text: &str, spans: impl Iterator<Item = (usize, usize, usize)>) -
     out
 }
 
-/// Paragraph breaks: a newline, optional spaces, another newline, and all whitespace after.
+/// A block of lines none longer than this (in characters) is hard-wrapped text: its line
+/// breaks are kept as line breaks inside one paragraph. A block with a longer line has a
+/// paragraph per line (text saved from the web: one paragraph a line, no blank lines).
+const WRAPPED_LINE_MAX: usize = 100;
+
+/// Paragraph breaks: a blank line (a newline, optional spaces, another newline, and all
+/// whitespace after); and, in a block with a line longer than [`WRAPPED_LINE_MAX`], every
+/// line break (with the whitespace after it).
 fn paragraph_breaks(text: &str) -> Vec<(usize, usize)> {
+    let blank = blank_line_breaks(text);
+    let b = text.as_bytes();
+    let mut out = Vec::with_capacity(blank.len());
+    let mut at = 0;
+    for brk in blank.iter().copied().chain(std::iter::once((text.len(), text.len()))) {
+        let block = &text[at..brk.0];
+        if block.lines().any(|l| l.chars().count() > WRAPPED_LINE_MAX) {
+            let mut i = at;
+            while i < brk.0 {
+                if b[i] == b'\n' {
+                    let mut k = i + 1;
+                    while k < brk.0 && matches!(b[k], b' ' | b'\t' | b'\r') {
+                        k += 1;
+                    }
+                    out.push((i, k));
+                    i = k;
+                    continue;
+                }
+                i += 1;
+            }
+        }
+        if brk.0 < brk.1 {
+            out.push(brk);
+        }
+        at = brk.1;
+    }
+    out
+}
+
+/// Blank-line breaks (and the whitespace at the start and end of the text), sorted and
+/// merged.
+fn blank_line_breaks(text: &str) -> Vec<(usize, usize)> {
     let b = text.as_bytes();
     let mut out = Vec::new();
     let mut i = 0;
@@ -83,6 +124,39 @@ fn paragraph_breaks(text: &str) -> Vec<(usize, usize)> {
         }
     }
     merged
+}
+
+/// The paragraphs of `text` as byte ranges (what the annotated text and the worksheet
+/// number 1, 2, 3…): the text between paragraph breaks, without leading or trailing
+/// whitespace of the whole text.
+pub(super) fn paragraphs(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    for (s, e) in paragraph_breaks(text) {
+        if s > at {
+            out.push((at, s));
+        }
+        at = e;
+    }
+    if at < text.len() {
+        out.push((at, text.len()));
+    }
+    out
+}
+
+/// The 1-based number of the paragraph (of `pars`, from [`paragraphs`]) that holds byte
+/// `offset`.
+pub(super) fn paragraph_number(pars: &[(usize, usize)], offset: usize) -> usize {
+    pars.partition_point(|p| p.0 <= offset).max(1)
+}
+
+/// Tooltip of a charged (tone) word.
+fn tone_title(engine: &Engine, t: &TermHit) -> String {
+    let c = &engine.lexicon.concepts[t.concept];
+    format!(
+        "Charged word (tone: {}): counts for no side; see the Tone box",
+        c.label
+    )
 }
 
 /// Tooltip of a term hit.
@@ -156,14 +230,20 @@ fn quote_title(engine: &Engine, q: &Quote, n: usize) -> String {
     }
 }
 
-/// The article text as HTML paragraphs, with term hits highlighted (tooltip + numbered
-/// marker linking to the ledger row `{prefix}t-N`) and quotations shaded by speaker side.
-pub fn annotate(engine: &Engine, a: &Analysis, prefix: &str) -> String {
+/// The article text as HTML paragraphs, with the term hits `marks` says to mark
+/// highlighted (tooltip + numbered marker linking to the ledger row `{prefix}t-N`) and
+/// quotations shaded by speaker side.
+pub(super) fn annotate(engine: &Engine, a: &Analysis, prefix: &str, marks: &[Mark]) -> String {
     let text = a.article.text.as_str();
     let terms = clean_spans(
         text,
-        a.terms.iter().enumerate().map(|(i, t)| (t.start, t.end, i)),
+        a.terms
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| marks.get(*i).is_some_and(|m| *m != Mark::Hidden))
+            .map(|(i, t)| (t.start, t.end, i)),
     );
+    let mut paragraph = 0usize;
     let quotes = clean_spans(
         text,
         a.quotes
@@ -220,7 +300,11 @@ pub fn annotate(engine: &Engine, a: &Analysis, prefix: &str) -> String {
         let want_q = (qp < quotes.len() && quotes[qp].start <= s).then_some(qp);
         let want_t = (tp < terms.len() && terms[tp].start <= s).then_some(tp);
         if !in_p {
-            o.push_str("<p>");
+            paragraph += 1;
+            let _ = write!(
+                o,
+                "<p id=\"{prefix}p-{paragraph}\"><span class=\"pn\" aria-hidden=\"true\">{paragraph}</span>"
+            );
             in_p = true;
         }
         if want_q != open_q {
@@ -254,10 +338,20 @@ pub fn annotate(engine: &Engine, a: &Analysis, prefix: &str) -> String {
             }
             if let Some(k) = want_t {
                 let t = &a.terms[terms[k].index];
-                let n = terms[k].index + 1;
-                let cls = side_class(t.side);
-                let title = escape(&term_title(engine, t, n));
-                if t_started[k] {
+                let mark = marks[terms[k].index];
+                let n = match mark {
+                    Mark::Footnoted(n) => n,
+                    _ => 0,
+                };
+                let cls = match mark {
+                    Mark::Tone => "tone".to_string(),
+                    _ => side_class(t.side),
+                };
+                let title = escape(&match mark {
+                    Mark::Tone => tone_title(engine, t),
+                    _ => term_title(engine, t, n),
+                });
+                if t_started[k] || mark == Mark::Tone {
                     let _ = write!(o, "<mark class=\"t {cls}\" title=\"{title}\">");
                 } else {
                     t_started[k] = true;
@@ -273,11 +367,15 @@ pub fn annotate(engine: &Engine, a: &Analysis, prefix: &str) -> String {
         o.push_str(&piece.replace('\n', "<br>\n"));
         if let Some(k) = open_t {
             if terms[k].end == e {
-                let n = terms[k].index + 1;
-                let _ = write!(
-                    o,
-                    "</mark><sup class=\"fn\"><a href=\"#{prefix}t-{n}\" aria-label=\"ledger row {n}\">{n}</a></sup>"
-                );
+                match marks[terms[k].index] {
+                    Mark::Footnoted(n) => {
+                        let _ = write!(
+                            o,
+                            "</mark><sup class=\"fn\"><a href=\"#{prefix}t-{n}\" aria-label=\"ledger row {n}\">{n}</a></sup>"
+                        );
+                    }
+                    _ => o.push_str("</mark>"),
+                }
                 open_t = None;
             }
         }
@@ -307,6 +405,22 @@ mod tests {
         assert_eq!(&t[br[1].1..], "d");
         // Leading and trailing whitespace is not shown either.
         assert_eq!(paragraph_breaks("\n x\n"), vec![(0, 2), (3, 4)]);
+    }
+
+    #[test]
+    fn long_lines_are_paragraphs_and_short_wrapped_lines_are_not() {
+        let long = "x".repeat(120);
+        let t = format!("Title\n{long}\nshort line\n\nwrapped at\nforty columns\n");
+        let p: Vec<&str> = paragraphs(&t).iter().map(|&(s, e)| &t[s..e]).collect();
+        assert_eq!(p, ["Title", long.as_str(), "short line", "wrapped at\nforty columns"]);
+    }
+
+    #[test]
+    fn paragraphs_are_the_text_between_breaks() {
+        let t = "\n One\ntwo\n\nthree\n\n\n";
+        let p: Vec<&str> = paragraphs(t).iter().map(|&(s, e)| &t[s..e]).collect();
+        assert_eq!(p, ["One\ntwo", "three"]);
+        assert!(paragraphs("").is_empty());
     }
 
     #[test]

@@ -7,9 +7,11 @@ use std::fmt::Write;
 use super::alt::card_alt;
 use super::annotate::annotate;
 use super::escape::escape;
-use super::ledger_tables::{arithmetic_table, heard_table, quotes_table, terms_table};
+use super::ledger_tables::{arithmetic_table, heard_table, quotes_table, terms_table, tone_note};
+use super::marks::marks;
 use super::page::{document, h};
 use super::sides::{direction, legend};
+use super::PageOptions;
 use crate::analysis::{Analysis, Engine};
 use crate::report::cards;
 use crate::report::format::{num, signed};
@@ -134,7 +136,9 @@ pub(super) fn article_body(
     stem: &str,
     prefix: &str,
     level: u8,
+    opts: PageOptions,
 ) -> String {
+    let marks = marks(engine, a, opts.show_neutral);
     let mut o = String::new();
     o.push_str(&score_summary(engine, a));
     for w in &a.article.warnings {
@@ -145,22 +149,24 @@ pub(super) fn article_body(
         "The article, annotated",
         Some(&format!("{prefix}text")),
     ));
-    o.push_str(&legend(engine, true));
+    o.push_str(&legend(engine, true, opts.show_neutral));
     let _ = writeln!(
         o,
         "<div class=\"text prose\">\n{}</div>",
-        annotate(engine, a, prefix)
+        annotate(engine, a, prefix, &marks)
     );
     o.push_str(&h(level, "Stance card", None));
     let card = cards::card_data(engine, a);
+    let (w, hgt) = opts.card_size;
     let _ = writeln!(
         o,
-        "<figure><img src=\"{stem}.png\" width=\"1600\" height=\"1000\" alt=\"{}\"><figcaption>The weight of loaded words per concept (solid: the outlet’s own words, hatched: someone else’s), who is heard, and the stance with its interval. File: <a href=\"{stem}.png\">{stem}.png</a></figcaption></figure>",
+        "<figure class=\"card\"><a href=\"{stem}.png\" title=\"Open the card at full size\"><img src=\"{stem}.png\" width=\"{w}\" height=\"{hgt}\" alt=\"{}\"></a><figcaption>The weight of loaded words per concept (solid: the outlet’s own words, hatched: someone else’s), who is heard, and the stance with its interval. Full size: <a href=\"{stem}.png\">{stem}.png</a></figcaption></figure>",
         escape(&card_alt(engine, &card))
     );
     o.push_str(&h(level, "Ledger: where every number comes from", None));
     o.push_str(&h(level + 1, "Loaded terms", None));
-    o.push_str(&terms_table(engine, a, prefix));
+    o.push_str(&terms_table(engine, a, prefix, &marks, opts.show_neutral));
+    o.push_str(&tone_note(engine, a));
     o.push_str(&h(level + 1, "Who is heard", None));
     o.push_str(&heard_table(engine, a));
     o.push_str(&h(level + 1, "Quotations", None));
@@ -171,14 +177,14 @@ pub(super) fn article_body(
 }
 
 /// One article's annotated page (`<stem>.html`).
-pub fn article_page(engine: &Engine, a: &Analysis, stem: &str) -> String {
+pub fn article_page(engine: &Engine, a: &Analysis, stem: &str, opts: PageOptions) -> String {
     let mut b = String::from(
         "<nav class=\"top\"><a href=\"index.html\">← All articles</a></nav>\n<main>\n",
     );
     let _ = writeln!(b, "<h1>{}</h1>", escape(&a.article.title));
     let _ = writeln!(b, "<p class=\"meta\">{}</p>", article_meta(a));
     b.push_str(&source_line(a));
-    b.push_str(&article_body(engine, a, stem, "", 2));
+    b.push_str(&article_body(engine, a, stem, "", 2, opts));
     b.push_str("</main>\n");
     document(engine, &a.article.title, &b, false, true)
 }

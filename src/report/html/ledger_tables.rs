@@ -5,24 +5,65 @@
 
 use std::fmt::Write;
 
+use super::annotate::{paragraph_number, paragraphs};
 use super::escape::escape;
+use super::marks::{is_loaded, Mark};
 use super::sides::{quote_side_class, quote_side_label, side_class, side_label};
 use crate::analysis::{Analysis, Engine};
 use crate::attribute::Voice;
 use crate::quotes::QuoteKind;
-use crate::report::format::{ellipsize, num, signed};
+use crate::report::format::{ellipsize, num, plural, signed};
+use crate::report::highlights::top_tone;
 use crate::report::ledger;
 use crate::score::FramingTally;
-use crate::text::lines::LineIndex;
 
-pub(super) fn terms_table(engine: &Engine, a: &Analysis, prefix: &str) -> String {
+pub(super) fn terms_table(
+    engine: &Engine,
+    a: &Analysis,
+    prefix: &str,
+    marks: &[Mark],
+    show_neutral: bool,
+) -> String {
     let l = &engine.lexicon;
-    if a.terms.is_empty() {
-        return "<p>No loaded or neutral terms of this lexicon were found.</p>\n".to_string();
+    let neutral = a
+        .terms
+        .iter()
+        .zip(marks)
+        .filter(|(t, m)| **m != Mark::Tone && !is_loaded(t))
+        .count();
+    let rows = marks
+        .iter()
+        .filter(|m| matches!(m, Mark::Footnoted(_)))
+        .count();
+    let hidden_note = if !show_neutral && neutral > 0 {
+        format!(
+            "<p class=\"hint\">{neutral} neutral term{} (plain words such as “{}”, which count for no side) {} not marked or listed; <code>slant report --show-neutral</code> marks and lists {}.</p>\n",
+            plural(neutral),
+            escape(
+                &a.terms
+                    .iter()
+                    .zip(marks)
+                    .find(|(t, m)| **m != Mark::Tone && !is_loaded(t))
+                    .map(|(t, _)| t.text(&a.article.text).to_string())
+                    .unwrap_or_default()
+            ),
+            if neutral == 1 { "is" } else { "are" },
+            if neutral == 1 { "it" } else { "them" },
+        )
+    } else {
+        String::new()
+    };
+    if rows == 0 {
+        return format!(
+            "<p>No loaded terms of this lexicon were found.</p>\n{hidden_note}"
+        );
     }
-    let mut o = String::from("<div class=\"scroll\"><table class=\"ledger\">\n<caption>Every term the lexicon matched, in text order <span class=\"hint\">(contribution = weight × factors, counted for the side in the “counted for” column)</span></caption>\n<thead><tr><th scope=\"col\">#</th><th scope=\"col\">Line</th><th scope=\"col\">As written</th><th scope=\"col\">Concept</th><th scope=\"col\">Variant</th><th scope=\"col\">Side</th><th scope=\"col\" class=\"num\">Weight</th><th scope=\"col\">Voice</th><th scope=\"col\">Speaker</th><th scope=\"col\">Modifiers</th><th scope=\"col\" class=\"num\">Factor</th><th scope=\"col\">Counted for</th><th scope=\"col\" class=\"num\">Contribution</th></tr></thead>\n<tbody>\n");
-    for (i, t) in a.terms.iter().enumerate() {
-        let n = i + 1;
+    let mut o = String::from("<div class=\"scroll\"><table class=\"ledger terms\">\n<caption>Every marked term, in text order <span class=\"hint\">(what it counts = weight × factor, for the side named)</span></caption>\n<thead><tr><th scope=\"col\">#</th><th scope=\"col\" class=\"num\"><abbr title=\"paragraph\">¶</abbr></th><th scope=\"col\">As written</th><th scope=\"col\">Lexicon entry</th><th scope=\"col\">Voice</th><th scope=\"col\">Modifiers</th><th scope=\"col\" class=\"num\">Factor</th><th scope=\"col\">Counts</th></tr></thead>\n<tbody>\n");
+    let pars = paragraphs(&a.article.text);
+    for (t, mark) in a.terms.iter().zip(marks) {
+        let Mark::Footnoted(n) = *mark else {
+            continue;
+        };
         let c = &l.concepts[t.concept];
         let v = &c.variants[t.variant];
         let mods: Vec<String> = t
@@ -32,17 +73,19 @@ pub(super) fn terms_table(engine: &Engine, a: &Analysis, prefix: &str) -> String
             .collect();
         let counted = match t.counted_side {
             Some(_) if t.counted_side != t.side => format!(
-                "<span class=\"side-name {}\">{}</span> <span class=\"lbl\">moved from {} by scare quotes or distancing</span>",
+                "{} for <span class=\"side-name {}\">{}</span> <span class=\"lbl\">moved from {} by scare quotes or distancing</span>",
+                num(t.contribution),
                 side_class(t.counted_side),
                 escape(&side_label(engine, t.counted_side)),
                 escape(&side_label(engine, t.side))
             ),
             Some(_) => format!(
-                "<span class=\"side-name {}\">{}</span>",
+                "{} for <span class=\"side-name {}\">{}</span>",
+                num(t.contribution),
                 side_class(t.counted_side),
                 escape(&side_label(engine, t.counted_side))
             ),
-            None => "nobody (neutral)".to_string(),
+            None => "nothing (neutral)".to_string(),
         };
         let voice = match t.voice {
             Voice::Narrator => "narrator",
@@ -50,10 +93,15 @@ pub(super) fn terms_table(engine: &Engine, a: &Analysis, prefix: &str) -> String
             Voice::Reported => "reported speech",
             Voice::ScareQuoted => "scare quotes",
         };
+        let speaker = t
+            .speaker
+            .as_deref()
+            .map(|sp| format!("<span class=\"lbl\">{}</span>", escape(sp)))
+            .unwrap_or_default();
         let _ = writeln!(
             o,
-            "<tr id=\"{prefix}t-{n}\"><th scope=\"row\"><a href=\"#{prefix}r-{n}\" aria-label=\"back to term {n} in the text\">{n}</a></th><td class=\"num\">{}</td><td><mark class=\"t {}\">{}</mark></td><td>{}</td><td>{}</td><td class=\"{}\"><span class=\"side-name\">{}</span></td><td class=\"num\">{}</td><td>{voice}</td><td>{}</td><td>{}</td><td class=\"num\">×{}</td><td>{counted}</td><td class=\"num\">{}</td></tr>",
-            t.line,
+            "<tr id=\"{prefix}t-{n}\"><th scope=\"row\"><a href=\"#{prefix}r-{n}\" aria-label=\"back to term {n} in the text\">{n}</a></th><td class=\"num\">{}</td><td><mark class=\"t {}\">{}</mark></td><td>{} → “{}” <span class=\"lbl {}\"><span class=\"side-name\">{}</span>, weight {}</span></td><td>{voice}{speaker}</td><td>{}</td><td class=\"num\">×{}</td><td>{counted}</td></tr>",
+            paragraph_number(&pars, t.start),
             side_class(t.side),
             escape(t.text(&a.article.text)),
             escape(&c.label),
@@ -61,14 +109,36 @@ pub(super) fn terms_table(engine: &Engine, a: &Analysis, prefix: &str) -> String
             side_class(t.side),
             escape(&side_label(engine, t.side)),
             num(t.weight),
-            t.speaker.as_deref().map(escape).unwrap_or_else(|| "—".to_string()),
             if mods.is_empty() { "—".to_string() } else { mods.join("; ") },
             num(t.factor),
-            num(t.contribution),
         );
     }
     o.push_str("</tbody>\n</table></div>\n");
+    o.push_str(&hidden_note);
     o
+}
+
+/// The charged (tone) words of an article in one line: they count for no side, so they
+/// have no ledger rows.
+pub(super) fn tone_note(engine: &Engine, a: &Analysis) -> String {
+    let all = top_tone(engine, a, usize::MAX);
+    if all.is_empty() {
+        return String::new();
+    }
+    let words: Vec<String> = all
+        .iter()
+        .map(|(w, n)| {
+            if *n > 1 {
+                format!("{} ×{n}", escape(w))
+            } else {
+                escape(w)
+            }
+        })
+        .collect();
+    format!(
+        "<p class=\"hint\">Charged words (tone, dotted underline in the text; they count for no side and are not in the stance): {}.</p>\n",
+        words.join(", ")
+    )
 }
 
 pub(super) fn quotes_table(engine: &Engine, a: &Analysis, prefix: &str) -> String {
@@ -76,12 +146,12 @@ pub(super) fn quotes_table(engine: &Engine, a: &Analysis, prefix: &str) -> Strin
         return "<p>No quotations were found.</p>\n".to_string();
     }
     let text = a.article.text.as_str();
-    let lines = LineIndex::new(text);
-    let mut o = String::from("<div class=\"scroll\"><table class=\"ledger\">\n<caption>Every quotation, in text order <span class=\"hint\">(speech quotations count for their speaker’s side; scare quotes are not speech)</span></caption>\n<thead><tr><th scope=\"col\">#</th><th scope=\"col\">Line</th><th scope=\"col\">Kind</th><th scope=\"col\">Speaker</th><th scope=\"col\">Side</th><th scope=\"col\" class=\"num\">Words</th><th scope=\"col\">Rule</th><th scope=\"col\">Cue</th><th scope=\"col\">Quotation</th></tr></thead>\n<tbody>\n");
+    let pars = paragraphs(text);
+    let mut o = String::from("<div class=\"scroll\"><table class=\"ledger\">\n<caption>Every quotation, in text order <span class=\"hint\">(who is heard: a description, not part of the stance; scare quotes are not speech)</span></caption>\n<thead><tr><th scope=\"col\">#</th><th scope=\"col\" class=\"num\"><abbr title=\"paragraph\">¶</abbr></th><th scope=\"col\">Kind</th><th scope=\"col\">Speaker</th><th scope=\"col\">Side</th><th scope=\"col\" class=\"num\">Words</th><th scope=\"col\">Rule</th><th scope=\"col\">Cue</th><th scope=\"col\" class=\"qtext\">Quotation</th></tr></thead>\n<tbody>\n");
     for (i, q) in a.quotes.iter().enumerate() {
         let n = i + 1;
-        let line = if q.open <= text.len() && text.is_char_boundary(q.open) {
-            lines.line_col(text, q.open).0.to_string()
+        let line = if q.open <= text.len() {
+            paragraph_number(&pars, q.open).to_string()
         } else {
             "?".to_string()
         };
@@ -111,7 +181,7 @@ pub(super) fn quotes_table(engine: &Engine, a: &Analysis, prefix: &str) -> Strin
         };
         let _ = writeln!(
             o,
-            "<tr id=\"{prefix}q-{n}\"><th scope=\"row\"><a href=\"#{prefix}qt-{n}\" aria-label=\"back to quotation {n} in the text\">Q{n}</a></th><td class=\"num\">{line}</td><td>{kind}</td><td>{}</td><td class=\"{cls}\"><span class=\"side-name\">{side}</span></td><td class=\"num\">{}</td><td>{}</td><td>{}</td><td>“{}”{}</td></tr>",
+            "<tr id=\"{prefix}q-{n}\"><th scope=\"row\"><a href=\"#{prefix}qt-{n}\" aria-label=\"back to quotation {n} in the text\">Q{n}</a></th><td class=\"num\">{line}</td><td>{kind}</td><td>{}</td><td class=\"{cls}\"><span class=\"side-name\">{side}</span></td><td class=\"num\">{}</td><td>{}</td><td>{}</td><td class=\"qtext\">“{}”{}</td></tr>",
             q.speaker.as_deref().map(escape).unwrap_or_else(|| "—".to_string()),
             q.words,
             escape(q.rule.as_str()),

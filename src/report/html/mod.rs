@@ -23,8 +23,10 @@
 //!   one page, so no answer file can collide with an article's file name.
 //!
 //! The parts: `escape`; `page` (the document shell, the CSP, `style.css` and
-//! `sort.js`); `sides` (how a side looks); `annotate` (the annotated text, see
-//! [`annotate`]); `ledger_tables` (the ledger of an article page); `alt` (text
+//! `sort.js`); `sides` (how a side looks); `marks` (which terms are marked and
+//! footnoted: loaded ones, tone words apart, neutral ones only on request); `annotate`
+//! (the annotated text, paragraphs numbered as on the worksheet); `ledger_tables` (the
+//! ledger of an article page); `alt` (text
 //! equivalents of the charts); `article`, `overview` and `worksheet` (the pages);
 //! `interrupted` (what `index.html` says while a report is being replaced).
 
@@ -34,15 +36,38 @@ mod article;
 mod escape;
 mod interrupted;
 mod ledger_tables;
+mod marks;
 mod overview;
 mod page;
 mod sides;
 mod worksheet;
 
 pub use alt::{card_alt, comparison_alt};
-pub use annotate::annotate;
 pub use article::article_page;
 pub use escape::escape;
 pub use interrupted::INTERRUPTED_PAGE;
 pub use overview::index_page;
 pub use worksheet::{answers_page, worksheet_index, worksheet_page};
+
+/// Choices that change what the pages show.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PageOptions {
+    /// Mark neutral terms (the plain words) in the text and list them in the ledger too;
+    /// by default only terms that count for a side, and charged (tone) words, are marked.
+    pub show_neutral: bool,
+    /// The stance cards' size in pixels, for the pages' `<img>` dimensions.
+    pub card_size: (u32, u32),
+    /// The report comes with an answer key (`answers.html`, worksheet mode): the index
+    /// links it.
+    pub answer_key: bool,
+}
+
+impl Default for PageOptions {
+    fn default() -> Self {
+        PageOptions {
+            show_neutral: false,
+            card_size: crate::report::chart::DEFAULT_SIZE,
+            answer_key: false,
+        }
+    }
+}

@@ -8,10 +8,13 @@ use super::alt::comparison_alt;
 use super::escape::escape;
 use super::page::{document, h};
 use super::sides::{direction, legend, quote_side_label, side_class, side_label};
+use super::PageOptions;
 use crate::analysis::{Analysis, Engine};
 use crate::report::chart::ComparisonData;
 use crate::report::format::{ellipsize, num, plural, signed};
-use crate::report::highlights::{short_label, top_speakers, top_terms, word_matrix};
+use crate::report::highlights::{
+    outlet_groups, short_label, top_speakers, top_terms, word_matrix, word_matrix_of, GROUP_ABOVE,
+};
 
 /// A stance for a table cell: value, direction, a small meter with the interval, and the
 /// interval in words; muted, with a note, when the evidence is below the threshold.
@@ -26,7 +29,7 @@ fn stance_cell(engine: &Engine, s: &crate::score::Scores) -> String {
         "too little evidence to say much".to_string()
     };
     format!(
-        "<td class=\"lean{}\" data-sort=\"{}\"><span class=\"nowrap\"><b>{}</b><span class=\"meter\" aria-hidden=\"true\"><i style=\"left:{l}%;width:{:.1}%\"></i><span style=\"left:{pos}%\"></span></span></span><small>{note}</small><small>{:.0}%: {} … {}</small></td>",
+        "<td class=\"lean{}\" data-label=\"Stance\" data-sort=\"{}\"><span class=\"nowrap\"><b>{}</b><span class=\"meter\" aria-hidden=\"true\"><i style=\"left:{l}%;width:{:.1}%\"></i><span style=\"left:{pos}%\"></span></span></span><small>{note}</small><small>{:.0}%: {} … {}</small></td>",
         if s.term_enough { "" } else { " thin" },
         signed(v),
         signed(v),
@@ -82,19 +85,44 @@ fn lexicon_section(engine: &Engine, level: u8) -> String {
 
 fn matrix_table(engine: &Engine, analyses: &[Analysis], link: &dyn Fn(usize) -> String) -> String {
     let l = &engine.lexicon;
-    let matrix = word_matrix(engine, analyses);
+    let grouped = analyses.len() > GROUP_ABOVE;
+    let groups = outlet_groups(analyses);
+    let matrix = if grouped {
+        let columns: Vec<Vec<&Analysis>> = groups
+            .iter()
+            .map(|g| g.members.iter().map(|&i| &analyses[i]).collect())
+            .collect();
+        word_matrix_of(engine, &columns)
+    } else {
+        word_matrix(engine, analyses)
+    };
     if matrix.is_empty() {
         return "<p>No concept of the lexicon was used by these articles.</p>\n".to_string();
     }
-    let mut o = String::from("<div class=\"scroll\"><table class=\"matrix\">\n<caption>Word choice: the word each article used most for each concept <span class=\"hint\">(— = not mentioned)</span></caption>\n<thead><tr><th scope=\"col\">Concept</th>");
-    for (i, a) in analyses.iter().enumerate() {
-        let _ = write!(
-            o,
-            "<th scope=\"col\"><a href=\"{}\">{}. {}</a></th>",
-            link(i),
-            i + 1,
-            escape(&short_label(a))
-        );
+    let mut o = String::from(if grouped {
+        "<div class=\"scroll\"><table class=\"matrix\">\n<caption>Word choice: the word each outlet’s articles used most for each concept <span class=\"hint\">(— = not mentioned; the number of articles is in brackets)</span></caption>\n<thead><tr><th scope=\"col\">Concept</th>"
+    } else {
+        "<div class=\"scroll\"><table class=\"matrix\">\n<caption>Word choice: the word each article used most for each concept <span class=\"hint\">(— = not mentioned)</span></caption>\n<thead><tr><th scope=\"col\">Concept</th>"
+    });
+    if grouped {
+        for g in &groups {
+            let _ = write!(
+                o,
+                "<th scope=\"col\">{} ({})</th>",
+                escape(&g.label),
+                g.members.len()
+            );
+        }
+    } else {
+        for (i, a) in analyses.iter().enumerate() {
+            let _ = write!(
+                o,
+                "<th scope=\"col\"><a href=\"{}\">{}. {}</a></th>",
+                link(i),
+                i + 1,
+                escape(&short_label(a))
+            );
+        }
     }
     o.push_str("</tr></thead>\n<tbody>\n");
     for (ci, cells) in &matrix {
@@ -114,7 +142,7 @@ fn matrix_table(engine: &Engine, analyses: &[Analysis], link: &dyn Fn(usize) -> 
                         escape(&side_label(engine, c.side))
                     );
                 }
-                None => o.push_str("<td aria-label=\"not mentioned\">—</td>"),
+                None => o.push_str("<td><span aria-hidden=\"true\">—</span><span class=\"sr\">not mentioned</span></td>"),
             }
         }
         o.push_str("</tr>\n");
@@ -129,7 +157,7 @@ fn set_table(engine: &Engine, analyses: &[Analysis], link: &dyn Fn(usize) -> Str
     if outlets {
         o.push_str("<th scope=\"col\">Outlet</th>");
     }
-    o.push_str("<th scope=\"col\" class=\"num\">Words</th><th scope=\"col\">Stance</th><th scope=\"col\" class=\"num\">Evidence</th><th scope=\"col\">Top loaded words</th><th scope=\"col\">Who is heard most</th></tr></thead>\n<tbody>\n");
+    o.push_str("<th scope=\"col\" class=\"num\">Words</th><th scope=\"col\">Stance</th><th scope=\"col\" class=\"num\">Evidence</th><th scope=\"col\">Top loaded words</th><th scope=\"col\">Quoted most</th></tr></thead>\n<tbody>\n");
     for (i, a) in analyses.iter().enumerate() {
         let s = &a.scores;
         let terms = top_terms(engine, a, 3);
@@ -157,7 +185,7 @@ fn set_table(engine: &Engine, analyses: &[Analysis], link: &dyn Fn(usize) -> Str
                 .iter()
                 .map(|(n, qs, w)| {
                     format!(
-                        "{} <span class=\"lbl\">{}, {w} words</span>",
+                        "<span class=\"who-q\">{} <span class=\"lbl\">{}, {w} words</span></span>",
                         escape(n),
                         escape(&quote_side_label(engine, qs))
                     )
@@ -167,7 +195,7 @@ fn set_table(engine: &Engine, analyses: &[Analysis], link: &dyn Fn(usize) -> Str
         };
         let outlet = if outlets {
             format!(
-                "<td>{}</td>",
+                "<td data-label=\"Outlet\">{}</td>",
                 escape(a.article.outlet.as_deref().unwrap_or(""))
             )
         } else {
@@ -181,7 +209,7 @@ fn set_table(engine: &Engine, analyses: &[Analysis], link: &dyn Fn(usize) -> Str
         };
         let _ = writeln!(
             o,
-            "<tr><td class=\"num\" data-sort=\"{}\">{}</td><td class=\"title\" data-sort=\"{}\"><a href=\"{}\"{full}>{}</a></td>{outlet}<td class=\"num\" data-sort=\"{}\">{}</td>{}<td class=\"num\" data-sort=\"{}\">{}</td><td data-sort=\"{}\">{}</td><td class=\"speakers\" data-sort=\"{}\">{}</td></tr>",
+            "<tr><td class=\"num\" data-sort=\"{}\">{}</td><td class=\"title\" data-sort=\"{}\"><a href=\"{}\"{full}>{}</a></td>{outlet}<td class=\"num\" data-label=\"Words\" data-sort=\"{}\">{}</td>{}<td class=\"num\" data-label=\"Evidence\" data-sort=\"{}\">{}</td><td class=\"chips\" data-label=\"Top loaded words\" data-sort=\"{}\">{}</td><td class=\"speakers\" data-label=\"Quoted most\" data-sort=\"{}\">{}</td></tr>",
             i + 1,
             i + 1,
             escape(&a.article.title.to_lowercase()),
@@ -220,14 +248,19 @@ pub(super) fn overview(
     level: u8,
 ) -> String {
     let mut o = how_to_read(engine);
-    o.push_str(&legend(engine, false));
+    o.push_str(&legend(engine, false, false));
     o.push_str(&h(level, "The articles at a glance", Some("articles")));
     o.push_str(&set_table(engine, analyses, link));
     o.push_str(&h(level, "Compared", Some("comparison")));
     let _ = writeln!(
         o,
-        "<figure><img src=\"comparison.png\" alt=\"{}\"><figcaption>Each article’s stance with the range it likely lies in, on one scale, and the word-choice matrix. File: <a href=\"comparison.png\">comparison.png</a></figcaption></figure>",
-        escape(&comparison_alt(engine, comparison))
+        "<figure><a href=\"comparison.png\" title=\"Open the chart at full size\"><img src=\"comparison.png\" alt=\"{}\"></a><figcaption>{} Full size: <a href=\"comparison.png\">comparison.png</a></figcaption></figure>",
+        escape(&comparison_alt(engine, comparison)),
+        if comparison.grouped {
+            "Each outlet’s articles on one scale (their mean, their range and a tick for each), and the word-choice matrix by outlet."
+        } else {
+            "Each article’s stance with the range it likely lies in, on one scale, and the word-choice matrix."
+        }
     );
     o.push_str(&h(level, "Word choice", Some("matrix")));
     o.push_str(&matrix_table(engine, analyses, link));
@@ -235,12 +268,14 @@ pub(super) fn overview(
     o
 }
 
-/// `index.html`: the set at a glance, linking every `<stem>.html`.
+/// `index.html`: the set at a glance, linking every `<stem>.html` (and the answer key,
+/// when the report has one).
 pub fn index_page(
     engine: &Engine,
     analyses: &[Analysis],
     stems: &[String],
     comparison: &ComparisonData,
+    opts: PageOptions,
 ) -> String {
     let title = set_title(engine, analyses);
     let link = |i: usize| format!("{}.html", stems[i]);
@@ -248,6 +283,9 @@ pub fn index_page(
         "<main>\n<h1>How these articles lean</h1>\n<p class=\"meta\">{}</p>\n",
         escape(&title)
     );
+    if opts.answer_key {
+        b.push_str("<p class=\"note\">For the teacher: <a href=\"answers.html\">answers.html</a> is the answer key to the worksheets (every article annotated, on one page to print). The students’ worksheets are in the <code>student</code> folder next to this one.</p>\n");
+    }
     b.push_str(&overview(engine, analyses, comparison, &link, 2));
     b.push_str(&h(2, "Article pages", Some("pages")));
     b.push_str("<ol>\n");

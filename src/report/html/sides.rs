@@ -98,8 +98,9 @@ pub(super) fn direction(engine: &Engine, v: f64) -> String {
     format!("toward {}", side.label)
 }
 
-/// The side legend.
-pub(super) fn legend(engine: &Engine, with_text_marks: bool) -> String {
+/// The side legend; on an article page (`with_text_marks`) also quotations, scare
+/// quotes, charged words and footnotes. Neutral words are in it where they are marked.
+pub(super) fn legend(engine: &Engine, with_text_marks: bool, show_neutral: bool) -> String {
     let mut o = String::from("<ul class=\"legend\" aria-label=\"Legend\">\n");
     for (i, s) in engine.lexicon.sides.iter().enumerate() {
         let _ = writeln!(
@@ -109,8 +110,11 @@ pub(super) fn legend(engine: &Engine, with_text_marks: bool) -> String {
             pattern_words(i)
         );
     }
-    o.push_str("<li><mark class=\"t sn\">neutral</mark> words (no underline: the plain alternative)</li>\n");
+    if show_neutral || !with_text_marks {
+        o.push_str("<li><mark class=\"t sn\">neutral</mark> words (no underline: the plain alternative)</li>\n");
+    }
     if with_text_marks {
+        o.push_str("<li><mark class=\"t tone\">charged</mark> words (dotted grey underline: tone, for no side)</li>\n");
         if let Some(s) = engine.lexicon.sides.first() {
             let _ = writeln!(
                 o,
@@ -120,6 +124,7 @@ pub(super) fn legend(engine: &Engine, with_text_marks: bool) -> String {
         }
         o.push_str("<li><span class=\"q scare\"><span class=\"who\">scare quotes</span>“…”</span> a word held at arm’s length</li>\n");
         o.push_str("<li><sup class=\"fn\"><a>3</a></sup> see row 3 of the ledger</li>\n");
+        o.push_str("<li><span class=\"pn-key\">4</span> paragraph 4</li>\n");
     }
     o.push_str("</ul>\n");
     o
