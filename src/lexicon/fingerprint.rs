@@ -233,7 +233,7 @@ mod tests {
             YAML.replace("bad word", "bad words"),
             YAML.replace("label: A", "label: Side A"),
             YAML.replace("#0072B2", "#0072B3"),
-            format!("{YAML}scoring: {{quoted: 0.4}}\n"),
+            format!("{YAML}scoring: {{voice: {{quoted: 0.4}}}}\n"),
             YAML.replace("version: \"1\"", "version: \"2\""),
         ] {
             assert_ne!(load("a.yaml", &changed).sha256, a, "{changed}");
