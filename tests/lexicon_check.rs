@@ -208,8 +208,10 @@ fn undeclared_side() {
         "side `cons` is not declared; declared sides: pro, con",
         9,
         28,
-        "did you mean `con`?",
+        "use one of `pro`, `con` or `neutral`, or declare `cons` under `sides:`",
     );
+    // A near miss is never "corrected" to an existing side: that could flip the side.
+    assert!(!only(&d).hint.as_deref().unwrap().contains("did you mean"));
 }
 
 #[test]

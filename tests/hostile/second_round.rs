@@ -512,16 +512,14 @@ fn a_replaced_file_keeps_its_mode_and_new_files_follow_the_umask() {
     let seed = "seeds/000_f667bd81ae114d19.txt";
     let r = run(slant().args(["report", seed, "--out", o, "--worksheet"]));
     assert_eq!(r.code, 0, "{}", head(&r.stderr));
-    fs::set_permissions(out.join("answers.html"), fs::Permissions::from_mode(0o600)).unwrap();
-    fs::set_permissions(out.join("index.html"), fs::Permissions::from_mode(0o640)).unwrap();
+    let answers = out.join("teacher").join("answers.html");
+    let index = out.join("teacher").join("index.html");
+    fs::set_permissions(&answers, fs::Permissions::from_mode(0o600)).unwrap();
+    fs::set_permissions(&index, fs::Permissions::from_mode(0o640)).unwrap();
     let r = run(slant().args(["report", seed, "--out", o, "--worksheet"]));
     assert_eq!(r.code, 0);
-    assert_eq!(
-        mode(&out.join("answers.html")),
-        0o600,
-        "a teacher's chmod 600 stays"
-    );
-    assert_eq!(mode(&out.join("index.html")), 0o640);
+    assert_eq!(mode(&answers), 0o600, "a teacher's chmod 600 stays");
+    assert_eq!(mode(&index), 0o640);
     // New files: 0666 less the umask (077 here: private).
     let private = dir.path().join("private");
     let run = sh(&format!(
