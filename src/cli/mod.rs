@@ -14,6 +14,7 @@
 
 mod chart;
 mod explain;
+mod kwic;
 mod lexicon;
 mod report;
 mod score;
@@ -50,6 +51,8 @@ pub enum Command {
     Lexicon(lexicon::LexiconCommand),
     /// Draw a stance card per article and a comparison chart (PNG, or SVG too).
     Chart(chart::ChartArgs),
+    /// Keyword in context: every use of a term, concept or variant with the words around it.
+    Kwic(kwic::KwicArgs),
     /// Write the classroom report: annotated HTML pages, charts, CSV and JSONL in one folder.
     Report(report::ReportArgs),
 }
@@ -62,5 +65,6 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write, term: Terminal) -
         Command::Lexicon(c) => lexicon::run(c, out, err, term),
         Command::Chart(a) => chart::run(a, err, term),
         Command::Report(a) => report::run(a, err, term),
+        Command::Kwic(a) => kwic::run(a, out, err, term),
     }
 }
