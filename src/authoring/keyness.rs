@@ -46,7 +46,7 @@ use std::collections::HashMap;
 use foldhash::fast::FixedState;
 
 use super::kwic::context;
-use super::ngrams::{article_grams, ArticleGrams, MAX_N};
+use super::ngrams::{article_grams, phrase_text, ArticleGrams, KeyBuild, MAX_N};
 use crate::analysis::{Analysis, Engine};
 use crate::lexicon::SideRef;
 use crate::stats;
@@ -87,16 +87,17 @@ impl Default for Options {
             min_z: 1.96,
             names: false,
             max_phrases: DEFAULT_MAX_PHRASES,
-            example_bytes: 32 << 20,
+            example_bytes: 16 << 20,
             prior_words: crate::eval::lean::PRIOR_WORDS,
             outlet_check: true,
         }
     }
 }
 
-/// Default phrase table size: 7/8 of 2^20, so the table fills its buckets exactly (about
-/// 100 bytes per phrase with its text: some 110 MB at the limit).
-pub const DEFAULT_MAX_PHRASES: usize = 917_504;
+/// Default phrase table size: 7/8 of 2^19, so the table fills its 2^19 buckets exactly
+/// (88 bytes each: 46 MB at the limit, plus the text of the phrases seen `min_count`
+/// times). 1,106 long news articles (6 MB) hold some 340,000 distinct phrases.
+pub const DEFAULT_MAX_PHRASES: usize = 458_752;
 
 /// Outlets whose uses of a phrase are counted exactly (the first to use it).
 pub const TRACKED_OUTLETS: usize = 3;
@@ -153,12 +154,9 @@ pub struct Example {
 }
 
 impl Example {
+    /// Bytes of its text on the heap.
     fn bytes(&self) -> usize {
-        std::mem::size_of::<Example>()
-            + self.article.len()
-            + self.left.len()
-            + self.matched.len()
-            + self.right.len()
+        self.article.len() + self.left.len() + self.matched.len() + self.right.len()
     }
 
     /// The whole line, without the marks of cuts.
@@ -172,17 +170,20 @@ impl Example {
     }
 }
 
-/// Up to two example lines of a phrase.
+/// The text of a phrase seen `min_count` times, and up to two example lines.
 #[derive(Debug, Default)]
 struct Slot {
-    first: Option<Example>,
-    second: Option<Example>,
+    text: Box<str>,
+    /// At most two (a `Vec`: most phrases held never get one, and an empty `Vec` is
+    /// three words where two inline examples would be thirty).
+    examples: Vec<Example>,
 }
 
 impl Slot {
+    /// Bytes of its example lines (the text is bounded by the table, not the budget).
     fn bytes(&self) -> usize {
-        self.first.as_ref().map_or(0, Example::bytes)
-            + self.second.as_ref().map_or(0, Example::bytes)
+        self.examples.iter().map(Example::bytes).sum::<usize>()
+            + self.examples.capacity() * std::mem::size_of::<Example>()
     }
 }
 
@@ -202,6 +203,7 @@ struct Entry {
     outlets: [u64; 2],
     /// Uses by the first outlets to use it: (outlet id, uses).
     tally: [(u32, u32); TRACKED_OUTLETS],
+    /// Its text and examples, once it has `min_count` uses ([`NO_SLOT`] before).
     slot: u32,
 }
 
@@ -298,7 +300,8 @@ pub struct Keyness {
 /// The running count (see the module docs).
 pub struct KeynessBuilder {
     opts: Options,
-    table: HashMap<Box<str>, Entry, FixedState>,
+    /// Keyed by [`phrase_key`]: no text is held for phrases below `min_count`.
+    table: HashMap<u64, Entry, KeyBuild>,
     slots: Vec<Slot>,
     free: Vec<u32>,
     example_bytes: usize,
@@ -318,7 +321,7 @@ impl KeynessBuilder {
     pub fn new(opts: Options) -> KeynessBuilder {
         KeynessBuilder {
             opts,
-            table: HashMap::with_hasher(FixedState::default()),
+            table: HashMap::default(),
             slots: Vec::new(),
             free: Vec::new(),
             example_bytes: 0,
@@ -375,29 +378,19 @@ impl KeynessBuilder {
                 self.prune();
             }
             let floor = self.floor;
-            let key = o.grams.text(gram);
-            let e = match self.table.get_mut(key) {
-                Some(e) => e,
-                None => {
-                    self.table.insert(
-                        key.into(),
-                        Entry {
-                            count: [0; 2],
-                            docs: [0; 2],
-                            voices: [0; 3],
-                            capitalized: 0,
-                            slack: floor,
-                            outlets: [0; 2],
-                            tally: [(NO_OUTLET, 0); TRACKED_OUTLETS],
-                            slot: NO_SLOT,
-                        },
-                    );
-                    self.table.get_mut(key).expect("just inserted")
-                }
-            };
+            let e = self.table.entry(gram.key).or_insert(Entry {
+                count: [0; 2],
+                docs: [0; 2],
+                voices: [0; 3],
+                capitalized: 0,
+                slack: floor,
+                outlets: [0; 2],
+                tally: [(NO_OUTLET, 0); TRACKED_OUTLETS],
+                slot: NO_SLOT,
+            });
             e.count[g] += gram.count;
             e.docs[g] += 1;
-            for (v, k) in e.voices.iter_mut().zip(gram.voices) {
+            for (v, k) in e.voices.iter_mut().zip(gram.voices()) {
                 *v += k;
             }
             e.capitalized += gram.capitalized;
@@ -409,26 +402,36 @@ impl KeynessBuilder {
                     *t = (id, t.1 + gram.count);
                 }
             }
+            if e.total() < self.opts.min_count.max(1) {
+                continue;
+            }
+            if e.slot == NO_SLOT {
+                let slot = Slot {
+                    text: phrase_text(&o.text, gram.first).into(),
+                    examples: Vec::new(),
+                };
+                e.slot = match self.free.pop() {
+                    Some(k) => {
+                        self.slots[k as usize] = slot;
+                        k
+                    }
+                    None => {
+                        self.slots.push(slot);
+                        (self.slots.len() - 1) as u32
+                    }
+                };
+            }
             if e.total() < self.example_min {
                 continue;
             }
-            // Which slot the occurrence would fill: the first, the second, or the second
+            // Which example the occurrence would be: the first, the second, or the second
             // again when both are from one group and this one is from the other.
-            let slot = (e.slot != NO_SLOT).then(|| &self.slots[e.slot as usize]);
-            let place = match slot {
-                None => Some(0),
-                Some(s) => match &s.second {
-                    None => Some(1),
-                    Some(x)
-                        if x.group == s.first.as_ref().map_or(g, |f| f.group) && x.group != g =>
-                    {
-                        Some(1)
-                    }
-                    Some(_) => None,
-                },
-            };
-            let Some(place) = place else {
-                continue;
+            let held = &self.slots[e.slot as usize].examples;
+            let place = match held.as_slice() {
+                [] => 0,
+                [_] => 1,
+                [a, b, ..] if a.group == b.group && b.group != g => 1,
+                _ => continue,
             };
             let (s, t) = (gram.first.0 as usize, gram.first.1 as usize);
             let (a, b) = sentence_bounds(&o.text, s, t);
@@ -450,24 +453,15 @@ impl KeynessBuilder {
                     .join(" "),
                 right,
             };
-            self.example_bytes += ex.bytes();
-            if e.slot == NO_SLOT {
-                let k = match self.free.pop() {
-                    Some(k) => k,
-                    None => {
-                        self.slots.push(Slot::default());
-                        (self.slots.len() - 1) as u32
-                    }
-                };
-                e.slot = k;
-            }
             let slot = &mut self.slots[e.slot as usize];
-            let old = if place == 0 {
-                slot.first.replace(ex)
+            self.example_bytes -= slot.bytes();
+            if place < slot.examples.len() {
+                slot.examples[place] = ex;
             } else {
-                slot.second.replace(ex)
-            };
-            self.example_bytes -= old.as_ref().map_or(0, Example::bytes);
+                slot.examples.reserve_exact(2);
+                slot.examples.push(ex);
+            }
+            self.example_bytes += slot.bytes();
         }
         while self.example_bytes > self.opts.example_bytes {
             self.raise_example_min();
@@ -502,11 +496,11 @@ impl KeynessBuilder {
     fn raise_example_min(&mut self) {
         self.example_min = self.example_min.saturating_mul(2).max(self.example_min + 1);
         let min = self.example_min;
-        for e in self.table.values_mut() {
+        for e in self.table.values() {
             if e.slot != NO_SLOT && e.total() < min {
-                self.example_bytes -= std::mem::take(&mut self.slots[e.slot as usize]).bytes();
-                self.free.push(e.slot);
-                e.slot = NO_SLOT;
+                let s = &mut self.slots[e.slot as usize];
+                self.example_bytes -= s.bytes();
+                s.examples = Vec::new();
             }
         }
     }
@@ -548,17 +542,20 @@ impl KeynessBuilder {
         let several = [outlets_in(0) >= 2, outlets_in(1) >= 2];
         let outlet_positions = &self.outlet_positions;
         let mut one_outlet = 0;
+        let slots = &self.slots;
         let cands: Vec<(&str, &Entry, usize, f64, f64)> = self
             .table
-            .iter()
-            .filter(|(_, e)| {
+            .values()
+            .filter(|e| {
                 e.total() >= opts.min_count
+                    && e.slot != NO_SLOT
                     && e.docs[0] + e.docs[1] >= opts.min_docs
                     && (opts.names || e.capitalized * 2 <= e.total())
             })
-            .map(|(k, e)| {
-                let (n, d, z) = score(k, e);
-                (&**k, e, n, d, z)
+            .map(|e| {
+                let text = &*slots[e.slot as usize].text;
+                let (n, d, z) = score(text, e);
+                (text, e, n, d, z)
             })
             .filter(|c| {
                 let g = usize::from(c.4 < 0.0);
@@ -634,7 +631,7 @@ impl KeynessBuilder {
                     Vec::new()
                 } else {
                     let s = &self.slots[e.slot as usize];
-                    let mut v: Vec<Example> = s.first.iter().chain(&s.second).cloned().collect();
+                    let mut v = s.examples.clone();
                     // The favoured group's line first.
                     v.sort_by_key(|x| x.group != g);
                     v
@@ -819,6 +816,7 @@ pub fn in_lexicon(engine: &Engine, phrase: &str) -> Option<InLexicon> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::authoring::ngrams::phrase_key;
     use crate::input::Article;
     use crate::lexicon::Lexicon;
 
@@ -932,9 +930,9 @@ mod tests {
         assert!(b.pruned > 0 && b.floor >= 1);
         // The recurring phrase survived every prune with exact counts; the unique words
         // of early articles are gone.
-        let bc = b.table["border crisis"];
+        let bc = b.table[&phrase_key("border crisis")];
         assert_eq!((bc.count, bc.slack), ([15, 15], 0));
-        assert!(!b.table.contains_key("word0a"));
+        assert!(!b.table.contains_key(&phrase_key("word0a")));
         let k = b.finish(&e, ["a".into(), "b".into()], [None, None]);
         assert!(k.pruned > 0 && k.floor >= 1);
         // Late unique words carry the floor as their possible undercount.

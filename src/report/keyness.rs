@@ -248,6 +248,11 @@ fn example_line(k: &Keyness, ex: &Example, max: usize) -> String {
         let n = ex.left.chars().count();
         if n > room {
             let s: String = ex.left.chars().skip(n - room).collect();
+            // Start at a word.
+            let s = match s.find(' ') {
+                Some(i) if i + 1 < s.len() => s[i + 1..].to_string(),
+                _ => s,
+            };
             format!("…{}", s.trim_start_matches('…'))
         } else {
             ex.left.clone()
@@ -257,6 +262,10 @@ fn example_line(k: &Keyness, ex: &Example, max: usize) -> String {
         let n = ex.right.chars().count();
         if n > room {
             let s: String = ex.right.chars().take(room).collect();
+            let s = match s.rfind(' ') {
+                Some(i) if i > 0 => s[..i].to_string(),
+                _ => s,
+            };
             format!("{}…", s.trim_end_matches('…'))
         } else {
             ex.right.clone()

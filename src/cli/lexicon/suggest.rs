@@ -37,14 +37,17 @@ Two ways to name the groups:
   slant lexicon suggest fox/ --vs cnn/ --groups fox,cnn
 
 Words are slant's clause words (text/words.rs); phrases are 2-4 consecutive words of one
-clause without a stopword at either end. Each row: z-score, uses and articles in each
+clause without a stopword at either end (and single words). Each row: z-score, uses and articles in each
 group, share inside quotation marks, outlets, whether the lexicon already lists it, and
 two example lines. Then, e.g.:  slant kwic \"border crisis\" corpus.jsonl --format html -o kwic.html
 
 Memory is bounded whatever the corpus size: at most --max-phrases distinct phrases are held
-(default 917,504, about 100 MB); when the table fills, the rarest half is dropped (lossy
-counting), and a row whose counts may lack uses says so (marked *, max_missing in CSV and
-JSON). Example lines take at most --example-mb (default 32 MB).";
+(default 458,752: a 46 MB table, plus the text of those used --min-count times); when the
+table fills, the rarest half is dropped (lossy counting), and a row whose counts may lack
+uses says so (marked *, max_missing in CSV and JSON). Example lines take at most
+--example-mb (default 16). On top comes what every command holds: the articles being read
+and analysed, a few hundred at a time. Measured peak: 320 MB on 20,000 long articles built
+to bring new phrases all the time (BENCHMARKS.md); 1,106 real articles fit without pruning.";
 
 #[derive(Debug, Args)]
 #[command(after_help = AFTER_HELP)]
@@ -108,7 +111,7 @@ pub struct SuggestArgs {
           value_parser = clap::value_parser!(u64).range(100..).map(|v| v as usize))]
     pub max_phrases: usize,
     /// Most megabytes of example lines held at once.
-    #[arg(long, value_name = "MB", default_value_t = 32)]
+    #[arg(long, value_name = "MB", default_value_t = 16)]
     pub example_mb: usize,
     /// Worker threads (0 = one per core).
     #[arg(long, short = 'j', default_value_t = 0)]

@@ -46,9 +46,16 @@ pub fn kwic_page(engine: &Engine, title: &str, lines: &[Line], label: Option<&st
     body.push_str(KWIC_CSS);
     body.push_str(&h(1, &format!("Concordance: {}", escape(title)), None));
     let _ = writeln!(body, "<p class=\"meta\">{}</p>", escape(&summary_line(&s)));
-    body.push_str("<div class=\"note prose\"><p><strong>How to read this.</strong> Each row is one place an article uses the words, with the text around them. <em>Voice</em> says whose words they are: the outlet’s own (<em>narrator</em>), a speaker’s in a quotation (<em>quoted</em>), or held at arm’s length in scare quotes. <em>Counts as</em> is what slant’s lexicon scores at that place, found by the same matching as every score: the side and the weight it adds, or nothing when the lexicon does not count it there. Compare outlets in the first table, then sort the lines by the words before or after the match (click a column header) to see the company the word keeps.</p></div>\n");
+    body.push_str("<div class=\"note prose\"><p><strong>How to read this.</strong> Each row is one place an article uses the words, with the text around them. <em>Voice</em> says whose words they are: the outlet’s own (<em>narrator</em>), a speaker’s in a quotation (<em>quoted</em>), or held at arm’s length in scare quotes. <em>Counts as</em> is what slant’s lexicon scores at that place, found by the same matching as every score: the side and the weight it adds, or nothing when the lexicon does not count it there. ");
+    body.push_str(if lines.iter().any(|l| l.outlet.is_some()) {
+        "Compare outlets in the first table, then sort the lines"
+    } else {
+        "Sort the lines"
+    });
+    body.push_str(" by the words before or after the match (click a column header) to see the company the word keeps.</p></div>\n");
     body.push_str(&legend(engine, false));
-    // Per outlet.
+    // Per outlet (when the articles name theirs).
+    let outlets = lines.iter().any(|l| l.outlet.is_some());
     let mut by: BTreeMap<&str, [usize; 4]> = BTreeMap::new();
     for l in lines {
         let e = by
@@ -61,7 +68,7 @@ pub fn kwic_page(engine: &Engine, title: &str, lines: &[Line], label: Option<&st
             Voice::ScareQuoted => 2,
         }] += 1;
     }
-    if !by.is_empty() {
+    if outlets {
         body.push_str(&h(2, "By outlet", Some("outlets")));
         body.push_str("<div class=\"scroll\"><table class=\"sortable\">\n<caption>Lines per outlet <span class=\"hint\"></span></caption>\n<thead><tr><th scope=\"col\">Outlet</th><th scope=\"col\" class=\"num\">Lines</th><th scope=\"col\" class=\"num\">Narrator</th><th scope=\"col\" class=\"num\">Quoted</th><th scope=\"col\" class=\"num\">Scare-quoted</th></tr></thead>\n<tbody>\n");
         let mut rows: Vec<(&&str, &[usize; 4])> = by.iter().collect();
@@ -83,7 +90,10 @@ pub fn kwic_page(engine: &Engine, title: &str, lines: &[Line], label: Option<&st
     if lines.is_empty() {
         body.push_str("<p>No article uses these words.</p>\n");
     } else {
-        body.push_str("<div class=\"scroll\"><table class=\"sortable kwic\">\n<caption>Every occurrence <span class=\"hint\"></span></caption>\n<thead><tr><th scope=\"col\">Outlet</th>");
+        body.push_str("<div class=\"scroll\"><table class=\"sortable kwic\">\n<caption>Every occurrence <span class=\"hint\"></span></caption>\n<thead><tr>");
+        if outlets {
+            body.push_str("<th scope=\"col\">Outlet</th>");
+        }
         if let Some(f) = label {
             let _ = write!(body, "<th scope=\"col\">{}</th>", escape(f));
         }
@@ -122,11 +132,14 @@ pub fn kwic_page(engine: &Engine, title: &str, lines: &[Line], label: Option<&st
                 .as_deref()
                 .map(|s| format!("<small>{}</small>", escape(s)))
                 .unwrap_or_default();
-            let _ = write!(
-                body,
-                "<tr><td>{}</td>",
-                escape(l.outlet.as_deref().unwrap_or("")),
-            );
+            body.push_str("<tr>");
+            if outlets {
+                let _ = write!(
+                    body,
+                    "<td>{}</td>",
+                    escape(l.outlet.as_deref().unwrap_or(""))
+                );
+            }
             if label.is_some() {
                 let _ = write!(
                     body,
