@@ -388,3 +388,16 @@ fn missing_or_empty_groups_are_clear_errors() {
         assert!(err.contains(want), "{all:?}: {err}");
     }
 }
+
+#[test]
+fn the_result_does_not_depend_on_the_number_of_threads() {
+    // With and without pruning: the table's shards take the articles in input order
+    // whatever thread runs them.
+    for extra in [vec![], vec!["--max-phrases", "400"]] {
+        let one = suggest_json(&[extra.clone(), vec!["-j", "1"]].concat());
+        let two = suggest_json(&[extra.clone(), vec!["-j", "2"]].concat());
+        let four = suggest_json(&[extra, vec!["-j", "4"]].concat());
+        assert_eq!(one, two);
+        assert_eq!(one, four);
+    }
+}

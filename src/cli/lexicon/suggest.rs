@@ -22,6 +22,9 @@ use slant::input::{Article, LoadOptions};
 use slant::lexicon::{SideRef, DEFAULT_NAME};
 use slant::{batch, input, report};
 
+/// Articles handed to the phrase count at a time.
+const BATCH: usize = 32;
+
 /// Output formats of `slant lexicon suggest`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum SuggestFormat {
@@ -319,6 +322,9 @@ pub fn run(a: SuggestArgs, out: &mut dyn Write, err: &mut dyn Write, term: Termi
             let o = g.map(|g| keyness::observe(eng, eng.analyze(art), g, max_n));
             (o, warnings, size)
         };
+        // Articles go to the count in batches, whose phrases the table's shards take in
+        // parallel on the same pool.
+        let mut pending: Vec<Observation> = Vec::with_capacity(BATCH);
         batch::run_ordered(&pool, articles, map, |r| -> Result<()> {
             match r {
                 Ok((o, warnings, size)) => {
@@ -327,8 +333,12 @@ pub fn run(a: SuggestArgs, out: &mut dyn Write, err: &mut dyn Write, term: Termi
                         writeln!(err, "slant: warning: {w}")?;
                     }
                     match o {
-                        Some(o) => builder.add(o),
+                        Some(o) => pending.push(o),
                         None => builder.skip(),
+                    }
+                    if pending.len() == BATCH {
+                        let full = std::mem::replace(&mut pending, Vec::with_capacity(BATCH));
+                        pool.install(|| builder.add_batch(full));
                     }
                     done += 1;
                 }
@@ -336,6 +346,7 @@ pub fn run(a: SuggestArgs, out: &mut dyn Write, err: &mut dyn Write, term: Termi
             }
             Ok(())
         })?;
+        pool.install(|| builder.add_batch(pending));
         progress.finish();
     }
     let k = builder.finish(&engine, names, sides);
