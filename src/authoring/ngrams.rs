@@ -1,7 +1,7 @@
 //! The words and 1–4-word phrases of one article that `slant lexicon suggest` counts, each
 //! with the voice it is in (the narrator's, a speech quotation's, scare quotes').
 //!
-//! Words are those of [`clause_words`] (see `text::words`: runs of letters and digits of
+//! Words are those of `clause_words` (see `text::words`: runs of letters and digits of
 //! any script, one apostrophe or hyphen between two of them joining, on the original text;
 //! clauses cut by `. ! ? ; : " ( ) [ ]`, curly double quotes, em and en dashes, bullets
 //! and line feeds), lower-cased with curly apostrophes and Unicode hyphens folded to `'`

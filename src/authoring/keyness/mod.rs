@@ -12,8 +12,12 @@
 //! its boilerplate, shows as such: its top outlet's share is exact whenever that outlet
 //! was among the first three to use the phrase, and a lower bound otherwise).
 //!
-//! **Memory.** The phrase table holds at most `max_phrases` phrases. When it is full, the
-//! rarest are dropped until half remain (lossy counting, Manku & Motwani 2002): every
+//! **Memory.** The phrase table holds at most `max_phrases` phrases, keyed by a 64-bit
+//! hash of their text (`ngrams::phrase_key`); only phrases used `min_count` times keep
+//! their text. It is cut into a fixed number of shards by key (`shard`), filled in
+//! parallel, each taking the articles in input order, so the result does not depend on
+//! the number of threads. When a shard is full, its rarest phrases are dropped until half
+//! remain (lossy counting, Manku & Motwani 2002): every
 //! phrase whose count plus its possible undercount is at most the new *floor* goes, and a
 //! phrase first seen after a prune may have had up to `floor` occurrences dropped earlier,
 //! which it carries as `max_missing` (shown with every row; 0 when nothing was ever
@@ -30,6 +34,7 @@
 //! is left out when a longer ranked phrase holding it accounts for 90% or more of its
 //! occurrences in each group ("pathway" inside "pathway to citizenship"). Rows favour the
 //! group their z-score points to, strongest first, `|z| ≥ min_z`, at most `top` per group.
+//!
 //! **One outlet's habit.** When the favoured group has articles from two outlets or more,
 //! a phrase is also scored without its top outlet (its uses, and that outlet's words):
 //! if it no longer reaches `|z| ≥ min_z` the same way, the contrast is one outlet's

@@ -20,12 +20,14 @@
 //! * worksheet mode: [`worksheet_index`] and [`worksheet_page`] hide every score, side,
 //!   color, speaker and highlight (plain numbered lines and blank tables for students);
 //!   [`answers_page`] is the answer key: the normal overview and every annotated article on
-//!   one page, so no answer file can collide with an article's file name.
+//!   one page, so no answer file can collide with an article's file name;
+//! * [`kwic_page`]: the concordance of `slant kwic` (lines per outlet, then every use with
+//!   its context, voice and what the lexicon counts there).
 //!
 //! The parts: `escape`; `page` (the document shell, the CSP, `style.css` and
 //! `sort.js`); `sides` (how a side looks); `annotate` (the annotated text, see
 //! [`annotate`]); `ledger_tables` (the ledger of an article page); `alt` (text
-//! equivalents of the charts); `article`, `overview` and `worksheet` (the pages).
+//! equivalents of the charts); `article`, `overview`, `worksheet` and `kwic` (the pages).
 
 mod alt;
 mod annotate;
