@@ -195,8 +195,10 @@ pub fn article_grams(text: &str, quotes: &[Quote], max_n: usize) -> ArticleGrams
         positions: [0; MAX_N],
         grams: Vec::new(),
     };
-    let mut seen: HashMap<u64, u32, KeyBuild> = HashMap::default();
-    let mut grams: Vec<Gram> = Vec::new();
+    // About two distinct candidates a word: sized once, not grown.
+    let mut seen: HashMap<u64, u32, KeyBuild> =
+        HashMap::with_capacity_and_hasher(toks.len() * 2, KeyBuild::default());
+    let mut grams: Vec<Gram> = Vec::with_capacity(toks.len() * 2);
     for i in 0..toks.len() {
         let first = toks[i];
         for n in 1..=max_n {

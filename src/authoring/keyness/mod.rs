@@ -123,14 +123,18 @@ pub struct Observation {
     pub outlet: Option<String>,
     /// The article's text (example lines are cut from it).
     pub text: String,
-    pub grams: ArticleGrams,
+    /// Its phrases, sorted by shard as [`observe`] leaves them.
+    grams: ArticleGrams,
     /// Loaded-term weight per lexicon side, as scored.
     pub side_weight: Vec<f64>,
 }
 
 /// Cut an analysed article into what [`KeynessBuilder::add`] needs.
 pub fn observe(engine: &Engine, a: Analysis, group: usize, max_n: usize) -> Observation {
-    let grams = article_grams(&a.article.text, &a.quotes, max_n);
+    let mut grams = article_grams(&a.article.text, &a.quotes, max_n);
+    // Each shard of the table takes one run of them (stable: within a shard, first use
+    // first).
+    grams.grams.sort_by_key(|g| shard::shard_of(g.key));
     let mut side_weight = vec![0.0; engine.lexicon.sides.len()];
     for t in &a.terms {
         if let Some(s) = t.counted_side {

@@ -126,7 +126,14 @@ impl Shard {
         let bit = info
             .outlet
             .map(|id| (((id % 128) / 64) as usize, 1u64 << (id % 64)));
-        for gram in o.grams.grams.iter().filter(|x| shard_of(x.key) == me) {
+        // `observe` sorted the phrases by shard: this shard's are one run.
+        let all = &o.grams.grams;
+        debug_assert!(all
+            .windows(2)
+            .all(|w| shard_of(w[0].key) <= shard_of(w[1].key)));
+        let from = all.partition_point(|x| shard_of(x.key) < me);
+        let to = from + all[from..].partition_point(|x| shard_of(x.key) == me);
+        for gram in &all[from..to] {
             if self.table.len() >= self.max_phrases {
                 self.prune();
             }
