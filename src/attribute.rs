@@ -104,11 +104,20 @@ fn name_words(s: &str) -> impl Iterator<Item = &str> {
 /// least two words, two or more of them capitalized and every other one a short link word
 /// ("We Build the Wall"), and the line it stands on is not a headline (a line most of whose
 /// words are capitalized and that does not end with a full stop, where every phrase looks
-/// like a name). Single words are never
-/// taken for names: "Dreamers" and a sentence's first word are capitalized anyway.
+/// like a name). Single words are never taken for names ("Dreamers" and a sentence's
+/// first word are capitalized anyway), nor words in capitals throughout (emphasis).
 pub fn in_name(original: &str, start: usize, end: usize) -> bool {
     let words: Vec<&str> = name_words(&original[start..end]).collect();
     if words.len() < 2 {
+        return false;
+    }
+    // Capitals throughout are emphasis ("ILLEGAL ALIENS" in a tweet), not a name.
+    let shouted = |w: &&str| {
+        w.chars()
+            .filter(|c| c.is_alphabetic())
+            .all(char::is_uppercase)
+    };
+    if words.iter().all(shouted) {
         return false;
     }
     let caps = words.iter().filter(|w| capitalized(w)).count();
@@ -540,6 +549,9 @@ mod tests {
         // A headline capitalizes everything: no names read there.
         let t = "Illegal Immigrants Could Elect Hillary\n\nThe story.";
         assert!(!in_name(t, 0, "Illegal Immigrants".len()));
+        // Capitals throughout are emphasis.
+        let t = "They released the ILLEGAL ALIENS on Friday.";
+        assert!(!in_name(t, 18, 18 + "ILLEGAL ALIENS".len()));
         // A sentence's first word alone does not make a name.
         let t = "Illegal immigrants crossed the river.";
         assert!(!in_name(t, 0, "Illegal immigrants".len()));

@@ -132,7 +132,9 @@ fn an_unknown_side_lists_the_sides_and_never_suggests_the_other_camp() {
     assert_eq!(out.status.code(), Some(2));
     let text = stdout(&out);
     assert!(
-        text.contains("side `anti_immigrant` is not declared; declared sides: pro_immigrant, restrictionist"),
+        text.contains(
+            "side `anti_immigrant` is not declared; declared sides: pro_immigrant, restrictionist"
+        ),
         "{text}"
     );
     assert!(
@@ -170,20 +172,26 @@ fn completions_for_each_shell_and_the_manual_page() {
 
     let out = run_ok(slant().arg("man"));
     let roff = stdout(&out);
-    assert!(roff.starts_with(".ie") || roff.contains(".TH slant"), "{roff:.300}");
+    assert!(
+        roff.starts_with(".ie") || roff.contains(".TH slant"),
+        "{roff:.300}"
+    );
     assert!(roff.contains("report") && roff.contains("completions"));
     let dir = tempfile::tempdir().unwrap();
     let out = run_ok(slant().args(["man", "--out"]).arg(dir.path()));
-    for page in ["slant.1", "slant-report.1", "slant-score.1", "slant-lexicon-check.1"] {
+    for page in [
+        "slant.1",
+        "slant-report.1",
+        "slant-score.1",
+        "slant-lexicon-check.1",
+    ] {
         let text = std::fs::read_to_string(dir.path().join(page))
             .unwrap_or_else(|e| panic!("{page}: {e}"));
         assert!(text.contains(".TH"), "{page}");
     }
-    assert!(
-        std::fs::read_to_string(dir.path().join("slant-report.1"))
-            .unwrap()
-            .contains("worksheet")
-    );
+    assert!(std::fs::read_to_string(dir.path().join("slant-report.1"))
+        .unwrap()
+        .contains("worksheet"));
     assert!(stderr(&out).contains("manual pages"));
 }
 
@@ -201,7 +209,9 @@ fn the_table_fits_the_width_it_is_given_and_is_whole_when_piped() {
     let full = table(None);
     let widest = full.lines().map(|l| l.chars().count()).max().unwrap();
     let header = full.lines().next().unwrap();
-    for col in ["ID", "TITLE", "WORDS", "HITS", "EVID", "STANCE", "RANGE", "HEARD", "TONE"] {
+    for col in [
+        "ID", "TITLE", "WORDS", "HITS", "EVID", "STANCE", "RANGE", "HEARD", "TONE",
+    ] {
         assert!(header.contains(col), "{col} in {header}");
     }
     assert!(widest > 100, "piped: every column ({widest})");
@@ -232,10 +242,18 @@ fn help_shows_common_options_first_limits_apart_and_an_example() {
         let limits = text
             .find("\nLimits:\n")
             .unwrap_or_else(|| panic!("{cmd}: no Limits heading\n{text}"));
-        let max = text.find("--max-article-bytes").or(text.find("--max-lexicon-bytes"));
-        assert!(max.unwrap() > limits, "{cmd}: a limit before the heading\n{text}");
+        let max = text
+            .find("--max-article-bytes")
+            .or(text.find("--max-lexicon-bytes"));
+        assert!(
+            max.unwrap() > limits,
+            "{cmd}: a limit before the heading\n{text}"
+        );
         let lexicon = text.find("--lexicon").unwrap_or(0);
-        assert!(lexicon < limits, "{cmd}: --lexicon among the common options");
+        assert!(
+            lexicon < limits,
+            "{cmd}: --lexicon among the common options"
+        );
     }
     let text = stdout(&run_ok(slant().args(["score", "--help"])));
     assert!(text.find("--format").unwrap() < text.find("--jsonl").unwrap());
@@ -261,15 +279,22 @@ fn size_applies_to_the_cards_and_the_comparison_chart_alike() {
         );
         assert_eq!(png_size(&out.join("000_f667bd81ae114d19.png")), (800, 500));
         let (w, h) = png_size(&out.join("comparison.png"));
-        assert_eq!(w, 800, "{cmd}: the comparison chart is as wide as the cards");
+        assert_eq!(
+            w, 800,
+            "{cmd}: the comparison chart is as wide as the cards"
+        );
         assert!(h > 500, "{cmd}: as tall as its rows need ({h})");
     }
-    let page = std::fs::read_to_string(dir.path().join("report/000_f667bd81ae114d19.html")).unwrap();
+    let page =
+        std::fs::read_to_string(dir.path().join("report/000_f667bd81ae114d19.html")).unwrap();
     assert!(page.contains("width=\"800\" height=\"500\""));
     // The default: 1600 wide, both.
     let out = dir.path().join("default");
     run_ok(slant().args(["chart", "seeds", "--out"]).arg(&out));
-    assert_eq!(png_size(&out.join("004_72e29b7a571df496.png")), (1600, 1000));
+    assert_eq!(
+        png_size(&out.join("004_72e29b7a571df496.png")),
+        (1600, 1000)
+    );
     assert_eq!(png_size(&out.join("comparison.png")).0, 1600);
 }
 
@@ -282,7 +307,10 @@ fn an_error_is_said_once() {
     assert_eq!(out.status.code(), Some(2));
     let err = stderr(&out);
     assert_eq!(err.matches("No such file").count(), 1, "{err}");
-    assert!(err.starts_with("slant: error: cannot read lexicon nothere.yaml"), "{err}");
+    assert!(
+        err.starts_with("slant: error: cannot read lexicon nothere.yaml"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -291,7 +319,11 @@ fn neutral_terms_are_marked_only_on_request() {
     let plain = dir.path().join("plain");
     let all = dir.path().join("all");
     run_ok(slant().args(["report", "seeds", "--out"]).arg(&plain));
-    run_ok(slant().args(["report", "seeds", "--show-neutral", "--out"]).arg(&all));
+    run_ok(
+        slant()
+            .args(["report", "seeds", "--show-neutral", "--out"])
+            .arg(&all),
+    );
     let page = |d: &Path| std::fs::read_to_string(d.join("000_f667bd81ae114d19.html")).unwrap();
     let (p, a) = (page(&plain), page(&all));
     // "subpoenas" is a neutral term of the default lexicon.
@@ -300,8 +332,16 @@ fn neutral_terms_are_marked_only_on_request() {
     assert!(a.contains(subpoena), "--show-neutral marks them");
     // Footnote marks in the text (the legend shows one sample, without a link).
     let footnotes = |s: &str| s.matches("<sup class=\"fn\"><a href=").count();
-    assert!(footnotes(&a) > footnotes(&p) + 20, "{} vs {}", footnotes(&a), footnotes(&p));
-    assert!(p.contains("neutral terms (plain words such as"), "the page says what it left out");
+    assert!(
+        footnotes(&a) > footnotes(&p) + 20,
+        "{} vs {}",
+        footnotes(&a),
+        footnotes(&p)
+    );
+    assert!(
+        p.contains("neutral terms (plain words such as"),
+        "the page says what it left out"
+    );
     // Footnotes are numbered without gaps, each with its ledger row.
     let n = footnotes(&p);
     for k in 1..=n {
@@ -311,7 +351,9 @@ fn neutral_terms_are_marked_only_on_request() {
     // Charged (tone) words: underlined, never footnoted.
     assert!(p.contains("<mark class=\"t tone\""));
     // Images open at full size.
-    assert!(p.contains("<a href=\"000_f667bd81ae114d19.png\" title=\"Open the card at full size\"><img"));
+    assert!(p.contains(
+        "<a href=\"000_f667bd81ae114d19.png\" title=\"Open the card at full size\"><img"
+    ));
     let index = std::fs::read_to_string(plain.join("index.html")).unwrap();
     assert!(index.contains("<a href=\"comparison.png\" title=\"Open the chart at full size\"><img"));
 }
@@ -354,7 +396,10 @@ fn a_large_set_is_grouped_by_outlet() {
     run_ok(slant().args(["report", "--out"]).arg(&out).arg(&input));
     let index = std::fs::read_to_string(out.join("index.html")).unwrap();
     // The chart and the matrix: one row or column per outlet, with its count.
-    assert!(index.contains("Comparison chart of 4 outlet(s)"), "{index:.0}");
+    assert!(
+        index.contains("Comparison chart of 4 outlet(s)"),
+        "{index:.0}"
+    );
     assert!(index.contains("Daily Planet (9): mean"));
     assert!(index.contains("no outlet given (3): mean"));
     assert!(index.contains("<th scope=\"col\">Gotham Gazette (9)</th>"));

@@ -548,7 +548,8 @@ fn worksheet_mode_writes_a_students_folder_without_answers_and_a_teachers_folder
     assert!(sheet.contains("<caption>Loaded words I found</caption>"));
     assert!(sheet.contains("<caption>Who is quoted</caption>"));
     let annotated = read(&teacher, "river.html");
-    assert!(annotated.contains("<p id=\"p-3\"><span class=\"pn\" aria-hidden=\"true\">3</span>Officials"));
+    assert!(annotated
+        .contains("<p id=\"p-3\"><span class=\"pn\" aria-hidden=\"true\">3</span>Officials"));
     let answers = read(&teacher, "answers.html");
     assert!(answers.contains(".s0{--side"));
     assert_nesting(&answers, "answers.html");
@@ -572,7 +573,10 @@ fn worksheet_mode_writes_a_students_folder_without_answers_and_a_teachers_folder
         .unwrap_or_else(|| panic!("{stderr}"));
     assert!(for_students.contains(&says(&student)), "{stderr}");
     let for_you = stderr.lines().find(|l| l.contains("for you")).unwrap();
-    assert!(for_you.contains(&says(&teacher)) && for_you.contains("answers.html"), "{stderr}");
+    assert!(
+        for_you.contains(&says(&teacher)) && for_you.contains("answers.html"),
+        "{stderr}"
+    );
 }
 
 #[test]

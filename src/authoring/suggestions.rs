@@ -159,8 +159,8 @@ fn candidate(words: &[&str]) -> bool {
     !(words.len() == 1 && first.chars().count() < 3)
 }
 
-/// Common English function words and newswire boilerplate.
-const STOPWORDS: &[&str] = &[
+/// Common English function words and newswire boilerplate (also `lexicon suggest`'s).
+pub(crate) const STOPWORDS: &[&str] = &[
     "a",
     "about",
     "above",

@@ -17,6 +17,7 @@ mod completions;
 mod eval;
 mod explain;
 mod extract;
+mod kwic;
 mod lexicon;
 mod man;
 mod report;
@@ -56,6 +57,8 @@ pub enum Command {
     Lexicon(lexicon::LexiconCommand),
     /// Draw a stance card per article and a comparison chart (PNG, or SVG too).
     Chart(chart::ChartArgs),
+    /// Keyword in context: every use of a term, concept or variant with the words around it.
+    Kwic(kwic::KwicArgs),
     /// Write the classroom report: annotated HTML pages, charts, CSV and JSONL in one folder.
     Report(report::ReportArgs),
     /// Measure slant on labelled data: lean separation, quote attribution.
@@ -86,5 +89,6 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write, term: Terminal) -
         Command::Extract(a) => extract::run(a, out, err, term),
         Command::Completions(a) => completions::run(a, out),
         Command::Man(a) => man::run(a, out, err),
+        Command::Kwic(a) => kwic::run(a, out, err, term),
     }
 }

@@ -154,7 +154,7 @@ fn staged(dir: &Path, names: &[String], protected: &[PathBuf], paths: &[String])
 #[allow(clippy::too_many_arguments)]
 fn write_report(
     engine: &Engine,
-    analyses: &mut Vec<Analysis>,
+    analyses: &mut [Analysis],
     stems: &[String],
     out: &OutDir,
     opts: ChartOptions,
@@ -249,7 +249,10 @@ pub fn run(a: ReportArgs, err: &mut dyn Write, term: Terminal) -> Result<u8> {
     let cards = if a.size == DEFAULT_SIZE {
         format!("{} stance card(s)", charts.cards)
     } else {
-        format!("{} stance card(s) of {}x{}", charts.cards, a.size.0, a.size.1)
+        format!(
+            "{} stance card(s) of {}x{}",
+            charts.cards, a.size.0, a.size.1
+        )
     };
     if a.worksheet {
         let student = a.out.join(STUDENT);

@@ -221,7 +221,10 @@ mod tests {
         assert_eq!(a.sha256.len(), 64);
         assert!(a.sha256.bytes().all(|c| c.is_ascii_hexdigit()));
         // Comments, blank lines and a different YAML style change nothing.
-        let restyled = format!("# a comment\n\n{}", YAML.replace("weight: 2", "weight: 2.0"));
+        let restyled = format!(
+            "# a comment\n\n{}",
+            YAML.replace("weight: 2", "weight: 2.0")
+        );
         assert_eq!(load("x", &restyled).sha256, a.sha256);
     }
 

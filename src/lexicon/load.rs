@@ -253,13 +253,7 @@ impl Loader {
         } else {
             let before = diagnostics.len();
             let sources = self.seen.clone();
-            let lexicon = build(
-                &file,
-                &origin,
-                sources,
-                self.limits,
-                &mut diagnostics,
-            );
+            let lexicon = build(&file, &origin, sources, self.limits, &mut diagnostics);
             // Drop meaning errors caused by the placeholders of structural errors.
             let structural = &self.structural;
             let mut i = 0;

@@ -97,7 +97,13 @@ pub fn outlet_groups(analyses: &[Analysis]) -> Vec<OutletGroup> {
     let mut groups: Vec<OutletGroup> = Vec::new();
     let mut none: Vec<usize> = Vec::new();
     for (i, a) in analyses.iter().enumerate() {
-        match a.article.outlet.as_deref().map(str::trim).filter(|o| !o.is_empty()) {
+        match a
+            .article
+            .outlet
+            .as_deref()
+            .map(str::trim)
+            .filter(|o| !o.is_empty())
+        {
             Some(o) => match groups.iter_mut().find(|g| g.label == o) {
                 Some(g) => g.members.push(i),
                 None => groups.push(OutletGroup {
@@ -108,7 +114,7 @@ pub fn outlet_groups(analyses: &[Analysis]) -> Vec<OutletGroup> {
             None => none.push(i),
         }
     }
-    groups.sort_by(|a, b| b.members.len().cmp(&a.members.len()));
+    groups.sort_by_key(|g| std::cmp::Reverse(g.members.len()));
     if !none.is_empty() {
         groups.push(OutletGroup {
             label: if groups.is_empty() {

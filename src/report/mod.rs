@@ -20,6 +20,8 @@ pub mod format;
 pub(crate) mod highlights;
 pub mod html;
 pub mod json;
+pub mod keyness;
+pub mod kwic;
 pub mod ledger;
 pub mod lexicon;
 pub mod output;

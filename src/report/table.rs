@@ -229,9 +229,7 @@ pub fn row(engine: &Engine, a: &Analysis, color: bool, layout: &Layout) -> Strin
     let s = &a.scores;
     let mut r = layout.line(|c| match c {
         Column::Id => terminal(&ellipsize(&a.article.id, Column::Id.width())).into_owned(),
-        Column::Title => {
-            terminal(&ellipsize(&a.article.title, layout.title_width)).into_owned()
-        }
+        Column::Title => terminal(&ellipsize(&a.article.title, layout.title_width)).into_owned(),
         Column::Words => a.words.to_string(),
         Column::Hits => s
             .sides
@@ -327,12 +325,7 @@ mod tests {
     use super::*;
 
     fn width(l: &Layout) -> usize {
-        l.columns
-            .iter()
-            .map(|c| l.width_of(*c))
-            .sum::<usize>()
-            + l.columns.len()
-            - 1
+        l.columns.iter().map(|c| l.width_of(*c)).sum::<usize>() + l.columns.len() - 1
     }
 
     #[test]

@@ -1,9 +1,10 @@
 //! `slant lexicon …`: the subcommands for lexicon authors, one file each: `check` (every
-//! problem with its position), `test` (the example sentences) and `coverage` (what fires
-//! on a corpus).
+//! problem with its position), `test` (the example sentences), `coverage` (what fires
+//! on a corpus) and `suggest` (what two groups of articles differ on).
 
 mod check;
 mod coverage;
+mod suggest;
 mod test;
 
 use std::io::Write;
@@ -22,6 +23,8 @@ pub enum LexiconCommand {
     Test(test::TestArgs),
     /// Measure a lexicon on articles: hits per entry and voice, silent entries, suggestions.
     Coverage(coverage::CoverageArgs),
+    /// Rank the words and phrases two groups of articles differ on (Fightin' Words log-odds).
+    Suggest(suggest::SuggestArgs),
 }
 
 /// Run one `slant lexicon` subcommand. Returns the exit code.
@@ -40,6 +43,7 @@ pub fn run(
         LexiconCommand::Check(a) => check::run(a, out),
         LexiconCommand::Test(a) => test::run(a, out),
         LexiconCommand::Coverage(a) => coverage::run(a, out, err, term),
+        LexiconCommand::Suggest(a) => suggest::run(a, out, err, term),
     }?;
     out.flush()?;
     Ok(code)

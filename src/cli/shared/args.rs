@@ -92,11 +92,14 @@ impl LexiconArgs {
     /// (a term that can never match, a `disable` that does nothing…), which `slant lexicon
     /// check` lists; the run goes on.
     pub fn engine_noting_warnings(&self, err: &mut dyn Write) -> Result<Engine> {
-        let (lexicon, warnings) = Lexicon::load_with_warnings(self.lexicon.as_deref(), self.limits())
-            .map_err(|e| match e {
-                lexicon::LexiconError::Invalid(_) => anyhow::anyhow!("the lexicon has errors:\n{e}"),
-                other => anyhow::Error::new(other),
-            })?;
+        let (lexicon, warnings) = Lexicon::load_with_warnings(
+            self.lexicon.as_deref(),
+            self.limits(),
+        )
+        .map_err(|e| match e {
+            lexicon::LexiconError::Invalid(_) => anyhow::anyhow!("the lexicon has errors:\n{e}"),
+            other => anyhow::Error::new(other),
+        })?;
         if let Some(line) = warnings_line(warnings.len(), self.lexicon.as_deref()) {
             writeln!(err, "{line}")?;
         }

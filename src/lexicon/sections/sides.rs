@@ -192,7 +192,10 @@ mod tests {
     #[test]
     fn an_unknown_side_lists_the_sides_and_never_guesses_another() {
         let ids = SideIds {
-            ids: HashMap::from([("pro_immigrant".to_string(), 0), ("restrictionist".to_string(), 1)]),
+            ids: HashMap::from([
+                ("pro_immigrant".to_string(), 0),
+                ("restrictionist".to_string(), 1),
+            ]),
             declared: vec!["pro_immigrant", "restrictionist"],
         };
         let at = |_: ()| ("t.yaml".to_string(), vec![Seg::key("side")]);
@@ -204,7 +207,8 @@ mod tests {
         assert_eq!(diags.len(), 3);
         for d in &diags[..2] {
             assert!(
-                d.message.ends_with("declared sides: pro_immigrant, restrictionist"),
+                d.message
+                    .ends_with("declared sides: pro_immigrant, restrictionist"),
                 "{}",
                 d.message
             );
@@ -213,7 +217,11 @@ mod tests {
             assert!(!hint.contains("did you mean"), "{hint}");
             assert!(hint.starts_with("use one of"), "{hint}");
         }
-        assert!(diags[2].hint.as_deref().unwrap().starts_with("write `pro_immigrant`"));
+        assert!(diags[2]
+            .hint
+            .as_deref()
+            .unwrap()
+            .starts_with("write `pro_immigrant`"));
     }
 
     #[test]

@@ -240,9 +240,7 @@ impl<'a, DB: DrawingBackend> Painter<'a, DB> {
             Flavor::Bitmap => {
                 // Set glyph by glyph at sub-pixel positions (`glyphs`), not by plotters.
                 let size = f.px * BITMAP_SIZE_PER_EM;
-                return super::glyphs::draw_text(
-                    self.area, t, x, baseline, size, f.bold, color, h,
-                );
+                return super::glyphs::draw_text(self.area, t, x, baseline, size, f.bold, color, h);
             }
             Flavor::Svg => (f.px * 1.24, baseline - 0.76 * f.px),
         };

@@ -549,6 +549,9 @@ fn a_rule_one_pixel_thick_is_drawn() {
     .unwrap();
     let img = decode(&png);
     assert_eq!(img.count(10, 0, 300, 200, |c| c == INK), 290, "the rule");
-    assert_eq!(img.count(340, 0, 360, 200, |c| c == INK), 160, "the upright");
+    assert_eq!(
+        img.count(340, 0, 360, 200, |c| c == INK),
+        160,
+        "the upright"
+    );
 }
-

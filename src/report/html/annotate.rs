@@ -57,7 +57,11 @@ fn paragraph_breaks(text: &str) -> Vec<(usize, usize)> {
     let b = text.as_bytes();
     let mut out = Vec::with_capacity(blank.len());
     let mut at = 0;
-    for brk in blank.iter().copied().chain(std::iter::once((text.len(), text.len()))) {
+    for brk in blank
+        .iter()
+        .copied()
+        .chain(std::iter::once((text.len(), text.len())))
+    {
         let block = &text[at..brk.0];
         if block.lines().any(|l| l.chars().count() > WRAPPED_LINE_MAX) {
             let mut i = at;
@@ -412,7 +416,15 @@ mod tests {
         let long = "x".repeat(120);
         let t = format!("Title\n{long}\nshort line\n\nwrapped at\nforty columns\n");
         let p: Vec<&str> = paragraphs(&t).iter().map(|&(s, e)| &t[s..e]).collect();
-        assert_eq!(p, ["Title", long.as_str(), "short line", "wrapped at\nforty columns"]);
+        assert_eq!(
+            p,
+            [
+                "Title",
+                long.as_str(),
+                "short line",
+                "wrapped at\nforty columns"
+            ]
+        );
     }
 
     #[test]

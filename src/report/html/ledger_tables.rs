@@ -54,9 +54,7 @@ pub(super) fn terms_table(
         String::new()
     };
     if rows == 0 {
-        return format!(
-            "<p>No loaded terms of this lexicon were found.</p>\n{hidden_note}"
-        );
+        return format!("<p>No loaded terms of this lexicon were found.</p>\n{hidden_note}");
     }
     let mut o = String::from("<div class=\"scroll\"><table class=\"ledger terms\">\n<caption>Every marked term, in text order <span class=\"hint\">(what it counts = weight × factor, for the side named)</span></caption>\n<thead><tr><th scope=\"col\">#</th><th scope=\"col\" class=\"num\"><abbr title=\"paragraph\">¶</abbr></th><th scope=\"col\">As written</th><th scope=\"col\">Lexicon entry</th><th scope=\"col\">Voice</th><th scope=\"col\">Modifiers</th><th scope=\"col\" class=\"num\">Factor</th><th scope=\"col\">Counts</th></tr></thead>\n<tbody>\n");
     let pars = paragraphs(&a.article.text);

@@ -20,21 +20,24 @@
 //! * worksheet mode: [`worksheet_index`] and [`worksheet_page`] hide every score, side,
 //!   color, speaker and highlight (plain numbered lines and blank tables for students);
 //!   [`answers_page`] is the answer key: the normal overview and every annotated article on
-//!   one page, so no answer file can collide with an article's file name.
+//!   one page, so no answer file can collide with an article's file name;
+//! * [`kwic_page`]: the concordance of `slant kwic` (lines per outlet, then every use with
+//!   its context, voice and what the lexicon counts there).
 //!
 //! The parts: `escape`; `page` (the document shell, the CSP, `style.css` and
 //! `sort.js`); `sides` (how a side looks); `marks` (which terms are marked and
 //! footnoted: loaded ones, tone words apart, neutral ones only on request); `annotate`
 //! (the annotated text, paragraphs numbered as on the worksheet); `ledger_tables` (the
-//! ledger of an article page); `alt` (text
-//! equivalents of the charts); `article`, `overview` and `worksheet` (the pages);
-//! `interrupted` (what `index.html` says while a report is being replaced).
+//! ledger of an article page); `alt` (text equivalents of the charts); `article`,
+//! `overview`, `worksheet` and `kwic` (the pages); `interrupted` (what `index.html` says
+//! while a report is being replaced).
 
 mod alt;
 mod annotate;
 mod article;
 mod escape;
 mod interrupted;
+mod kwic;
 mod ledger_tables;
 mod marks;
 mod overview;
@@ -46,6 +49,7 @@ pub use alt::{card_alt, comparison_alt};
 pub use article::article_page;
 pub use escape::escape;
 pub use interrupted::INTERRUPTED_PAGE;
+pub use kwic::kwic_page;
 pub use overview::index_page;
 pub use worksheet::{answers_page, worksheet_index, worksheet_page};
 
