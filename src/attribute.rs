@@ -107,6 +107,15 @@ fn name_words(s: &str) -> impl Iterator<Item = &str> {
 /// like a name). Single words are never taken for names ("Dreamers" and a sentence's
 /// first word are capitalized anyway), nor words in capitals throughout (emphasis).
 pub fn in_name(original: &str, start: usize, end: usize) -> bool {
+    // Most hits are lower case: two capital letters are needed before anything else.
+    if original[start..end]
+        .chars()
+        .filter(|c| c.is_uppercase())
+        .nth(1)
+        .is_none()
+    {
+        return false;
+    }
     let words: Vec<&str> = name_words(&original[start..end]).collect();
     if words.len() < 2 {
         return false;
