@@ -148,3 +148,20 @@ fn a_loaded_phrase_inside_a_proper_name_counts_for_no_side() {
     let plain = hits.iter().find(|t| t["text"] == "build the wall").unwrap();
     assert_eq!(plain["counted_side"], "restrictionist", "{plain}");
 }
+
+#[test]
+fn charged_words_measure_tone_and_never_move_the_stance() {
+    let plain = score("The senator criticized the plan to detain illegal aliens.");
+    let charged = score(
+        "The senator slammed the bizarre plan to detain illegal aliens as lies, a so-called fix.",
+    );
+    let tone = &charged["scores"]["tone"];
+    assert!(tone["hits"].as_u64().unwrap() >= 3, "{tone}");
+    assert!(tone["per_1000_words"].as_f64().unwrap() > 100.0, "{tone}");
+    assert_eq!(plain["scores"]["tone"]["hits"], 0);
+    // Same loaded term, same evidence and stance: tone is a second dimension.
+    assert_eq!(plain["scores"]["evidence"], charged["scores"]["evidence"]);
+    assert_eq!(plain["scores"]["stance"], charged["scores"]["stance"]);
+    let hit = hit(&charged, "slammed");
+    assert_eq!(hit["counted_side"], "neutral", "{hit}");
+}
