@@ -435,24 +435,6 @@ mod tests {
     use super::*;
     use crate::scan::Plain;
 
-    /// Mostly-ASCII text with every byte class the fast path distinguishes.
-    fn ascii_heavy(rng: &mut crate::corpus::Rng, len: usize) -> String {
-        let alphabet = [
-            "a", "Z", "m", "0", "9", "'", "-", " ", " ", "\n", "\t", "\r", "\u{0B}", "\u{0C}", ".",
-            "\"", "@", "[", "`", "{", "/", ":", "é", "’", "—",
-        ];
-        (0..len)
-            .map(|_| {
-                // Long plain runs, so that many 16-byte blocks are whole.
-                if rng.below(3) > 0 {
-                    ["word", "Job-killing", "it's", "A1", "x  y"][rng.below(5)]
-                } else {
-                    alphabet[rng.below(alphabet.len())]
-                }
-            })
-            .collect()
-    }
-
     #[test]
     fn block_copy_equals_the_byte_at_a_time_copy() {
         let mut rng = crate::corpus::Rng::new(7);
@@ -463,7 +445,7 @@ mod tests {
             ["é", "  ", "’", " \n"].map(|b| format!("{}{b}{}", &plain[..at], &plain[at..]))
         });
         let texts: Vec<String> = (0..3000)
-            .map(|round| ascii_heavy(&mut rng, round % 90))
+            .map(|round| crate::corpus::ascii_heavy(&mut rng, round % 90))
             .chain(breaks)
             .collect();
         for text in texts {

@@ -269,29 +269,11 @@ mod tests {
         }
     }
 
-    /// Mostly-ASCII text with every byte class the fast path distinguishes.
-    fn ascii_heavy(rng: &mut crate::corpus::Rng, len: usize) -> String {
-        let alphabet = [
-            "a", "Z", "m", "0", "9", "'", "-", " ", " ", "\n", "\t", "\r", "\u{0B}", "\u{0C}", ".",
-            "\"", "@", "[", "`", "{", "/", ":", "é", "’", "—",
-        ];
-        (0..len)
-            .map(|_| {
-                // Long plain runs, so that many 16-byte blocks are whole.
-                if rng.below(3) > 0 {
-                    ["word", "Job-killing", "it's", "A1", "x  y"][rng.below(5)]
-                } else {
-                    alphabet[rng.below(alphabet.len())]
-                }
-            })
-            .collect()
-    }
-
     #[test]
     fn long_mostly_ascii_text_agrees_with_the_reference() {
         let mut rng = crate::corpus::Rng::new(3);
         for len in 0..300 {
-            let text = ascii_heavy(&mut rng, len);
+            let text = crate::corpus::ascii_heavy(&mut rng, len);
             let n = Normalized::new(&text);
             let (want, map, _) = reference(&text);
             assert_eq!(n.text, want, "{text:?}");

@@ -89,6 +89,24 @@ impl Generator {
     }
 }
 
+/// Mostly-ASCII text with every byte class the scanning kernels distinguish, in long
+/// plain runs so that many 16-byte blocks are whole (for the fast-path equality tests).
+pub fn ascii_heavy(rng: &mut Rng, len: usize) -> String {
+    let alphabet = [
+        "a", "Z", "m", "0", "9", "'", "-", " ", " ", "\n", "\t", "\r", "\u{0B}", "\u{0C}", ".",
+        "\"", "@", "[", "`", "{", "/", ":", "é", "’", "—",
+    ];
+    (0..len)
+        .map(|_| {
+            if rng.below(3) > 0 {
+                ["word", "Job-killing", "it's", "A1", "x  y"][rng.below(5)]
+            } else {
+                alphabet[rng.below(alphabet.len())]
+            }
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     #[test]
