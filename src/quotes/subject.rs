@@ -112,25 +112,17 @@ impl<'a, K: Kernels> Ctx<'a, K> {
         let mut depth = 0usize;
         while b > 0 {
             let t = &toks[b - 1];
-            let stop = match t.k {
-                Tk::Punct(')' | ']') => {
-                    depth += 1;
-                    false
-                }
-                Tk::Punct('(' | '[') => {
-                    depth = depth.saturating_sub(1);
-                    false
-                }
-                _ if depth > 0 => false,
-                Tk::Quote(_) => true,
-                Tk::Punct(p) => matches!(p, ';' | ':' | '.' | '!' | '?'),
-                Tk::Word => {
-                    let w = self.w(t);
-                    // a capitalized clause opener opens the sentence ("As Politico reported,")
-                    ((is_lower(w) || b == 1) && in_list(CLAUSE_BOUNDARY, w))
-                        || self.is_cue_word(toks, b - 1)
-                }
-            };
+            let stop = !bracketed(t.k, &mut depth)
+                && match t.k {
+                    Tk::Quote(_) => true,
+                    Tk::Punct(p) => matches!(p, ';' | ':' | '.' | '!' | '?'),
+                    Tk::Word => {
+                        let w = self.w(t);
+                        // a capitalized clause opener opens the sentence ("As Politico reported,")
+                        ((is_lower(w) || b == 1) && in_list(CLAUSE_BOUNDARY, w))
+                            || self.is_cue_word(toks, b - 1)
+                    }
+                };
             if stop {
                 break;
             }
@@ -178,24 +170,16 @@ impl<'a, K: Kernels> Ctx<'a, K> {
         let mut depth = 0usize;
         while b > 0 && k - b < 60 {
             let t = &toks[b - 1];
-            let stop = match t.k {
-                Tk::Punct(')' | ']') => {
-                    depth += 1;
-                    false
-                }
-                Tk::Punct('(' | '[') => {
-                    depth = depth.saturating_sub(1);
-                    false
-                }
-                _ if depth > 0 => false,
-                Tk::Quote(_) => true,
-                Tk::Punct(p) => matches!(p, ';' | ':' | '.' | '!' | '?'),
-                // a participle set off by commas describes ("Judge David McKeague,
-                // writing for the majority, said")
-                Tk::Word => self
-                    .cue_at(toks, b - 1)
-                    .is_some_and(|c| c.form != Form::Participle),
-            };
+            let stop = !bracketed(t.k, &mut depth)
+                && match t.k {
+                    Tk::Quote(_) => true,
+                    Tk::Punct(p) => matches!(p, ';' | ':' | '.' | '!' | '?'),
+                    // a participle set off by commas describes ("Judge David McKeague,
+                    // writing for the majority, said")
+                    Tk::Word => self
+                        .cue_at(toks, b - 1)
+                        .is_some_and(|c| c.form != Form::Participle),
+                };
             if stop {
                 break;
             }
@@ -418,5 +402,22 @@ impl<'a, K: Kernels> Ctx<'a, K> {
             }
         }
         None
+    }
+}
+
+/// For a walk back over tokens: whether token kind `k` is a bracket or stands inside
+/// brackets, where nothing stops the walk ("Rubio (R-Fla.) said"). `depth` counts the
+/// closing brackets passed and not yet opened.
+fn bracketed(k: Tk, depth: &mut usize) -> bool {
+    match k {
+        Tk::Punct(')' | ']') => {
+            *depth += 1;
+            true
+        }
+        Tk::Punct('(' | '[') => {
+            *depth = depth.saturating_sub(1);
+            true
+        }
+        _ => *depth > 0,
     }
 }
