@@ -24,6 +24,7 @@ use crate::scan::classes::is_ascii_space;
 use crate::scan::{Fast, Kernels};
 use crate::text::lines::line_cols_with;
 use crate::text::normalize::Normalized;
+use crate::text::words::clause_words;
 
 /// Whose words a term is in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -94,9 +95,11 @@ fn capitalized(w: &str) -> bool {
     w.chars().next().is_some_and(char::is_uppercase)
 }
 
-/// The words of `s` (letters, digits, apostrophes and hyphens).
+/// The words of `s` that hold a letter (`text::words::clause_words`: numbers are not
+/// words of a name and do not count toward a headline's capitals).
 fn name_words(s: &str) -> impl Iterator<Item = &str> {
-    s.split(|c: char| !(c.is_alphanumeric() || matches!(c, '\'' | '’' | '-')))
+    clause_words(s)
+        .map(move |w| &s[w.start..w.end])
         .filter(|w| w.chars().any(char::is_alphabetic))
 }
 
