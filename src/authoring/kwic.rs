@@ -391,8 +391,8 @@ pub struct Summary {
     pub lines: usize,
     pub articles: usize,
     pub outlets: usize,
-    /// Narrator, quoted, scare-quoted, reported.
-    pub voices: [usize; 4],
+    /// Lines per voice, indexed by `Voice as usize` (the order of [`Voice::ALL`]).
+    pub voices: [usize; Voice::ALL.len()],
     /// Lines where the lexicon counts nothing.
     pub uncounted: usize,
 }
@@ -401,14 +401,9 @@ pub struct Summary {
 pub fn summary(lines: &[Line]) -> Summary {
     let articles: HashSet<&str> = lines.iter().map(|l| l.article.as_str()).collect();
     let outlets: HashSet<&str> = lines.iter().filter_map(|l| l.outlet.as_deref()).collect();
-    let mut voices = [0; 4];
+    let mut voices = [0; Voice::ALL.len()];
     for l in lines {
-        voices[match l.voice {
-            Voice::Narrator => 0,
-            Voice::Quoted => 1,
-            Voice::ScareQuoted => 2,
-            Voice::Reported => 3,
-        }] += 1;
+        voices[l.voice as usize] += 1;
     }
     Summary {
         lines: lines.len(),

@@ -57,7 +57,10 @@ pub fn summary_line(s: &Summary) -> String {
     let _ = write!(
         o,
         " · narrator {}, reported {}, quoted {}, scare-quoted {}",
-        s.voices[0], s.voices[3], s.voices[1], s.voices[2]
+        s.voices[Voice::Narrator as usize],
+        s.voices[Voice::Reported as usize],
+        s.voices[Voice::Quoted as usize],
+        s.voices[Voice::ScareQuoted as usize]
     );
     if s.uncounted > 0 {
         let _ = write!(o, " · {} the lexicon does not count", s.uncounted);
@@ -267,10 +270,10 @@ pub fn render_json(engine: &Engine, title: &str, lines: &[Line]) -> Vec<u8> {
             "lines": s.lines,
             "articles": s.articles,
             "outlets": s.outlets,
-            "narrator": s.voices[0],
-            "quoted": s.voices[1],
-            "scare_quoted": s.voices[2],
-            "reported": s.voices[3],
+            "narrator": s.voices[Voice::Narrator as usize],
+            "quoted": s.voices[Voice::Quoted as usize],
+            "scare_quoted": s.voices[Voice::ScareQuoted as usize],
+            "reported": s.voices[Voice::Reported as usize],
             "not_counted": s.uncounted,
         },
         "lines": rows,

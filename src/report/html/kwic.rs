@@ -63,12 +63,7 @@ pub fn kwic_page(engine: &Engine, title: &str, lines: &[Line], label: Option<&st
             .entry(l.outlet.as_deref().unwrap_or("(no outlet)"))
             .or_default();
         e[0] += 1;
-        e[1 + match l.voice {
-            Voice::Narrator => 0,
-            Voice::Reported => 1,
-            Voice::Quoted => 2,
-            Voice::ScareQuoted => 3,
-        }] += 1;
+        e[1 + l.voice as usize] += 1;
     }
     if outlets {
         body.push_str(&h(2, "By outlet", Some("outlets")));
@@ -81,10 +76,10 @@ pub fn kwic_page(engine: &Engine, title: &str, lines: &[Line], label: Option<&st
                 "<tr><th scope=\"row\">{}</th><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>",
                 escape(outlet),
                 n[0],
-                n[1],
-                n[2],
-                n[3],
-                n[4]
+                n[1 + Voice::Narrator as usize],
+                n[1 + Voice::Reported as usize],
+                n[1 + Voice::Quoted as usize],
+                n[1 + Voice::ScareQuoted as usize]
             );
         }
         body.push_str("</tbody></table></div>\n");
