@@ -437,10 +437,10 @@ fn hyphenated_term_covers_its_spaced_twin() {
     assert_diag(
         only(&d),
         Severity::Warning,
-        "a hyphen in a term also matches a space",
+        "hyphens and spaces between a term's words match each other",
         12,
         18,
-        "hyphenated term already covers",
+        "covers its hyphenated and spaced twins",
     );
 }
 

@@ -452,7 +452,7 @@ mod tests {
         let e = engine();
         let q = Query::term(&e, "Illegal Aliens").unwrap();
         let text = "The ILLEGAL ALIENS were released on Friday. Critics said \
-                    “illegal aliens” is a slur. Not illegal-aliens-like.";
+                    “illegal aliens” is a slur. Not illegal-aliensish.";
         let a = e.analyze(Article::from_text("a", "-", text.to_string()));
         let got = lines(&q, &a, 30);
         assert_eq!(got.len(), 2, "{got:?}");

@@ -5,8 +5,8 @@
 //! `text::normalize`), so it is case-insensitive and typography-insensitive; a hit must be
 //! a whole word or phrase (the characters just outside it are not letters or digits, where
 //! the term's own edge is one); hits never overlap, and among the hits that satisfy the
-//! word-boundary rule the leftmost wins, then the longest. A hyphen inside a term also
-//! matches a space. `case_sensitive` variants additionally require the original text to
+//! word-boundary rule the leftmost wins, then the longest. Hyphens and spaces between a
+//! term's words match each other (`lexicon::term_forms`). `case_sensitive` variants additionally require the original text to
 //! match the term's letters exactly. Regex `patterns` obey the same boundary rule and
 //! compete with terms leftmost-longest.
 //!
@@ -291,6 +291,29 @@ mod tests {
         assert_eq!(texts(&l, "common-sense laws"), vec!["common-sense laws"]);
         assert_eq!(texts(&l, "common‐sense laws"), vec!["common‐sense laws"]);
         assert!(texts(&l, "common—sense laws").is_empty());
+    }
+
+    #[test]
+    fn space_in_term_matches_a_hyphen_in_a_compound_modifier() {
+        let l = lex(BASIC);
+        assert_eq!(
+            texts(&l, "the illegal-alien population"),
+            vec!["illegal-alien"]
+        );
+        assert_eq!(
+            texts(&l, "undocumented-immigrants rally"),
+            vec!["undocumented-immigrants"]
+        );
+        // The fast path agrees with the reference on the new forms.
+        let text = "illegal-alien crime and undocumented\u{2010}immigrants and illegal - aliens";
+        let m = Matcher::new(&l).unwrap();
+        let got: Vec<_> = m
+            .find(text, &Normalized::new(text))
+            .iter()
+            .map(|h| (h.start, h.end, h.concept, h.variant))
+            .collect();
+        assert_eq!(got.len(), 3, "{got:?}");
+        assert_eq!(got, reference_find(&l, text));
     }
 
     #[test]

@@ -1,8 +1,8 @@
 //! Checking the `terms:` of a variant: no empty term, no term without a letter or digit,
 //! and no two terms (anywhere in the lexicon) with the same surface form, since only the
 //! first could ever match it. A tone concept's term may share a form with a topic concept's:
-//! the topic term matches it (the matcher compiles topic concepts first), without a warning. Forms come from [`term_forms`], so a hyphenated term and its
-//! spaced twin collide too.
+//! the topic term matches it (the matcher compiles topic concepts first), without a warning. Forms come from
+//! [`term_forms`], so a hyphenated term and its spaced twin collide too.
 
 use std::collections::HashMap;
 
@@ -120,8 +120,8 @@ impl SeenForms {
                 let pt = &first.written;
                 let (msg, hint) = if fi > 0 || first.spaced {
                     (
-                        format!("`{t}` and `{pt}` ({place}) match the same words, because a hyphen in a term also matches a space; only the first can ever match `{form}`"),
-                        "keep one spelling: a hyphenated term already covers the spaced one",
+                        format!("`{t}` and `{pt}` ({place}) match the same words, because hyphens and spaces between a term's words match each other; only the first can ever match `{form}`"),
+                        "keep one spelling: a term already covers its hyphenated and spaced twins",
                     )
                 } else if (v.case_sensitive || fv.case_sensitive) && t != pt {
                     (
