@@ -1,5 +1,6 @@
 //! Word boundaries in the normalized text: where a match may start and end (not inside a
-//! word, [`is_word_char`] deciding), and the case check of case-sensitive variants.
+//! word, [`is_word_char`] deciding), the case check of case-sensitive variants, and the
+//! paragraph check of phrases.
 
 use crate::scan::classes::ASCII_WORD;
 use crate::text::words::is_word_char;
@@ -11,6 +12,23 @@ fn letters(s: &str) -> impl Iterator<Item = char> + '_ {
 
 /// For case-sensitive variants: the original text must spell the term's letters with the
 /// same case as the lexicon writes them ("ICE" matches ICE, not ice or Ice).
+/// Whether `original` (the original text of a multi-word hit) runs over a paragraph break:
+/// a line break, then only whitespace, then another line break. The normalized text reads
+/// every run of whitespace as one space, so without this check a phrase could join the
+/// last word of one paragraph to the first of the next.
+pub(super) fn crosses_blank_line(original: &str) -> bool {
+    let mut after_break = false;
+    for c in original.chars() {
+        match c {
+            '\n' | '\u{2029}' if after_break => return true,
+            '\n' | '\u{2029}' => after_break = true,
+            c if c.is_whitespace() => {}
+            _ => after_break = false,
+        }
+    }
+    false
+}
+
 pub(super) fn same_letters(text: &str, term: &str) -> bool {
     letters(text).eq(letters(term))
 }

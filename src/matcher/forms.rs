@@ -1,8 +1,8 @@
 //! The compiled surface forms of a lexicon's terms: which lexicon entry each one stands for
 //! ([`RawHit`] names it), and the checks a match of one must pass (the word does not go on
-//! after it; a case-sensitive variant is spelt as written).
+//! after it; a case-sensitive variant is spelt as written; a phrase stays in its paragraph).
 
-use super::boundary::{right_ok_fast, same_letters};
+use super::boundary::{crosses_blank_line, right_ok_fast, same_letters};
 use crate::text::normalize::Normalized;
 
 /// Which lexicon entry an automaton pattern stands for.
@@ -12,6 +12,8 @@ pub(super) struct PatternRef {
     pub(super) variant: u32,
     pub(super) term: u32,
     pub(super) case_sensitive: bool,
+    /// The form has a space in it, so a match could run over a paragraph break.
+    pub(super) multiword: bool,
 }
 
 /// A match, with offsets into the ORIGINAL text and into the normalized copy.
@@ -39,7 +41,8 @@ pub(super) struct Forms {
 
 impl Forms {
     /// Whether the form of pattern `p` may match `s..e`: the word does not go on at `e`,
-    /// and a case-sensitive form is spelt as written.
+    /// a case-sensitive form is spelt as written, and a phrase does not run over a
+    /// paragraph break.
     #[inline(always)]
     pub(super) fn valid(
         &self,
@@ -51,6 +54,13 @@ impl Forms {
     ) -> bool {
         right_ok_fast(&norm.text, e)
             && (!self.patterns[p].case_sensitive || self.same_case(original, norm, p, s, e))
+            && (!self.patterns[p].multiword || !Self::crosses_paragraph(original, norm, s, e))
+    }
+
+    #[inline(never)]
+    fn crosses_paragraph(original: &str, norm: &Normalized, s: usize, e: usize) -> bool {
+        let (os, oe) = norm.original_range(s, e);
+        crosses_blank_line(&original[os..oe])
     }
 
     #[inline(never)]

@@ -91,6 +91,7 @@ impl Matcher {
                         if form.is_empty() || !seen.insert(form.clone()) {
                             continue;
                         }
+                        let multiword = form.contains(' ');
                         forms.push(form);
                         written.push(t.clone());
                         patterns.push(PatternRef {
@@ -98,6 +99,7 @@ impl Matcher {
                             variant: vi as u32,
                             term: ti as u32,
                             case_sensitive: v.case_sensitive,
+                            multiword,
                         });
                     }
                 }
@@ -294,6 +296,21 @@ mod tests {
     }
 
     #[test]
+    fn a_phrase_never_runs_over_a_paragraph_break() {
+        let l = lex(BASIC);
+        let text = "They called them illegal\n\nAliens, the next paragraph begins.";
+        assert_eq!(texts(&l, text), vec!["illegal"]);
+        assert_eq!(reference_find(&l, text).len(), 1);
+        // A line break inside a paragraph is only whitespace.
+        assert_eq!(
+            texts(&l, "illegal\r\naliens and illegal \u{2029} \u{2029}aliens"),
+            vec!["illegal\r\naliens", "illegal"]
+        );
+        assert!(boundary::crosses_blank_line("a\n \t\nb"));
+        assert!(!boundary::crosses_blank_line("a\n b\nc"));
+    }
+
+    #[test]
     fn space_in_term_matches_a_hyphen_in_a_compound_modifier() {
         let l = lex(BASIC);
         assert_eq!(
@@ -386,8 +403,8 @@ mod tests {
 
     /// Text built from a lexicon's own forms, mutated into near misses: capitalised or
     /// upper-cased, with letters added or removed at either end, hyphens and spaces swapped,
-    /// between words, punctuation, accents and non-ASCII letters, over several 64-byte
-    /// blocks.
+    /// a phrase split by a paragraph or a line break, between words, punctuation, accents
+    /// and non-ASCII letters, over several 64-byte blocks.
     fn generated_text(forms: &[String], rng: &mut crate::corpus::Rng) -> String {
         const FILLER: [&str; 28] = [
             "the", "a", "said", "in", "of", "é", "Ü", "İ", "naïve", "—", "-", "'", "’", "“", "”",
@@ -412,7 +429,7 @@ mod tests {
                 FILLER[rng.below(FILLER.len())].to_string()
             } else {
                 let f = &forms[rng.below(forms.len())];
-                match rng.below(14) {
+                match rng.below(16) {
                     0 => f.to_uppercase(),
                     1 => {
                         let mut c = f.chars();
@@ -429,6 +446,10 @@ mod tests {
                     }
                     6 => f.replace(' ', "-"),
                     7 => f.replace('-', " "),
+                    // A phrase broken by a paragraph break (never a match), or by a line
+                    // break inside a paragraph (still one).
+                    12 if f.contains(' ') => f.replacen(' ', "\n \n", 1),
+                    13 if f.contains(' ') => f.replacen(' ', "\r\n", 1),
                     8 => format!("{f}é"),
                     9 => format!("é{f}"),
                     10 => format!("Ü{f}"),

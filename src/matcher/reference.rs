@@ -1,13 +1,14 @@
 //! The matching semantics written the slow, obvious way, which the tests (and the
 //! property tests) compare the trie and the automata against.
 
-use super::boundary::{left_ok, right_ok, same_letters};
+use super::boundary::{crosses_blank_line, left_ok, right_ok, same_letters};
 use crate::lexicon::term_forms;
 use crate::lexicon::Lexicon;
 use crate::text::normalize::Normalized;
 
 /// The matching semantics written the slow, obvious way: try every term form at every
-/// character position, keep those with word boundaries, then take leftmost-longest greedily.
+/// character position, keep those with word boundaries (and, for a phrase, within one
+/// paragraph), then take leftmost-longest greedily.
 /// Used by tests (and benchmarks) to check the automaton path.
 pub fn reference_find(lexicon: &Lexicon, original: &str) -> Vec<(usize, usize, usize, usize)> {
     let norm = Normalized::new(original);
@@ -36,11 +37,12 @@ pub fn reference_find(lexicon: &Lexicon, original: &str) -> Vec<(usize, usize, u
     for (i, _) in h.char_indices() {
         for (f, ci, vi, cs, t) in &forms {
             if h[i..].starts_with(f.as_str()) && left_ok(h, i) && right_ok(h, i + f.len()) {
-                if *cs {
-                    let (os, oe) = norm.original_range(i, i + f.len());
-                    if !same_letters(&original[os..oe], t) {
-                        continue;
-                    }
+                let (os, oe) = norm.original_range(i, i + f.len());
+                if *cs && !same_letters(&original[os..oe], t) {
+                    continue;
+                }
+                if f.contains(' ') && crosses_blank_line(&original[os..oe]) {
+                    continue;
                 }
                 cands.push((i, i + f.len(), *ci, *vi));
             }
