@@ -353,6 +353,25 @@ fn quotes_across_paragraphs_are_closed_and_reopened() {
     );
 }
 
+#[test]
+fn a_scraped_dateline_is_shown_muted_and_kept_in_the_text() {
+    let engine = tiny_engine();
+    let text = " date 2020-01-19 The war over the river began in May.\n\nTalks stall.\n";
+    let a = analyze(&engine, "dated", text);
+    assert_eq!(a.article.date.as_deref(), Some("2020-01-19"));
+    let page = html::article_page(&engine, &a, "dated", html::PageOptions::default());
+    assert_nesting(&page, "dateline");
+    let body = visible(&page);
+    assert!(
+        body.contains("<span class=\"pn\" aria-hidden=\"true\">1</span><span class=\"dateline\" title=\"the source’s date line, read as the article’s date\">date 2020-01-19</span> The <mark class=\"t s1\""),
+        "{body}"
+    );
+    // Without a dateline nothing is wrapped.
+    let a = analyze(&engine, "plain", TINY_TEXT);
+    let page = html::article_page(&engine, &a, "plain", html::PageOptions::default());
+    assert!(!visible(&page).contains("class=\"dateline\""));
+}
+
 fn write_jsonl(path: &Path, records: &[serde_json::Value]) {
     let mut s = String::new();
     for r in records {

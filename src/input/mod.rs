@@ -44,4 +44,4 @@ pub use error::LoadError;
 pub use html::{extract_page, Page};
 pub use meta::Metadata;
 pub use stream::{load, Articles};
-pub use title::{derive_title, MAX_TITLE_CHARS};
+pub use title::{derive_title, leading_dateline, MAX_TITLE_CHARS};

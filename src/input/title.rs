@@ -1,7 +1,7 @@
 //! The title and date of a plain-text article, read from its first lines: the first
 //! non-empty line, a short kicker above a longer line skipped, Markdown heading marks
-//! dropped, a leading `date 2020-01-19` dateline taken as the date; cut to
-//! [`MAX_TITLE_CHARS`] characters.
+//! dropped, a leading `date 2020-01-19` dateline taken as the date (and located, for pages
+//! that show it apart: [`leading_dateline`]); cut to [`MAX_TITLE_CHARS`] characters.
 
 /// Longest derived title, in characters (a one-line article would otherwise be its own
 /// title, copied into every output).
@@ -50,6 +50,17 @@ fn dateline(line: &str) -> Option<(&str, &str)> {
     let after = &rest[10..];
     (iso && (after.is_empty() || after.starts_with(char::is_whitespace)))
         .then(|| (date, after.trim_start()))
+}
+
+/// The byte range of a leading dateline (`date 2020-01-19`, without what follows it on its
+/// line) when the text's first non-empty line starts with one, so a page can show it as
+/// the metadata it is. The text itself is never changed.
+pub fn leading_dateline(text: &str) -> Option<std::ops::Range<usize>> {
+    let start = text.find(|c: char| !c.is_whitespace())?;
+    let line = text[start..].lines().next()?;
+    let (date, _) = dateline(line)?;
+    let end = start + line.find(date)? + date.len();
+    Some(start..end)
 }
 
 /// The title line (uncut) and the date of a leading dateline, if any.
@@ -105,6 +116,18 @@ mod tests {
             "ICE Goes to War With New York City Over Sanctuary Policies"
         );
         assert_eq!(derive_title("Breaking\n"), "Breaking");
+    }
+
+    #[test]
+    fn a_leading_dateline_is_located_and_nothing_else_is() {
+        let t = " date 2020-01-19 The federal authorities are turning…";
+        assert_eq!(leading_dateline(t).map(|r| &t[r]), Some("date 2020-01-19"));
+        let t = "\n\nDate: 2021-03-04\nTitle";
+        assert_eq!(leading_dateline(t).map(|r| &t[r]), Some("Date: 2021-03-04"));
+        assert_eq!(leading_dateline("The date 2020-01-19 came."), None);
+        assert_eq!(leading_dateline("date 2020-1-19 x"), None);
+        assert_eq!(leading_dateline("dated 2020-01-19 x"), None);
+        assert_eq!(leading_dateline(""), None);
     }
 
     #[test]

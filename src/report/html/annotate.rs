@@ -256,7 +256,19 @@ pub(super) fn annotate(engine: &Engine, a: &Analysis, prefix: &str, marks: &[Mar
             .map(|(i, q)| (q.open, q.close, i)),
     );
     let breaks = paragraph_breaks(text);
+    // A scraped `date 2020-01-19` line start is metadata (the page shows the date above);
+    // it stays in the text, muted, unless a mark or a quotation reaches into it.
+    let dateline = crate::input::leading_dateline(text).filter(|d| {
+        terms
+            .iter()
+            .chain(&quotes)
+            .all(|sp| sp.start >= d.end || sp.end <= d.start)
+    });
     let mut cuts: Vec<usize> = vec![0, text.len()];
+    if let Some(d) = &dateline {
+        cuts.push(d.start);
+        cuts.push(d.end);
+    }
     for s in terms.iter().chain(&quotes) {
         cuts.push(s.start);
         cuts.push(s.end);
@@ -368,6 +380,16 @@ pub(super) fn annotate(engine: &Engine, a: &Analysis, prefix: &str, marks: &[Mar
             }
         }
         let piece = escape(&text[s..e]).replace('\r', "");
+        if dateline
+            .as_ref()
+            .is_some_and(|d| d.start <= s && e <= d.end)
+        {
+            let _ = write!(
+                o,
+                "<span class=\"dateline\" title=\"the source’s date line, read as the article’s date\">{piece}</span>"
+            );
+            continue;
+        }
         o.push_str(&piece.replace('\n', "<br>\n"));
         if let Some(k) = open_t {
             if terms[k].end == e {
