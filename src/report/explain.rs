@@ -225,7 +225,15 @@ pub fn render(engine: &Engine, a: &Analysis) -> String {
                     (None, _) => "unattributed".to_string(),
                 };
                 let p = prominence(q.open, text.len());
-                let _ = writeln!(o, "{:>3}. {} words, {}: “{}”", i + 1, q.words, who, inner);
+                let _ = writeln!(
+                    o,
+                    "{:>3}. {} word{}, {}: “{}”",
+                    i + 1,
+                    q.words,
+                    plural(q.words),
+                    who,
+                    inner
+                );
                 let _ = writeln!(
                     o,
                     "     rule {}{}{}; prominence {} → weighted words {}",

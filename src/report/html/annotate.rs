@@ -15,7 +15,7 @@ use super::sides::{quote_side_class, quote_side_label, side_class, side_label};
 use crate::analysis::{Analysis, Engine};
 use crate::attribute::{TermHit, Voice};
 use crate::quotes::{Quote, QuoteKind};
-use crate::report::format::num;
+use crate::report::format::{num, plural};
 
 #[derive(Clone, Copy)]
 struct Span {
@@ -229,7 +229,7 @@ fn quote_title(engine: &Engine, q: &Quote, n: usize) -> String {
                 Some(sp) => format!("{sp} ({})", quote_side_label(engine, &q.side)),
                 None => "unattributed".to_string(),
             };
-            format!("Quotation Q{n}: {who}, {} words", q.words)
+            format!("Quotation Q{n}: {who}, {} word{}", q.words, plural(q.words))
         }
     }
 }

@@ -14,7 +14,7 @@ use super::sides::{direction, legend};
 use super::PageOptions;
 use crate::analysis::{Analysis, Engine};
 use crate::report::cards;
-use crate::report::format::{num, signed};
+use crate::report::format::{num, plural, signed};
 
 pub(super) fn article_meta(a: &Analysis) -> String {
     let mut parts: Vec<String> = Vec::new();
@@ -27,7 +27,7 @@ pub(super) fn article_meta(a: &Analysis) -> String {
     if let Some(d) = &a.article.date {
         parts.push(escape(d));
     }
-    parts.push(format!("{} words", a.words));
+    parts.push(format!("{} word{}", a.words, plural(a.words)));
     parts.join(" · ")
 }
 

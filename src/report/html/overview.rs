@@ -185,9 +185,10 @@ fn set_table(engine: &Engine, analyses: &[Analysis], link: &dyn Fn(usize) -> Str
                 .iter()
                 .map(|(n, qs, w)| {
                     format!(
-                        "<span class=\"who-q\">{} <span class=\"lbl\">{}, {w} words</span></span>",
+                        "<span class=\"who-q\">{} <span class=\"lbl\">{}, {w} word{}</span></span>",
                         escape(n),
-                        escape(&quote_side_label(engine, qs))
+                        escape(&quote_side_label(engine, qs)),
+                        plural(*w)
                     )
                 })
                 .collect::<Vec<_>>()
