@@ -21,7 +21,6 @@
 //! (`X said the plan was “reckless”`), whose own attribution stands for the words inside
 //! it. Spans never overlap: a cue inside a span ("X said Y claimed Z") is part of it.
 
-use super::chars::ceil_cb;
 use super::context::Ctx;
 use super::cues::{Cue, Form};
 use super::framing::Framing;
@@ -64,11 +63,8 @@ impl<'a, K: Kernels> Ctx<'a, K> {
     /// its quotations (for pronouns).
     pub(super) fn reported(&self, attrs: &[Attr<'a>]) -> Vec<Reported> {
         let mut out = Vec::new();
-        for p in &self.paras {
-            if p.e <= p.s {
-                continue;
-            }
-            let toks = self.tokenize(p.s, ceil_cb(self.text, p.e));
+        for pi in 0..self.paras.len() {
+            let toks = self.para_tokens(pi);
             let mut st = 0;
             for i in 0..=toks.len() {
                 let ends = i == toks.len() || matches!(toks[i].k, Tk::Punct('.' | '!' | '?'));
