@@ -52,7 +52,7 @@ impl<'a, K: Kernels> Ctx<'a, K> {
         at.push(0);
         for i in 0..self.paras.len() {
             if let Some((lo, hi)) = self.para_range(i) {
-                toks.extend(self.tokenize(lo, hi));
+                self.tokenize_into(lo, hi, &mut toks);
             }
             at.push(toks.len());
         }
