@@ -1,6 +1,6 @@
 //! One article under analysis: its text, paragraphs and paired quotations (found when the
 //! context is made), the word count of each quotation, and the caches the readers share
-//! (recent roster searches, surnames expanded to full names). The readers and rules are
+//! (recent roster searches, surnames expanded to full names, the paragraphs' tokens). The readers and rules are
 //! `impl Ctx` blocks in their own files; this file owns only the state and the roster
 //! search cache.
 
@@ -10,6 +10,7 @@ use std::marker::PhantomData;
 
 use super::marks::{marks, paragraphs, Para};
 use super::pairing::{find_doubles, find_singles, Raw};
+use super::para_tokens::ParaTokens;
 use super::roster::{Mention, Roster};
 use crate::scan::{Fast, Kernels};
 use crate::text::words::count_spaced_words;
@@ -31,6 +32,8 @@ pub(super) struct Ctx<'a, K = Fast> {
     /// Surname → full name introduced earlier in the article ("Reyes" →
     /// "Tom Reyes"); bounded in size so adversarial input stays linear.
     pub(super) full_names: RefCell<HashMap<String, Option<String>>>,
+    /// The tokens of every paragraph, when made ([`Ctx::tokenize_paragraphs`]).
+    pub(super) para_toks: Option<ParaTokens>,
     kernels: PhantomData<K>,
 }
 
@@ -65,6 +68,7 @@ impl<'a, K: Kernels> Ctx<'a, K> {
             words,
             ment_cache: RefCell::new(Vec::new()),
             full_names: RefCell::new(HashMap::new()),
+            para_toks: None,
             kernels: PhantomData,
         }
     }

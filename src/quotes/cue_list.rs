@@ -7,6 +7,8 @@
 use std::collections::{BTreeMap, HashMap};
 use std::sync::OnceLock;
 
+use foldhash::fast::FixedState;
+
 use super::framing::Framing;
 
 /// The cue list as written, one section per framing class.
@@ -22,10 +24,12 @@ pub(super) struct CueForm {
     pub(super) framing: Framing,
 }
 
-/// Every cue form, by its first word (longest form first).
+/// Every cue form, by its first word (longest form first), hashed with foldhash: the
+/// cue reader looks up every cue word it meets, and SipHash cost more than the rest of
+/// the lookup.
 #[derive(Debug)]
 pub(super) struct CueList {
-    pub(super) by_first: HashMap<&'static str, Vec<CueForm>>,
+    pub(super) by_first: HashMap<&'static str, Vec<CueForm>, FixedState>,
 }
 
 impl CueList {
@@ -58,7 +62,7 @@ pub(super) fn cue_list() -> &'static CueList {
 fn parse(src: &str) -> Result<CueList, String> {
     let doc: BTreeMap<String, Vec<String>> =
         serde_yaml::from_str(src).map_err(|e| format!("cues.yaml: {e}"))?;
-    let mut by_first: HashMap<&'static str, Vec<CueForm>> = HashMap::new();
+    let mut by_first: HashMap<&'static str, Vec<CueForm>, FixedState> = HashMap::default();
     let mut seen = std::collections::HashSet::new();
     for (section, entries) in doc {
         let framing =

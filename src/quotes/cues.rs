@@ -7,12 +7,14 @@
 //! here. Verbs that merely describe ("described … as", "called") are not cues: the label
 //! rule reads them.
 
+use std::cell::OnceCell;
+
 use super::context::Ctx;
 use super::cue_list::cue_list;
 use super::framing::Framing;
 use super::tokens::{is_possessive, Tk, Tok};
 use super::word_lists::{BE_AUX, CUE_START, L, NOUN_PRE, PASSIVE_AUX};
-use super::word_lookup::{in_list, may_be_cue, word_bits};
+use super::word_lookup::{lc_bits, may_be_cue, word_bits};
 use crate::scan::Kernels;
 
 /// The grammatical form of a cue, which says where its speaker is.
@@ -74,7 +76,9 @@ impl<'a, K: Kernels> Ctx<'a, K> {
             return None;
         }
         let prev = if i > 0 { self.word(toks, i - 1) } else { None };
-        let prev_in = |list: L| prev.is_some_and(|p| in_list(list, p));
+        // the lists holding the previous word, looked up once and only when asked
+        let prev_bits = OnceCell::new();
+        let prev_in = |list: L| *prev_bits.get_or_init(|| prev.map_or(0, lc_bits)) & list.0 != 0;
         let next = |d: usize| self.word(toks, i + d);
         let (form, len, framing) = match w {
             "according" => {

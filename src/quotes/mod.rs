@@ -20,7 +20,8 @@
 //! - `pairing.rs`: pairing the marks into quotations (nested, multi-paragraph, unclosed);
 //! - `context.rs`: one article under analysis (text, paragraphs, quotations, caches);
 //! - `sentences.rs`: the sentence and paragraph index around a quotation;
-//! - `tokens.rs`: the tokenizer, a quotation being one token;
+//! - `tokens.rs`: the tokenizer, a quotation being one token; `para_tokens.rs`: every
+//!   paragraph tokenized once (for [`extract_all`]), the rules' windows cut out of it;
 //! - `word_lists.rs` (the word tables: titles, org words, speech verbs…) and
 //!   `word_lookup.rs` (the table that looks words up in them);
 //! - `cues.yaml` (the speech cues as data, each with its framing class), `cue_list.rs`
@@ -53,6 +54,7 @@ mod framing;
 mod marks;
 mod np;
 mod pairing;
+mod para_tokens;
 mod quote;
 mod reported;
 mod roster;
@@ -113,7 +115,9 @@ pub fn extract_all(text: &str, roster: &Roster) -> Extraction {
 /// [`extract_all`] with the kernels `K`.
 #[doc(hidden)]
 pub fn extract_all_with<K: Kernels>(text: &str, roster: &Roster) -> Extraction {
-    let ctx = Ctx::<K>::new_with(text, roster);
+    let mut ctx = Ctx::<K>::new_with(text, roster);
+    // the reported pass reads every paragraph: tokenize them first, for the rules too
+    ctx.tokenize_paragraphs();
     let attrs = ctx.attribute_all();
     let reported = ctx.reported(&attrs);
     Extraction {

@@ -21,7 +21,6 @@
 //! (`X said the plan was “reckless”`), whose own attribution stands for the words inside
 //! it. Spans never overlap: a cue inside a span ("X said Y claimed Z") is part of it.
 
-use super::chars::ceil_cb;
 use super::context::Ctx;
 use super::cues::{Cue, Form};
 use super::framing::Framing;
@@ -64,11 +63,8 @@ impl<'a, K: Kernels> Ctx<'a, K> {
     /// its quotations (for pronouns).
     pub(super) fn reported(&self, attrs: &[Attr<'a>]) -> Vec<Reported> {
         let mut out = Vec::new();
-        for p in &self.paras {
-            if p.e <= p.s {
-                continue;
-            }
-            let toks = self.tokenize(p.s, ceil_cb(self.text, p.e));
+        for pi in 0..self.paras.len() {
+            let toks = self.para_tokens(pi);
             let mut st = 0;
             for i in 0..=toks.len() {
                 let ends = i == toks.len() || matches!(toks[i].k, Tk::Punct('.' | '!' | '?'));
@@ -117,7 +113,16 @@ impl<'a, K: Kernels> Ctx<'a, K> {
         }
         let after = k + cue.len;
         let tail = &sent[after..];
-        let tail_words = tail.iter().filter(|t| t.k == Tk::Word).count();
+        // more words after the cue than either shape allows: nothing to read (counted no
+        // further than that, as a cue early in a long sentence is common)
+        let tail_words = tail
+            .iter()
+            .filter(|t| t.k == Tk::Word)
+            .take(MAX_SUBJECT + MAX_TAIL + 1)
+            .count();
+        if tail_words > MAX_SUBJECT + MAX_TAIL {
+            return None;
+        }
         if tail
             .iter()
             .any(|t| matches!(t.k, Tk::Quote(_) | Tk::Punct(';' | ':')))
@@ -130,11 +135,7 @@ impl<'a, K: Kernels> Ctx<'a, K> {
         let comma = sent[..k].iter().rposition(|t| t.k == Tk::Punct(','))?;
         let (np, appos) = if comma + 1 == k {
             // "…, said Albence."
-            let (np, appos) = self.np_forward(sent, after)?;
-            if tail_words > MAX_SUBJECT + MAX_TAIL {
-                return None;
-            }
-            (np, appos)
+            self.np_forward(sent, after)?
         } else {
             let subject = &sent[comma + 1..k];
             if tail_words > MAX_TAIL
@@ -206,12 +207,10 @@ impl<'a, K: Kernels> Ctx<'a, K> {
                 break;
             }
         }
-        if start >= end {
-            return None;
-        }
+        // the span's own test first: it is cheap, reading the cue's subject is not
+        let span = span_words(sent.get(start..end)?)?;
         let found = self.found_at_cue(sent, k, cue, Rule::VerbBefore)?;
-        self.push_span(&sent[start..end], &found, attrs, out)
-            .then_some(end)
+        self.push_span(span, &found, attrs, out).then_some(end)
     }
 
     /// `According to ICE, the men were released.` / `The men were released, according
@@ -242,7 +241,8 @@ impl<'a, K: Kernels> Ctx<'a, K> {
     }
 
     /// Write the span of `toks` (trimmed of punctuation) for the speaker phrase `f`, when
-    /// it has words enough and `f` names somebody or something; false when not.
+    /// it has words enough ([`span_words`]) and `f` names somebody or something; false
+    /// when not.
     fn push_span(
         &self,
         toks: &[Tok],
@@ -250,22 +250,9 @@ impl<'a, K: Kernels> Ctx<'a, K> {
         attrs: &[Attr<'a>],
         out: &mut Vec<Reported>,
     ) -> bool {
-        let Some(first) = toks.iter().position(|t| !matches!(t.k, Tk::Punct(_))) else {
+        let Some(toks) = span_words(toks) else {
             return false;
         };
-        let Some(last) = toks.iter().rposition(|t| !matches!(t.k, Tk::Punct(_))) else {
-            return false;
-        };
-        let toks = &toks[first..=last];
-        if toks.iter().filter(|t| t.k == Tk::Word).count() < MIN_WORDS {
-            return false;
-        }
-        // a quotation standing alone is a direct quote, not reported speech
-        if matches!(toks[0].k, Tk::Quote(_))
-            && toks[1..].iter().filter(|t| t.k == Tk::Word).count() < MIN_WORDS
-        {
-            return false;
-        }
         let credit = self.credit(f, attrs);
         let Some((cs, ce)) = f.cue else {
             return false;
@@ -287,6 +274,22 @@ impl<'a, K: Kernels> Ctx<'a, K> {
         });
         true
     }
+}
+
+/// `toks` trimmed of punctuation, when that leaves words enough for a span: at least
+/// [`MIN_WORDS`], and as many besides a quotation that opens it (a quotation standing
+/// alone is a direct quote, not reported speech).
+fn span_words(toks: &[Tok]) -> Option<&[Tok]> {
+    let first = toks.iter().position(|t| !matches!(t.k, Tk::Punct(_)))?;
+    let last = toks.iter().rposition(|t| !matches!(t.k, Tk::Punct(_)))?;
+    let toks = &toks[first..=last];
+    let words = |ts: &[Tok]| ts.iter().filter(|t| t.k == Tk::Word).count();
+    if words(toks) < MIN_WORDS
+        || (matches!(toks[0].k, Tk::Quote(_)) && words(&toks[1..]) < MIN_WORDS)
+    {
+        return None;
+    }
+    Some(toks)
 }
 
 #[cfg(test)]

@@ -107,7 +107,7 @@ impl<'a, K: Kernels> Ctx<'a, K> {
         let hay = &t[lo..before.min(t.len())];
         let mut best: Option<(usize, usize)> = None;
         for f in forms {
-            for (k, _) in hay.match_indices(f).take(64) {
+            for k in occurrences(hay, f).take(64) {
                 let s = lo + k + f.len();
                 if t[..lo + k].chars().next_back().is_some_and(is_alnum) {
                     continue;
@@ -177,7 +177,7 @@ impl<'a, K: Kernels> Ctx<'a, K> {
         let lo = ceil_cb(t, before.saturating_sub(SURNAME_WINDOW));
         let hay = &t[lo..before.min(t.len())];
         let mut found = None;
-        for (k, _) in hay.match_indices(surname).take(64) {
+        for k in occurrences(hay, surname).take(64) {
             let s = lo + k;
             let e = s + surname.len();
             if t[e..].chars().next().is_some_and(is_alnum) {
@@ -223,9 +223,44 @@ impl<'a, K: Kernels> Ctx<'a, K> {
     }
 }
 
+/// Where each non-overlapping occurrence of `needle` starts in `hay`, in order, as
+/// `hay.match_indices(needle)` finds them, but with memchr's vectorised search: names
+/// are looked for in up to [`SURNAME_WINDOW`] bytes. (An empty needle, which no caller
+/// passes, is left to `match_indices`: it matches at char boundaries only.)
+fn occurrences<'h>(hay: &'h str, needle: &'h str) -> impl Iterator<Item = usize> + 'h {
+    let fast =
+        (!needle.is_empty()).then(|| memchr::memmem::find_iter(hay.as_bytes(), needle.as_bytes()));
+    let empty = needle
+        .is_empty()
+        .then(|| hay.match_indices(needle).map(|(k, _)| k));
+    fast.into_iter()
+        .flatten()
+        .chain(empty.into_iter().flatten())
+}
+
 #[cfg(test)]
 mod tests {
     use crate::quotes::tests::fixtures::{run, speaker};
+
+    #[test]
+    fn occurrences_are_match_indices() {
+        let hay = "Reyes, Tom Reyes and ReyesReyes; Sen. Park said: ÉéReyes é";
+        for needle in [
+            "Reyes",
+            "ReyesReyes",
+            "Sen.",
+            "é",
+            "s",
+            " ",
+            "",
+            "Park said",
+            "x",
+        ] {
+            let want: Vec<usize> = hay.match_indices(needle).map(|(k, _)| k).collect();
+            let got: Vec<usize> = super::occurrences(hay, needle).collect();
+            assert_eq!(got, want, "{needle:?}");
+        }
+    }
 
     #[test]
     fn a_title_alone_is_the_person_last_introduced_with_it() {

@@ -44,8 +44,14 @@ impl<'a, K: Kernels> Ctx<'a, K> {
     /// The tokens of `text[lo..hi]`; a quotation opening inside the span is one token
     /// (cut at `hi`), one opening before `lo` is skipped.
     pub(super) fn tokenize(&self, lo: usize, hi: usize) -> Vec<Tok> {
-        let t = self.text;
         let mut out = Vec::with_capacity(hi.saturating_sub(lo) / 5);
+        self.tokenize_into(lo, hi, &mut out);
+        out
+    }
+
+    /// [`Ctx::tokenize`], the tokens pushed onto `out`.
+    pub(super) fn tokenize_into(&self, lo: usize, hi: usize, out: &mut Vec<Tok>) {
+        let t = self.text;
         let mut qi = self.raws.partition_point(|r| r.close <= lo);
         // Open of the next quotation (`usize::MAX` when none) and where the
         // words before it must end; both change only when `qi` does.
@@ -71,7 +77,7 @@ impl<'a, K: Kernels> Ctx<'a, K> {
             // Most tokens are plain ASCII: let a block read them sixteen
             // bytes at a time, and take the others (and whatever the block
             // could not finish) one at a time below.
-            let j = block_tokens::<K>(t.as_bytes(), i, qlimit, &mut out);
+            let j = block_tokens::<K>(t.as_bytes(), i, qlimit, out);
             if j > i {
                 i = j;
                 continue;
@@ -181,7 +187,6 @@ impl<'a, K: Kernels> Ctx<'a, K> {
             });
             i += cl;
         }
-        out
     }
 }
 

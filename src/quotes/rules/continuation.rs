@@ -48,7 +48,7 @@ impl<'a, K: Kernels> Ctx<'a, K> {
         let between = &self.text[site.prev_close..self.raws[site.i].open];
         if between.split_whitespace().count() > 12 {
             // "X hailed the vote as “A,” telling reporters … that it is “B”"
-            let toks = self.tokenize(site.prev_close, self.raws[site.i].open);
+            let toks = self.tokens(site.prev_close, self.raws[site.i].open);
             let first = toks.iter().position(|t| t.k == Tk::Word)?;
             let participle = self
                 .cue_at(&toks, first)

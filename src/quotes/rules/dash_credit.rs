@@ -23,7 +23,7 @@ impl<'a, K: Kernels> Ctx<'a, K> {
             return None;
         }
         let q = &self.raws[site.i];
-        let toks = self.tokenize(q.close, site.after_end);
+        let toks = self.tokens(q.close, site.after_end);
         let dashes = toks
             .iter()
             .take_while(|t| matches!(t.k, Tk::Punct('—' | '–' | '-')))

@@ -22,7 +22,7 @@ impl<'a, K: Kernels> Ctx<'a, K> {
     /// A stand-alone quote whose previous sentence names the speaker.
     pub(super) fn previous_sentence(&self, site: &Site) -> Option<Found> {
         let (s, e) = self.prev_sentence(self.raws[site.i].open)?;
-        let toks = self.tokenize(s, e);
+        let toks = self.tokens(s, e);
         if ends_with_colon(&toks) {
             return self.words_before(&toks);
         }

@@ -63,7 +63,7 @@ impl<'a, K: Kernels> Ctx<'a, K> {
         p: Pron,
         attrs: &[Attr<'a>],
     ) -> Option<Resolved<'a>> {
-        let toks = self.tokenize(s, e);
+        let toks = self.tokens(s, e);
         let mut best: Option<(usize, Resolved<'a>)> = None;
         let mut consider = |pos: usize, r: Resolved<'a>| {
             if fits(p, &r)

@@ -20,7 +20,7 @@ impl<'a, K: Kernels> Ctx<'a, K> {
     /// Attribution from the words after a quote ("…,” Albence said).
     pub(super) fn verb_after(&self, site: &Site) -> Option<Found> {
         let (q, ae) = (&self.raws[site.i], site.after_end);
-        let toks = self.tokenize(q.close, ae);
+        let toks = self.tokens(q.close, ae);
         let mut k = 0;
         while k < toks.len() && matches!(toks[k].k, Tk::Punct(_)) {
             k += 1;

@@ -25,7 +25,7 @@ use crate::scan::Kernels;
 impl<'a, K: Kernels> Ctx<'a, K> {
     /// The speaker named by the words before the quotation in its sentence.
     pub(super) fn verb_before(&self, site: &Site) -> Option<Found> {
-        let toks = self.tokenize(site.before, self.raws[site.i].open);
+        let toks = self.tokens(site.before, self.raws[site.i].open);
         self.words_before(&toks)
     }
 
