@@ -167,7 +167,10 @@ fn report_on_the_seeds_writes_every_file_and_links_each_page() {
     let index = read(dir.path(), "index.html");
     assert_nesting(&index, "index.html");
     // Seed 002 quotes the AP for one word: a count of one is singular.
-    assert!(index.contains("neutral, 1 word</span>"), "1 word, not 1 words");
+    assert!(
+        index.contains("neutral, 1 word</span>"),
+        "1 word, not 1 words"
+    );
     assert!(!index.contains(", 1 words<"));
     for id in SEEDS {
         assert!(
