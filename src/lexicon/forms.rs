@@ -16,7 +16,7 @@ pub fn term_forms(term: &str) -> Vec<String> {
     let norm = normalize_term(term);
     let mut forms = vec![norm.clone()];
     let words: Vec<&str> = norm
-        .split(|c: char| c == '-' || c == ' ')
+        .split(['-', ' '])
         .filter(|w| !w.is_empty())
         .collect();
     if words.len() > 1 {
