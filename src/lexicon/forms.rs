@@ -15,10 +15,7 @@ use crate::text::normalize::normalize_term;
 pub fn term_forms(term: &str) -> Vec<String> {
     let norm = normalize_term(term);
     let mut forms = vec![norm.clone()];
-    let words: Vec<&str> = norm
-        .split(['-', ' '])
-        .filter(|w| !w.is_empty())
-        .collect();
+    let words: Vec<&str> = norm.split(['-', ' ']).filter(|w| !w.is_empty()).collect();
     if words.len() > 1 {
         for joined in [words.join(" "), words.join("-")] {
             if !forms.contains(&joined) {
