@@ -165,3 +165,20 @@ fn charged_words_measure_tone_and_never_move_the_stance() {
     let hit = hit(&charged, "slammed");
     assert_eq!(hit["counted_side"], "neutral", "{hit}");
 }
+
+#[test]
+fn claimed_as_a_speech_verb_is_a_doubt_marker_and_claimed_responsibility_is_not() {
+    let v = score(
+        "The mayor claimed that crime fell last year. A gang claimed responsibility for the fire.",
+    );
+    let tone = &v["scores"]["tone"];
+    assert_eq!(tone["hits"], 1, "{tone}");
+    let h = hit(&v, "claimed that");
+    assert_eq!(h["concept"], "doubt_markers", "{h}");
+    assert_eq!(
+        h["voice"], "narrator",
+        "the verb is the outlet's choice: {h}"
+    );
+    let plain = score("The mayor said that crime fell last year.");
+    assert_eq!(plain["scores"]["tone"]["hits"], 0);
+}
