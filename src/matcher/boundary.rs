@@ -10,8 +10,6 @@ fn letters(s: &str) -> impl Iterator<Item = char> + '_ {
     s.chars().filter(|c| is_word_char(*c))
 }
 
-/// For case-sensitive variants: the original text must spell the term's letters with the
-/// same case as the lexicon writes them ("ICE" matches ICE, not ice or Ice).
 /// Whether `original` (the original text of a multi-word hit) runs over a paragraph break:
 /// a line break, then only whitespace, then another line break. The normalized text reads
 /// every run of whitespace as one space, so without this check a phrase could join the
@@ -29,6 +27,8 @@ pub(super) fn crosses_blank_line(original: &str) -> bool {
     false
 }
 
+/// For case-sensitive variants: the original text must spell the term's letters with the
+/// same case as the lexicon writes them ("ICE" matches ICE, not ice or Ice).
 pub(super) fn same_letters(text: &str, term: &str) -> bool {
     letters(text).eq(letters(term))
 }

@@ -6,7 +6,8 @@
 //! a whole word or phrase (the characters just outside it are not letters or digits, where
 //! the term's own edge is one); hits never overlap, and among the hits that satisfy the
 //! word-boundary rule the leftmost wins, then the longest. Hyphens and spaces between a
-//! term's words match each other (`lexicon::term_forms`). `case_sensitive` variants additionally require the original text to
+//! term's words match each other (`lexicon::term_forms`), and a phrase never runs over a
+//! paragraph break. `case_sensitive` variants additionally require the original text to
 //! match the term's letters exactly. Regex `patterns` obey the same boundary rule and
 //! compete with terms leftmost-longest.
 //!
@@ -32,7 +33,7 @@ use self::boundary::{left_ok, right_ok};
 use self::forms::{Forms, PatternRef};
 use self::trie::Trie;
 use crate::lexicon::term_forms;
-use crate::lexicon::Lexicon;
+use crate::lexicon::{Concept, Lexicon};
 use crate::scan::{Fast, Kernels};
 use crate::text::normalize::Normalized;
 
@@ -61,6 +62,16 @@ pub enum MatcherError {
     },
 }
 
+/// The lexicon's concepts with their indices in the order their forms are compiled: topic
+/// concepts before tone concepts, so that where a form is both, the topic term (which
+/// counts for a side) is the one that matches.
+fn match_order(lexicon: &Lexicon) -> impl Iterator<Item = (usize, &Concept)> {
+    let all = || lexicon.concepts.iter().enumerate();
+    all()
+        .filter(|(_, c)| !c.tone)
+        .chain(all().filter(|(_, c)| c.tone))
+}
+
 /// Largest dense trie table, in entries (4 bytes each); larger lexicons use the automata.
 const TRIE_TABLE_LIMIT: usize = 16 << 20;
 
@@ -75,15 +86,7 @@ impl Matcher {
         let mut patterns = Vec::new();
         let mut seen = std::collections::HashSet::new();
         let mut regexes = Vec::new();
-        // Topic concepts before tone concepts: where a form is both, the topic term (which
-        // counts for a side) is the one that matches.
-        let ordered = lexicon
-            .concepts
-            .iter()
-            .enumerate()
-            .filter(|(_, c)| !c.tone)
-            .chain(lexicon.concepts.iter().enumerate().filter(|(_, c)| c.tone));
-        for (ci, c) in ordered {
+        for (ci, c) in match_order(lexicon) {
             for (vi, v) in c.variants.iter().enumerate() {
                 for (ti, t) in v.terms.iter().enumerate() {
                     for form in term_forms(t) {

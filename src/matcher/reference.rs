@@ -16,13 +16,7 @@ pub fn reference_find(lexicon: &Lexicon, original: &str) -> Vec<(usize, usize, u
     let mut seen = std::collections::HashSet::new();
     let mut forms = Vec::new();
     // Topic concepts claim a shared form before tone concepts, as in `Matcher::new`.
-    let ordered = lexicon
-        .concepts
-        .iter()
-        .enumerate()
-        .filter(|(_, c)| !c.tone)
-        .chain(lexicon.concepts.iter().enumerate().filter(|(_, c)| c.tone));
-    for (ci, c) in ordered {
+    for (ci, c) in super::match_order(lexicon) {
         for (vi, v) in c.variants.iter().enumerate() {
             for t in &v.terms {
                 for f in term_forms(t) {

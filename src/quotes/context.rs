@@ -1,8 +1,8 @@
 //! One article under analysis: its text, paragraphs and paired quotations (found when the
 //! context is made), the word count of each quotation, and the caches the readers share
-//! (recent roster searches, surnames expanded to full names, the paragraphs' tokens). The readers and rules are
-//! `impl Ctx` blocks in their own files; this file owns only the state and the roster
-//! search cache.
+//! (recent roster searches, surnames expanded to full names, the paragraphs' tokens). The
+//! readers and rules are `impl Ctx` blocks in their own files; this file owns only the
+//! state and the roster search cache.
 
 use std::cell::RefCell;
 use std::collections::HashMap;

@@ -1,8 +1,9 @@
 //! Checking the `terms:` of a variant: no empty term, no term without a letter or digit,
 //! and no two terms (anywhere in the lexicon) with the same surface form, since only the
 //! first could ever match it. A tone concept's term may share a form with a topic concept's:
-//! the topic term matches it (the matcher compiles topic concepts first), without a warning. Forms come from
-//! [`term_forms`], so a hyphenated term and its spaced twin collide too.
+//! the topic term matches it (the matcher compiles topic concepts first), without a
+//! warning. Forms come from [`term_forms`], so a hyphenated term and its spaced twin collide
+//! too.
 
 use std::collections::HashMap;
 
