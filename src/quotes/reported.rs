@@ -157,7 +157,7 @@ impl<'a, K: Kernels> Ctx<'a, K> {
             framing: Some(cue.framing),
             rule: Rule::VerbAfter,
         };
-        self.push_span(&sent[..comma], &found, attrs, out)
+        self.push_span(span_words(&sent[..comma])?, &found, attrs, out)
             .then_some(after)
     }
 
@@ -230,19 +230,19 @@ impl<'a, K: Kernels> Ctx<'a, K> {
                 (after..sent.len().min(after + 14)).find(|&i| sent[i].k == Tk::Punct(','))?;
             let end = sent.len();
             return self
-                .push_span(&sent[comma + 1..end], &found, attrs, out)
+                .push_span(span_words(&sent[comma + 1..end])?, &found, attrs, out)
                 .then_some(end);
         }
         if sent[k - 1].k != Tk::Punct(',') {
             return None;
         }
-        self.push_span(&sent[..k - 1], &found, attrs, out)
+        self.push_span(span_words(&sent[..k - 1])?, &found, attrs, out)
             .then_some(sent.len())
     }
 
-    /// Write the span of `toks` (trimmed of punctuation) for the speaker phrase `f`, when
-    /// it has words enough ([`span_words`]) and `f` names somebody or something; false
-    /// when not.
+    /// Write the span `toks` (from [`span_words`]: trimmed, with words enough) for the
+    /// speaker phrase `f`, when `f` names somebody or something and the span does not
+    /// overlap the last one; false when not.
     fn push_span(
         &self,
         toks: &[Tok],
@@ -250,9 +250,6 @@ impl<'a, K: Kernels> Ctx<'a, K> {
         attrs: &[Attr<'a>],
         out: &mut Vec<Reported>,
     ) -> bool {
-        let Some(toks) = span_words(toks) else {
-            return false;
-        };
         let credit = self.credit(f, attrs);
         let Some((cs, ce)) = f.cue else {
             return false;
